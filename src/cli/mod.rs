@@ -1,0 +1,213 @@
+//! The command line. Without a subcommand it opens the window (on the last workbook, `--demo`, or a path);
+//! with one it works headless: `new PATH`, `demo PATH`, `info PATH [--json]`. Errors go to stderr with a
+//! non-zero exit code, in English unless `--lang id` asks for Indonesian.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::i18n::{Lang, Message, Text};
+use crate::store::{self, Session};
+use crate::ui::Startup;
+
+pub const USAGE: &str = "\
+Usage:
+  smartcity-workbench                     open the window on the last workbook (the demo the first time)
+  smartcity-workbench --demo              open the window on the demo workbook of Konawe Selatan
+  smartcity-workbench PATH                open the window on the workbook at PATH
+  smartcity-workbench new PATH            write a new, empty workbook at PATH
+  smartcity-workbench demo PATH           write the demo workbook (example data) at PATH
+  smartcity-workbench info PATH [--json]  check the workbook at PATH and print a summary
+
+Options: --lang id|en (messages of headless commands), --force (new/demo: replace an existing file),
+         --help, --version";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invocation {
+    Window(Startup),
+    Headless(Headless),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headless {
+    pub command: HeadlessCommand,
+    pub lang: Lang,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeadlessCommand {
+    New { path: PathBuf, force: bool },
+    Demo { path: PathBuf, force: bool },
+    Info { path: PathBuf, json: bool },
+    Help,
+    Version,
+}
+
+/// Read the arguments (without the program name).
+pub fn parse(args: &[String]) -> Result<Invocation, String> {
+    let mut lang = Lang::En;
+    let mut json = false;
+    let mut force = false;
+    let mut demo = false;
+    let mut words: Vec<&str> = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--force" => force = true,
+            "--demo" => demo = true,
+            "--lang" => {
+                let code = iter.next().ok_or_else(|| format!("--lang needs id or en\n\n{USAGE}"))?;
+                lang = Lang::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use id or en"))?;
+            }
+            "-h" | "--help" => return Ok(headless(HeadlessCommand::Help, lang)),
+            "-V" | "--version" => return Ok(headless(HeadlessCommand::Version, lang)),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n\n{USAGE}")),
+            word => words.push(word),
+        }
+    }
+    let path = |word: Option<&&str>, command: &str| {
+        word.map(PathBuf::from).ok_or_else(|| format!("{command} needs a PATH\n\n{USAGE}"))
+    };
+    let command = match words.first().copied() {
+        None if demo => return Ok(Invocation::Window(Startup::Demo)),
+        None => return Ok(Invocation::Window(Startup::Last)),
+        Some("new") => HeadlessCommand::New { path: path(words.get(1), "new")?, force },
+        Some("demo") => HeadlessCommand::Demo { path: path(words.get(1), "demo")?, force },
+        Some("info") => HeadlessCommand::Info { path: path(words.get(1), "info")?, json },
+        Some(_) if words.len() == 1 && !demo => return Ok(Invocation::Window(Startup::Path(PathBuf::from(words[0])))),
+        Some(other) => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    if words.len() > 2 {
+        return Err(format!("too many arguments\n\n{USAGE}"));
+    }
+    Ok(headless(command, lang))
+}
+
+fn headless(command: HeadlessCommand, lang: Lang) -> Invocation {
+    Invocation::Headless(Headless { command, lang })
+}
+
+/// Run a headless command, printing to stdout and errors to stderr.
+pub fn run(headless: Headless) -> ExitCode {
+    let lang = headless.lang;
+    let result = match headless.command {
+        HeadlessCommand::Help => Ok(USAGE.to_string()),
+        HeadlessCommand::Version => Ok(format!("smartcity-workbench {}", env!("CARGO_PKG_VERSION"))),
+        HeadlessCommand::New { path, force } => {
+            let year = store::now_iso().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026) + 1;
+            let workbook = crate::seed::new_workbook(Text::NewRegionName.get(lang), year);
+            write(&path, force, &workbook).map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang))
+        }
+        HeadlessCommand::Demo { path, force } => write(&path, force, &crate::seed::demo_workbook())
+            .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang)),
+        HeadlessCommand::Info { path, json } => info(&path, json, lang),
+    };
+    match result {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("smartcity-workbench: {}", message.show(lang));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write(path: &Path, force: bool, workbook: &crate::model::Workbook) -> Result<(), Message> {
+    if path.exists() && !force {
+        return Err(Message::with(Text::PathExistsUseForce, [path.display().to_string()]));
+    }
+    store::write_new_file(path, workbook, &crate::paths::default_author())
+        .map_err(|e| Message::with(Text::CreateFailed, [e]))
+}
+
+/// The summary `info` prints, as JSON: stable keys for scripts.
+pub fn info_json(session: &Session) -> serde_json::Value {
+    let workbook = session.workbook();
+    let profile = &workbook.profile;
+    json!({
+        "file": session.path().display().to_string(),
+        "schema_version": session.file_version(),
+        "app_schema_version": store::schema::CURRENT_VERSION,
+        "newer_than_app": session.file_version() > store::schema::CURRENT_VERSION,
+        "masterplan_id": profile.masterplan_id.to_string(),
+        "example": profile.is_example,
+        "region": {
+            "name": profile.region_name,
+            "type": profile.region_type.key(),
+            "code": profile.region_code,
+            "province": profile.province,
+            "capital": profile.capital,
+        },
+        "period": { "start": profile.period_start, "end": profile.period_end },
+        "counts": {
+            "dimensions": workbook.dimensions.len(),
+            "elements": workbook.elements.len(),
+            "agencies": workbook.agencies.len(),
+            "council_members": workbook.members_of(crate::model::Body::Council).count(),
+            "team_members": workbook.members_of(crate::model::Body::Team).count(),
+            "programs": session.program_count(),
+        },
+    })
+}
+
+fn info(path: &Path, json: bool, lang: Lang) -> Result<String, Message> {
+    let session = Session::open_read_only(path, "info").map_err(|e| {
+        Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)])
+    })?;
+    let value = info_json(&session);
+    if json {
+        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
+    }
+    let counts = &value["counts"];
+    let profile = &session.workbook().profile;
+    let mut lines = vec![
+        format!("{}: {}", Text::InfoFile.get(lang), path.display()),
+        format!("{}: {} ({} {})", Text::SchemaVersion.get(lang), session.file_version(), Text::InfoAppReads.get(lang), store::schema::CURRENT_VERSION),
+        format!("{}: {}{}", Text::RegionName.get(lang), profile.region_name, if profile.is_example { format!(" [{}]", Text::ExampleBadge.get(lang)) } else { String::new() }),
+        format!("{}: {}-{}", Text::Masterplan.get(lang), profile.period_start, profile.period_end),
+    ];
+    for (key, text) in [
+        ("dimensions", Text::InfoDimensions),
+        ("elements", Text::InfoElements),
+        ("agencies", Text::InfoAgencies),
+        ("programs", Text::InfoPrograms),
+    ] {
+        lines.push(format!("{}: {}", text.get(lang), counts[key]));
+    }
+    if session.file_version() > store::schema::CURRENT_VERSION {
+        lines.push(Message::with(Text::ReadOnlyNewer, [session.file_version().to_string()]).show(lang));
+    }
+    Ok(lines.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn parses_window_starts_and_headless_commands() {
+        assert_eq!(parse(&args(&[])), Ok(Invocation::Window(Startup::Last)));
+        assert_eq!(parse(&args(&["--demo"])), Ok(Invocation::Window(Startup::Demo)));
+        assert_eq!(parse(&args(&["a.smartcity"])), Ok(Invocation::Window(Startup::Path("a.smartcity".into()))));
+        assert_eq!(
+            parse(&args(&["info", "a.smartcity", "--json"])),
+            Ok(headless(HeadlessCommand::Info { path: "a.smartcity".into(), json: true }, Lang::En))
+        );
+        assert_eq!(
+            parse(&args(&["--lang", "id", "new", "b.smartcity"])),
+            Ok(headless(HeadlessCommand::New { path: "b.smartcity".into(), force: false }, Lang::Id))
+        );
+        assert!(parse(&args(&["info"])).is_err());
+        assert!(parse(&args(&["frobnicate", "x", "y"])).is_err());
+        assert!(parse(&args(&["--lang", "fr", "info", "x"])).is_err());
+        assert!(parse(&args(&["--bogus"])).is_err());
+    }
+}

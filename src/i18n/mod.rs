@@ -1,0 +1,141 @@
+//! Everything the user reads: the translation table, the language switch, and the Indonesian way of writing
+//! money and numbers. UI code never holds a literal user-visible string; it asks for a [`Text`] key.
+
+mod money;
+mod strings;
+
+pub use money::{MoneyError, format_rupiah, format_rupiah_short, parse_rupiah};
+pub use strings::Text;
+
+use serde::{Deserialize, Serialize};
+
+/// The interface language. Bahasa Indonesia is the default: our users are Indonesian planners.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The ISO 639-1 code used on the command line and in settings.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (id, en) = self.pair();
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
+    /// The text in `lang` with each `{}` replaced, in order, by one of `args`.
+    pub fn fill(self, lang: Lang, args: &[&str]) -> String {
+        fill(self.get(lang), args)
+    }
+}
+
+/// Replace each `{}` in `template` by the next argument. Extra placeholders stay visible, extra arguments are
+/// ignored: a translation mistake must show, not crash.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        match args.next() {
+            Some(arg) => out.push_str(arg),
+            None => out.push_str("{}"),
+        }
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A message for the user that is translated when shown, so a language switch also changes messages already
+/// on screen (errors, status lines, undo labels).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: Text,
+    pub args: Vec<String>,
+}
+
+impl Message {
+    pub fn new(text: Text) -> Self {
+        Message { text, args: Vec::new() }
+    }
+
+    pub fn with(text: Text, args: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        Message { text, args: args.into_iter().map(Into::into).collect() }
+    }
+
+    pub fn show(&self, lang: Lang) -> String {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        self.text.fill(lang, &args)
+    }
+}
+
+impl From<Text> for Message {
+    fn from(text: Text) -> Self {
+        Message::new(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_with_the_same_placeholders() {
+        for key in Text::ALL {
+            let (id, en) = key.pair();
+            assert!(!id.trim().is_empty(), "{key:?} has no Indonesian text");
+            assert!(!en.trim().is_empty(), "{key:?} has no English text");
+            assert_eq!(id.matches("{}").count(), en.matches("{}").count(), "{key:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_in_order_and_keeps_missing_placeholders_visible() {
+        assert_eq!(fill("{} dari {}", &["3", "5"]), "3 dari 5");
+        assert_eq!(fill("a {} b {}", &["x"]), "a x b {}");
+        assert_eq!(fill("none", &["x"]), "none");
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}

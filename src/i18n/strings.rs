@@ -1,0 +1,191 @@
+//! The translation table: one line per text, Indonesian first, then English. The enum makes a missing key a
+//! compile error; the unit test in `i18n` makes an empty translation or a mismatched `{}` a test failure.
+
+macro_rules! texts {
+    ($($key:ident => $id:expr, $en:expr;)*) => {
+        /// A user-visible text. `{}` marks where arguments go, in order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Text { $($key),* }
+
+        impl Text {
+            pub const ALL: &'static [Text] = &[$(Text::$key),*];
+
+            /// (Indonesian, English).
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(Text::$key => ($id, $en)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Menus and commands
+    MenuFile => "Berkas", "File";
+    MenuEdit => "Edit", "Edit";
+    MenuView => "Tampilan", "View";
+    MenuHelp => "Bantuan", "Help";
+    MenuLanguage => "Bahasa", "Language";
+    SwitchLanguage => "Ganti bahasa (Switch to English)", "Switch language (Ganti ke Bahasa Indonesia)";
+    CmdNew => "Workbook baru…", "New workbook…";
+    CmdOpen => "Buka…", "Open…";
+    CmdOpenRecent => "Buka terakhir", "Open recent";
+    CmdSaveCopy => "Simpan salinan sebagai…", "Save a copy as…";
+    CmdResetDemo => "Pulihkan demo", "Reset demo";
+    CmdQuit => "Keluar", "Quit";
+    CmdUndo => "Urungkan", "Undo";
+    CmdRedo => "Ulangi", "Redo";
+    CmdSave => "Simpan", "Save";
+    CmdAbout => "Tentang aplikasi", "About";
+    NoRecent => "Belum ada berkas terakhir", "No recent files";
+
+    // Navigation and views
+    NavProfile => "Profil", "Profile";
+    NavPrograms => "Program", "Programs";
+    NavReadiness => "Kesiapan", "Readiness";
+    NavFinance => "Keuangan", "Finance";
+    NavQuickWins => "Quick Win", "Quick Wins";
+    NavExport => "Ekspor", "Export";
+    PlanPrograms => "Di sini akan tersedia program masterplan yang dipetakan ke enam dimensi dan elemennya: tabel program, papan dimensi, peta jalan tahunan, dan impor dari CSV/XLSX, dengan OPD penanggung jawab, tahun, anggaran tahunan dan sumber dana.", "This view will hold the masterplan's programs mapped onto the six dimensions and their elements: the program table, the dimension board, the yearly roadmap and CSV/XLSX import, with responsible agency, years, yearly budget and funding source.";
+    PlanReadiness => "Di sini akan tersedia penilaian kesiapan daerah (struktur, infrastruktur, suprastruktur): kerangka penilaian, putaran penilaian, indeks tertimbang dan grafik kesenjangan.", "This view will hold the readiness assessment (structure, infrastructure, superstructure): the framework, assessment rounds, weighted indices and gap charts.";
+    PlanFinance => "Di sini akan tersedia analisis keuangan: riwayat APBD, rasio fiskal, proyeksi tiga skenario, dan ruang fiskal smart city dibandingkan biaya program.", "This view will hold the financial analysis: APBD history, fiscal ratios, three-scenario projections, and the smart city envelope against program costs.";
+    PlanQuickWins => "Di sini akan tersedia pemilihan quick win dengan skor multikriteria yang transparan, serta mode lokakarya untuk proyektor.", "This view will hold the quick-win selection by transparent multi-criteria scoring, and the workshop mode for the projector.";
+    PlanExport => "Di sini akan tersedia ekspor Buku I-V, spreadsheet dan grafik ke DOCX, HTML, XLSX, CSV, SVG dan PNG.", "This view will hold the export of Books I-V, spreadsheets and charts to DOCX, HTML, XLSX, CSV, SVG and PNG.";
+    NotYetAvailable => "Belum tersedia dalam versi ini. Tidak ada data yang ditampilkan di sini.", "Not available in this version yet. No data is shown here.";
+
+    // Status bar and badges
+    StatusSaved => "Tersimpan", "Saved";
+    StatusReadOnly => "Hanya baca: perubahan tidak dapat disimpan", "Read-only: changes cannot be saved";
+    AlreadySaved => "Semua perubahan sudah tersimpan otomatis. Tidak perlu menekan Simpan.", "Every change is already saved automatically. There is no need to press Save.";
+    ExampleBadge => "CONTOH", "EXAMPLE";
+    ExampleHint => "Workbook ini berisi data contoh untuk latihan, bukan data resmi.", "This workbook holds example data for practice, not official figures.";
+    ReadOnlyBadge => "HANYA BACA", "READ-ONLY";
+    NoWorkbook => "Tidak ada workbook yang terbuka", "No workbook is open";
+    Masterplan => "Masterplan", "Masterplan";
+    Undone => "Diurungkan: {}", "Undone: {}";
+    Redone => "Diulangi: {}", "Redone: {}";
+    NothingToUndo => "Tidak ada yang dapat diurungkan", "Nothing to undo";
+    NothingToRedo => "Tidak ada yang dapat diulangi", "Nothing to redo";
+
+    // Undo labels
+    EditProfileField => "ubah {}", "change {}";
+    EditAddAgency => "tambah OPD {}", "add agency {}";
+    EditAgency => "ubah OPD {}", "change agency {}";
+    EditDeleteAgency => "hapus OPD {}", "delete agency {}";
+    EditMoveAgency => "pindahkan OPD {}", "move agency {}";
+    EditAddMember => "tambah anggota {}", "add member {}";
+    EditMember => "ubah anggota {}", "change member {}";
+    EditDeleteMember => "hapus anggota {}", "delete member {}";
+    EditMoveMember => "pindahkan anggota {}", "move member {}";
+
+    // Profile view
+    ProfileTitle => "Profil daerah dan masterplan", "Region and masterplan profile";
+    SectionRegion => "Wilayah", "Region";
+    SectionPeriod => "Periode masterplan", "Masterplan period";
+    SectionVisionMission => "Visi dan misi smart city", "Smart city vision and mission";
+    SectionCouncil => "Dewan Smart City", "Smart City Council";
+    SectionTeam => "Tim Pelaksana Smart City", "Smart City Implementation Team";
+    SectionAgencies => "Perangkat Daerah (OPD)", "Regional agencies (OPD)";
+    RegionName => "Nama daerah", "Region name";
+    RegionType => "Jenis daerah", "Region type";
+    RegionCode => "Kode wilayah", "Region code";
+    Province => "Provinsi", "Province";
+    Capital => "Ibu kota", "Capital";
+    Kabupaten => "Kabupaten", "Regency (kabupaten)";
+    Kota => "Kota", "City (kota)";
+    PeriodStart => "Tahun mulai", "Start year";
+    PeriodEnd => "Tahun akhir", "End year";
+    Vision => "Visi", "Vision";
+    Mission => "Misi", "Mission";
+    AgencyCount => "{} OPD", "{} agencies";
+    AgencyCode => "Kode", "Code";
+    AgencyName => "Nama OPD", "Agency name";
+    AgencyShortName => "Singkatan", "Short name";
+    AddAgencyTitle => "Tambah OPD", "Add an agency";
+    NewAgencyCode => "Kode OPD baru", "New agency code";
+    NewAgencyName => "Nama OPD baru", "New agency name";
+    NewAgencyShortName => "Singkatan OPD baru", "New agency short name";
+    AddAgency => "Tambah OPD", "Add agency";
+    DeleteAgency => "Hapus OPD", "Delete agency";
+    MoveUp => "Naikkan", "Move up";
+    MoveDown => "Turunkan", "Move down";
+    MemberName => "Nama", "Name";
+    MemberRole => "Jabatan", "Role";
+    MemberAgency => "OPD", "Agency";
+    NewMemberName => "Nama anggota baru", "New member name";
+    NewMemberRole => "Jabatan anggota baru", "New member role";
+    NewMemberAgency => "OPD anggota baru", "New member agency";
+    AddMember => "Tambah anggota", "Add member";
+    DeleteMember => "Hapus anggota", "Delete member";
+    NoMembers => "Belum ada anggota.", "No members yet.";
+    NoAgency => "(tanpa OPD)", "(no agency)";
+    NewRegionName => "Kabupaten Baru", "New Regency";
+
+    // Validation
+    Required => "Wajib diisi", "Required";
+    Invalid => "Isian tidak valid", "Invalid entry";
+    TooLong => "Terlalu panjang: paling banyak {} karakter", "Too long: at most {} characters";
+    NotAYear => "Tulis tahun sebagai angka, misalnya 2022", "Write the year as a number, e.g. 2022";
+    YearOutOfRange => "Tahun harus antara {} dan {}", "The year must be between {} and {}";
+    PeriodEndBeforeStart => "Tahun akhir tidak boleh sebelum tahun mulai", "The end year cannot be before the start year";
+    PeriodTooLong => "Periode paling lama {} tahun", "The period can be at most {} years";
+    AgencyCodeTaken => "Kode ini sudah dipakai oleh {}", "This code is already used by {}";
+    AgencyInUse => "OPD ini masih dipakai oleh {} anggota; ganti OPD mereka dahulu", "This agency is still used by {} members; change their agency first";
+    UnknownAgency => "OPD tidak dikenal", "Unknown agency";
+    MoneyEmpty => "Isi jumlah rupiah", "Enter an amount in rupiah";
+    MoneyNotANumber => "Bukan jumlah rupiah yang terbaca. Tulis cara Indonesia, misalnya 1.250.000 atau 1,25 M", "Not a readable rupiah amount. Write it the Indonesian way, e.g. 1.250.000 or 1,25 M";
+    MoneyFraction => "Rupiah harus bilangan bulat, tanpa sen", "Rupiah must be whole, without cents";
+    MoneyTooLarge => "Jumlah terlalu besar", "The amount is too large";
+
+    // Files
+    DialogOpenTitle => "Buka workbook", "Open a workbook";
+    DialogNewTitle => "Workbook baru: simpan di mana?", "New workbook: where to save it?";
+    DialogSaveCopyTitle => "Simpan salinan workbook", "Save a copy of the workbook";
+    PathLabel => "Lokasi berkas", "File path";
+    PathHint => "mis. /home/perencana/Dokumen/masterplan.smartcity", "e.g. /home/planner/Documents/masterplan.smartcity";
+    Browse => "Telusuri…", "Browse…";
+    WaitingForDialog => "Menunggu jendela pemilih berkas…", "Waiting for the file chooser…";
+    Ok => "OK", "OK";
+    Cancel => "Batal", "Cancel";
+    WorkbookFiles => "Workbook smart city", "Smart city workbook";
+    PathRequired => "Tulis lokasi berkas", "Type a file path";
+    PathIsFolder => "Itu sebuah folder; tulis nama berkas", "That is a folder; type a file name";
+    PathExists => "Berkas itu sudah ada. Pilih nama lain agar tidak menimpa pekerjaan.", "That file already exists. Choose another name so no work is overwritten.";
+    PathExistsUseForce => "{} sudah ada; tambahkan --force untuk menggantinya", "{} already exists; add --force to replace it";
+    FolderMissing => "Folder {} tidak ada", "The folder {} does not exist";
+    OpenFailed => "Tidak dapat membuka {}: {}", "Cannot open {}: {}";
+    OpenNotFound => "Berkas tidak ditemukan.", "The file was not found.";
+    OpenNotSqlite => "Ini bukan workbook smart city (bukan berkas SQLite).", "This is not a smart city workbook (not a SQLite file).";
+    OpenForeign => "Ini berkas SQLite milik aplikasi lain, bukan workbook smart city. Berkas tidak diubah.", "This is a SQLite file of another application, not a smart city workbook. The file was not changed.";
+    OpenTruncated => "Berkas ini terpotong (salinan yang tidak selesai). Minta salinan lengkap. Berkas tidak diubah.", "This file is truncated (an unfinished copy). Ask for a complete copy. The file was not changed.";
+    OpenDamaged => "Berkas ini rusak dan tidak dibuka ({}). Berkas tidak diubah; gunakan salinan cadangan.", "This file is damaged and was not opened ({}). The file was not changed; use a backup copy.";
+    OpenUnexpectedSchema => "Struktur berkas ini tidak sesuai dengan workbook smart city ({}). Demi keamanan berkas tidak dibuka dan tidak diubah.", "This file's structure does not match a smart city workbook ({}). For safety it was not opened and not changed.";
+    OpenTooNew => "Berkas ini dibuat oleh versi aplikasi yang lebih baru (skema {}) dan tidak dapat dibaca. Perbarui aplikasi.", "This file was made by a newer version of the app (schema {}) and cannot be read. Update the app.";
+    OpenIo => "Sistem menolak membuka berkas: {}", "The system refused to open the file: {}";
+    ReadOnlyNewer => "Dibuat oleh versi aplikasi yang lebih baru (skema {}): dibuka hanya baca. Perbarui aplikasi untuk mengedit.", "Made by a newer version of the app (schema {}): opened read-only. Update the app to edit it.";
+    ReadOnlyInUse => "Workbook ini sedang dibuka untuk diedit di jendela atau komputer lain: dibuka hanya baca.", "This workbook is open for editing in another window or process: opened read-only.";
+    ReadOnlyNotWritable => "Berkas ini tidak dapat ditulis ({}): dibuka hanya baca. Simpan salinan untuk mengedit.", "This file cannot be written ({}): opened read-only. Save a copy to edit it.";
+    ReadOnlyRequested => "Dibuka hanya untuk dibaca.", "Opened for reading only.";
+    CannotEditReadOnly => "Workbook ini hanya baca; perubahan tidak disimpan.", "This workbook is read-only; the change was not saved.";
+    SaveFailed => "Perubahan TIDAK tersimpan: {}. Periksa ruang disk, lalu coba lagi.", "The change was NOT saved: {}. Check the disk space, then try again.";
+    CreateFailed => "Workbook tidak dapat dibuat: {}", "The workbook could not be created: {}";
+    WorkbookCreated => "Workbook dibuat: {}", "Workbook created: {}";
+    CopySaved => "Salinan disimpan: {}", "Copy saved: {}";
+    CopyFailed => "Salinan tidak tersimpan: {}. Tidak ada berkas setengah jadi yang tertinggal.", "The copy was not saved: {}. No half-written file was left behind.";
+    CopySuffix => "salinan", "copy";
+    DemoFailed => "Demo tidak dapat ditulis: {}", "The demo could not be written: {}";
+    DemoInUse => "Demo sedang dibuka di jendela lain; tutup dahulu lalu pulihkan.", "The demo is open in another window; close it first, then reset.";
+    DemoRestored => "Demo Konawe Selatan dipulihkan ke data contoh awal.", "The Konawe Selatan demo was restored to its original example data.";
+    SettingsNotSaved => "Pengaturan tidak tersimpan: {}", "Settings were not saved: {}";
+
+    // About and info
+    Version => "Versi", "Version";
+    AboutText => "Workbench luring untuk menyusun masterplan smart city sepuluh tahun (Gerakan Menuju Smart City). Setiap perubahan langsung tersimpan di berkas workbook.", "An offline workbench for writing a ten-year smart city masterplan (Gerakan Menuju Smart City). Every change is saved to the workbook file at once.";
+    DataFolder => "Folder data aplikasi", "App data folder";
+    SchemaVersion => "Versi skema", "Schema version";
+    InfoFile => "Berkas", "File";
+    InfoAppReads => "aplikasi ini menulis skema", "this app writes schema";
+    InfoDimensions => "Dimensi", "Dimensions";
+    InfoElements => "Elemen", "Elements";
+    InfoAgencies => "OPD", "Agencies";
+    InfoPrograms => "Program", "Programs";
+}

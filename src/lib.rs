@@ -1,0 +1,19 @@
+//! Smart City Masterplan Workbench: an offline desktop workbench for Indonesian regencies and cities writing
+//! their ten-year smart city masterplan. Dependencies point one way: `ui -> {store, seed} -> model`.
+
+/// The command line: headless subcommands for scripts, tests and colleagues without a screen.
+pub mod cli;
+/// Translations, money and number formatting: everything the user reads.
+pub mod i18n;
+/// Plain domain types and their validation rules; no SQL, no egui.
+pub mod model;
+/// Where the app keeps settings, the demo and locks.
+pub mod paths;
+/// Reference data (dimensions, elements) and the demo workbook, from `assets/`.
+pub mod seed;
+/// What the app remembers between starts.
+pub mod settings;
+/// The workbook file: schema, migrations, opening checks, reads, writes and undo. The only SQL.
+pub mod store;
+/// The egui desktop app.
+pub mod ui;

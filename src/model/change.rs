@@ -1,0 +1,32 @@
+//! The one vocabulary of edits. A view never mutates the workbook: it builds an [`Edit`] of [`Change`]s, and
+//! the store validates, writes, applies and records it as one undo step.
+
+use super::{Agency, Id, Member, Profile};
+use crate::i18n::Message;
+
+/// One row-level change. Each has an exact inverse (see [`super::Workbook::inverse`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Profile(Profile),
+    PutAgency(Agency),
+    RemoveAgency(Id),
+    PutMember(Member),
+    RemoveMember(Id),
+}
+
+/// What the user did, as one undo step: a label for the Edit menu and the changes it made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub label: Message,
+    pub changes: Vec<Change>,
+}
+
+impl Edit {
+    pub fn new(label: impl Into<Message>, changes: Vec<Change>) -> Self {
+        Edit { label: label.into(), changes }
+    }
+
+    pub fn one(label: impl Into<Message>, change: Change) -> Self {
+        Edit::new(label, vec![change])
+    }
+}

@@ -1,0 +1,233 @@
+//! Plain domain types of a masterplan workbook, with no SQL and no egui: the profile of the region, its
+//! agencies (OPD), the smart city council and implementation team, and the six dimensions with their
+//! elements. [`Workbook`] is the in-memory snapshot the UI reads; [`Change`] is the only way it changes.
+
+mod change;
+mod validate;
+
+pub use change::{Change, Edit};
+pub use validate::{Field, Problem, validate_change};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A stable row identity that survives copies of the workbook, so copies can be merged later.
+pub type Id = Uuid;
+
+pub fn new_id() -> Id {
+    Uuid::new_v4()
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionType {
+    #[default]
+    Kabupaten,
+    Kota,
+}
+
+impl RegionType {
+    pub const ALL: [RegionType; 2] = [RegionType::Kabupaten, RegionType::Kota];
+
+    /// The word stored in the workbook and used in JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            RegionType::Kabupaten => "kabupaten",
+            RegionType::Kota => "kota",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// The region and its masterplan: one per workbook.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Identity of the masterplan: every copy of one masterplan shares it.
+    pub masterplan_id: Id,
+    pub region_name: String,
+    pub region_type: RegionType,
+    /// Official region code, e.g. `74.05`.
+    pub region_code: String,
+    pub province: String,
+    pub capital: String,
+    pub period_start: i32,
+    pub period_end: i32,
+    pub vision: String,
+    pub mission: String,
+    /// Example data (the demo): badged "Contoh" everywhere it is shown.
+    pub is_example: bool,
+}
+
+impl Profile {
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.period_start..=self.period_end
+    }
+}
+
+/// A regional government agency (OPD / SKPD).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agency {
+    pub id: Id,
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    /// Ordering key; lists are shown by ascending position.
+    pub position: i64,
+}
+
+impl Agency {
+    /// The short name where there is one, for tight places such as cards and combo boxes.
+    pub fn label(&self) -> &str {
+        if self.short_name.trim().is_empty() { &self.name } else { &self.short_name }
+    }
+}
+
+/// The two bodies that carry a smart city masterplan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Body {
+    /// Dewan Smart City: the regent's council that owns the masterplan.
+    Council,
+    /// Tim Pelaksana Smart City: the implementation team.
+    Team,
+}
+
+impl Body {
+    pub const ALL: [Body; 2] = [Body::Council, Body::Team];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Body::Council => "council",
+            Body::Team => "team",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.key() == key)
+    }
+}
+
+/// A person on the smart city council or the implementation team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: Id,
+    pub body: Body,
+    pub name: String,
+    pub role: String,
+    pub agency_id: Option<Id>,
+    pub position: i64,
+}
+
+/// One of the six smart city dimensions. Reference data, seeded from `assets/seed/dimensions.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: Id,
+    /// Stable key: governance, branding, economy, living, society, environment.
+    pub key: String,
+    pub name_id: String,
+    pub name_en: String,
+    /// How the region glosses the dimension, e.g. "pariwisata" for branding.
+    pub gloss_id: String,
+    pub gloss_en: String,
+    /// `#rrggbb`, the dimension's colour on boards and charts.
+    pub color: String,
+    pub position: i64,
+}
+
+/// One of the three elements of a dimension.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Element {
+    pub id: Id,
+    pub dimension_id: Id,
+    pub key: String,
+    pub name_id: String,
+    pub name_en: String,
+    pub position: i64,
+}
+
+/// The whole masterplan as the UI and the analyses read it. Lists are kept sorted by position.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workbook {
+    pub profile: Profile,
+    pub dimensions: Vec<Dimension>,
+    pub elements: Vec<Element>,
+    pub agencies: Vec<Agency>,
+    pub members: Vec<Member>,
+}
+
+impl Workbook {
+    pub fn agency(&self, id: Id) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.id == id)
+    }
+
+    pub fn member(&self, id: Id) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    pub fn members_of(&self, body: Body) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| m.body == body)
+    }
+
+    pub fn elements_of(&self, dimension: Id) -> impl Iterator<Item = &Element> {
+        self.elements.iter().filter(move |e| e.dimension_id == dimension)
+    }
+
+    /// The position after the last agency, for appending.
+    pub fn next_agency_position(&self) -> i64 {
+        self.agencies.iter().map(|a| a.position).max().map_or(0, |p| p + 1)
+    }
+
+    pub fn next_member_position(&self, body: Body) -> i64 {
+        self.members_of(body).map(|m| m.position).max().map_or(0, |p| p + 1)
+    }
+
+    /// The change that undoes `change` when applied to this workbook as it is now (before `change`).
+    pub fn inverse(&self, change: &Change) -> Change {
+        match change {
+            Change::Profile(_) => Change::Profile(self.profile.clone()),
+            Change::PutAgency(new) => match self.agency(new.id) {
+                Some(old) => Change::PutAgency(old.clone()),
+                None => Change::RemoveAgency(new.id),
+            },
+            Change::RemoveAgency(id) => match self.agency(*id) {
+                Some(old) => Change::PutAgency(old.clone()),
+                None => Change::RemoveAgency(*id),
+            },
+            Change::PutMember(new) => match self.member(new.id) {
+                Some(old) => Change::PutMember(old.clone()),
+                None => Change::RemoveMember(new.id),
+            },
+            Change::RemoveMember(id) => match self.member(*id) {
+                Some(old) => Change::PutMember(old.clone()),
+                None => Change::RemoveMember(*id),
+            },
+        }
+    }
+
+    /// Apply a change that has already been validated and written to the file.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Profile(profile) => self.profile = profile.clone(),
+            Change::PutAgency(agency) => {
+                put(&mut self.agencies, agency.clone(), |a| a.id, |a| a.position);
+            }
+            Change::RemoveAgency(id) => self.agencies.retain(|a| a.id != *id),
+            Change::PutMember(member) => {
+                put(&mut self.members, member.clone(), |m| m.id, |m| m.position);
+            }
+            Change::RemoveMember(id) => self.members.retain(|m| m.id != *id),
+        }
+    }
+}
+
+/// Insert or replace a row by id, keeping the list sorted by position (stable for equal positions).
+fn put<T>(rows: &mut Vec<T>, row: T, id: impl Fn(&T) -> Id, position: impl Fn(&T) -> i64) {
+    match rows.iter().position(|r| id(r) == id(&row)) {
+        Some(at) => rows[at] = row,
+        None => rows.push(row),
+    }
+    rows.sort_by_key(|r| position(r));
+}

@@ -1,0 +1,240 @@
+//! Domain rules every change must pass before it reaches the file. A problem names the field it belongs to,
+//! so the UI can show the message next to that field.
+
+use super::{Agency, Change, Member, Profile, Workbook};
+use crate::i18n::{Message, Text};
+
+/// The earliest and latest years a masterplan period may use.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2100;
+/// The longest masterplan period, in years. The national guidance plans ten years; some regions plan longer.
+pub const MAX_PERIOD_YEARS: i32 = 25;
+/// Longest text we accept in one field: generous for prose, small enough to keep exports sane.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The field a problem is shown next to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    RegionName,
+    Province,
+    Capital,
+    RegionCode,
+    PeriodStart,
+    PeriodEnd,
+    Vision,
+    Mission,
+    AgencyCode,
+    AgencyName,
+    AgencyShortName,
+    MemberName,
+    MemberRole,
+    MemberAgency,
+    /// The row as a whole (e.g. an agency still in use cannot be deleted).
+    Row,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub field: Field,
+    pub message: Message,
+}
+
+impl Problem {
+    fn new(field: Field, message: impl Into<Message>) -> Self {
+        Problem { field, message: message.into() }
+    }
+}
+
+/// Check `change` against `workbook` as it is before the change. Empty means valid.
+pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
+    match change {
+        Change::Profile(profile) => validate_profile(profile),
+        Change::PutAgency(agency) => validate_agency(workbook, agency),
+        Change::RemoveAgency(id) => {
+            let users = workbook.members.iter().filter(|m| m.agency_id == Some(*id)).count();
+            if users > 0 {
+                vec![Problem::new(Field::Row, Message::with(Text::AgencyInUse, [users.to_string()]))]
+            } else {
+                Vec::new()
+            }
+        }
+        Change::PutMember(member) => validate_member(workbook, member),
+        Change::RemoveMember(_) => Vec::new(),
+    }
+}
+
+fn required(problems: &mut Vec<Problem>, field: Field, value: &str) {
+    if value.trim().is_empty() {
+        problems.push(Problem::new(field, Text::Required));
+    }
+}
+
+fn not_too_long(problems: &mut Vec<Problem>, field: Field, value: &str) {
+    if value.chars().count() > MAX_TEXT_CHARS {
+        problems.push(Problem::new(field, Message::with(Text::TooLong, [MAX_TEXT_CHARS.to_string()])));
+    }
+}
+
+pub fn validate_profile(profile: &Profile) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::RegionName, &profile.region_name);
+    required(&mut problems, Field::Province, &profile.province);
+    for (field, value) in [
+        (Field::RegionName, &profile.region_name),
+        (Field::Province, &profile.province),
+        (Field::Capital, &profile.capital),
+        (Field::RegionCode, &profile.region_code),
+        (Field::Vision, &profile.vision),
+        (Field::Mission, &profile.mission),
+    ] {
+        not_too_long(&mut problems, field, value);
+    }
+    let year_range = [FIRST_YEAR.to_string(), LAST_YEAR.to_string()];
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&profile.period_start) {
+        problems.push(Problem::new(Field::PeriodStart, Message::with(Text::YearOutOfRange, year_range.clone())));
+    }
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&profile.period_end) {
+        problems.push(Problem::new(Field::PeriodEnd, Message::with(Text::YearOutOfRange, year_range)));
+    } else if profile.period_end < profile.period_start {
+        problems.push(Problem::new(Field::PeriodEnd, Text::PeriodEndBeforeStart));
+    } else if profile.period_end - profile.period_start + 1 > MAX_PERIOD_YEARS {
+        problems.push(Problem::new(Field::PeriodEnd, Message::with(Text::PeriodTooLong, [MAX_PERIOD_YEARS.to_string()])));
+    }
+    problems
+}
+
+fn validate_agency(workbook: &Workbook, agency: &Agency) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::AgencyCode, &agency.code);
+    required(&mut problems, Field::AgencyName, &agency.name);
+    not_too_long(&mut problems, Field::AgencyCode, &agency.code);
+    not_too_long(&mut problems, Field::AgencyName, &agency.name);
+    not_too_long(&mut problems, Field::AgencyShortName, &agency.short_name);
+    let code = agency.code.trim();
+    if !code.is_empty()
+        && let Some(other) = workbook.agencies.iter().find(|a| a.id != agency.id && a.code.trim().eq_ignore_ascii_case(code))
+    {
+        problems.push(Problem::new(Field::AgencyCode, Message::with(Text::AgencyCodeTaken, [other.name.clone()])));
+    }
+    problems
+}
+
+fn validate_member(workbook: &Workbook, member: &Member) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::MemberName, &member.name);
+    not_too_long(&mut problems, Field::MemberName, &member.name);
+    not_too_long(&mut problems, Field::MemberRole, &member.role);
+    if let Some(agency) = member.agency_id
+        && workbook.agency(agency).is_none()
+    {
+        problems.push(Problem::new(Field::MemberAgency, Text::UnknownAgency));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Body, RegionType, new_id};
+
+    fn workbook() -> Workbook {
+        Workbook {
+            profile: Profile {
+                masterplan_id: new_id(),
+                region_name: "Kabupaten Konawe Selatan".into(),
+                region_type: RegionType::Kabupaten,
+                region_code: "74.05".into(),
+                province: "Sulawesi Tenggara".into(),
+                capital: "Andoolo".into(),
+                period_start: 2022,
+                period_end: 2031,
+                vision: String::new(),
+                mission: String::new(),
+                is_example: false,
+            },
+            dimensions: Vec::new(),
+            elements: Vec::new(),
+            agencies: vec![Agency {
+                id: new_id(),
+                code: "2.16.01".into(),
+                name: "Dinas Komunikasi, Informatika dan Persandian".into(),
+                short_name: "Diskominfo".into(),
+                position: 0,
+            }],
+            members: Vec::new(),
+        }
+    }
+
+    fn fields(problems: &[Problem]) -> Vec<Field> {
+        problems.iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn a_valid_profile_passes() {
+        assert!(validate_profile(&workbook().profile).is_empty());
+    }
+
+    #[test]
+    fn profile_needs_name_and_province() {
+        let mut profile = workbook().profile;
+        profile.region_name = "  ".into();
+        profile.province.clear();
+        assert_eq!(fields(&validate_profile(&profile)), vec![Field::RegionName, Field::Province]);
+    }
+
+    #[test]
+    fn period_must_run_forward_within_bounds() {
+        let mut profile = workbook().profile;
+        profile.period_end = 2021;
+        let problems = validate_profile(&profile);
+        assert_eq!(problems, vec![Problem::new(Field::PeriodEnd, Text::PeriodEndBeforeStart)]);
+
+        profile.period_end = 2022;
+        assert!(validate_profile(&profile).is_empty(), "a one-year period is allowed");
+
+        profile.period_end = 2022 + MAX_PERIOD_YEARS;
+        assert_eq!(fields(&validate_profile(&profile)), vec![Field::PeriodEnd]);
+
+        profile.period_start = 1999;
+        profile.period_end = 2101;
+        assert_eq!(fields(&validate_profile(&profile)), vec![Field::PeriodStart, Field::PeriodEnd]);
+    }
+
+    #[test]
+    fn overlong_text_is_refused() {
+        let mut profile = workbook().profile;
+        profile.vision = "x".repeat(MAX_TEXT_CHARS + 1);
+        assert_eq!(fields(&validate_profile(&profile)), vec![Field::Vision]);
+    }
+
+    #[test]
+    fn agency_code_is_required_and_unique_ignoring_case_and_spaces() {
+        let wb = workbook();
+        let mut agency = Agency { id: new_id(), code: String::new(), name: String::new(), short_name: String::new(), position: 1 };
+        assert_eq!(fields(&validate_change(&wb, &Change::PutAgency(agency.clone()))), vec![Field::AgencyCode, Field::AgencyName]);
+
+        agency.code = " 2.16.01 ".into();
+        agency.name = "Bappeda".into();
+        let problems = validate_change(&wb, &Change::PutAgency(agency.clone()));
+        assert_eq!(fields(&problems), vec![Field::AgencyCode]);
+        assert_eq!(problems[0].message.text, Text::AgencyCodeTaken);
+
+        // Editing the agency that owns the code is fine.
+        let mut same = wb.agencies[0].clone();
+        same.name = "Diskominfo Konsel".into();
+        assert!(validate_change(&wb, &Change::PutAgency(same)).is_empty());
+    }
+
+    #[test]
+    fn an_agency_in_use_cannot_be_removed_and_members_need_known_agencies() {
+        let mut wb = workbook();
+        let agency = wb.agencies[0].id;
+        let member = Member { id: new_id(), body: Body::Team, name: "Ketua".into(), role: "Ketua".into(), agency_id: Some(agency), position: 0 };
+        assert!(validate_change(&wb, &Change::PutMember(member.clone())).is_empty());
+        wb.apply(&Change::PutMember(member.clone()));
+        assert_eq!(fields(&validate_change(&wb, &Change::RemoveAgency(agency))), vec![Field::Row]);
+
+        let stray = Member { agency_id: Some(new_id()), ..member };
+        assert_eq!(fields(&validate_change(&wb, &Change::PutMember(stray))), vec![Field::MemberAgency]);
+    }
+}

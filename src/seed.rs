@@ -1,0 +1,216 @@
+//! Reference data and the demo, built from the files in `assets/`: the six dimensions with their 18 elements
+//! (every new workbook gets them) and the example workbook of Kabupaten Konawe Selatan.
+
+use serde::Deserialize;
+use uuid::Uuid;
+
+use crate::model::{Agency, Body, Dimension, Element, Id, Member, Profile, RegionType, Workbook};
+
+const DIMENSIONS_JSON: &str = include_str!("../assets/seed/dimensions.json");
+const DEMO_JSON: &str = include_str!("../assets/demo/konawe-selatan.json");
+
+/// Namespace for ids derived from stable keys, so the same reference row has the same id in every workbook
+/// (which keeps merging simple) and the demo is identical each time it is reset.
+const NAMESPACE: Uuid = Uuid::from_u128(0x6a0c_5d1e_8f4b_4c39_9a57_51c7_3e2d_b001);
+
+pub fn stable_id(kind: &str, key: &str) -> Id {
+    Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
+}
+
+#[derive(Deserialize)]
+struct DimensionSeed {
+    key: String,
+    name_id: String,
+    name_en: String,
+    gloss_id: String,
+    gloss_en: String,
+    color: String,
+    elements: Vec<ElementSeed>,
+}
+
+#[derive(Deserialize)]
+struct ElementSeed {
+    key: String,
+    name_id: String,
+    name_en: String,
+}
+
+/// The six dimensions and their elements, in the order of the national guidance.
+pub fn dimensions() -> (Vec<Dimension>, Vec<Element>) {
+    let seeds: Vec<DimensionSeed> = serde_json::from_str(DIMENSIONS_JSON).expect("assets/seed/dimensions.json is valid");
+    let mut dimensions = Vec::new();
+    let mut elements = Vec::new();
+    for (d, seed) in seeds.into_iter().enumerate() {
+        let dimension_id = stable_id("dimension", &seed.key);
+        for (e, element) in seed.elements.into_iter().enumerate() {
+            elements.push(Element {
+                id: stable_id("element", &format!("{}/{}", seed.key, element.key)),
+                dimension_id,
+                key: element.key,
+                name_id: element.name_id,
+                name_en: element.name_en,
+                position: e as i64,
+            });
+        }
+        dimensions.push(Dimension {
+            id: dimension_id,
+            key: seed.key,
+            name_id: seed.name_id,
+            name_en: seed.name_en,
+            gloss_id: seed.gloss_id,
+            gloss_en: seed.gloss_en,
+            color: seed.color,
+            position: d as i64,
+        });
+    }
+    (dimensions, elements)
+}
+
+/// A new, empty masterplan: the framework, a placeholder region name and a ten-year period from next year.
+pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
+    let (dimensions, elements) = dimensions();
+    Workbook {
+        profile: Profile {
+            masterplan_id: Uuid::new_v4(),
+            region_name: region_name.to_string(),
+            region_type: RegionType::Kabupaten,
+            region_code: String::new(),
+            province: String::new(),
+            capital: String::new(),
+            period_start: start_year,
+            period_end: start_year + 9,
+            vision: String::new(),
+            mission: String::new(),
+            is_example: false,
+        },
+        dimensions,
+        elements,
+        agencies: Vec::new(),
+        members: Vec::new(),
+    }
+}
+
+#[derive(Deserialize)]
+struct DemoSeed {
+    profile: DemoProfile,
+    agencies: Vec<DemoAgency>,
+    members: Vec<DemoMember>,
+}
+
+#[derive(Deserialize)]
+struct DemoProfile {
+    region_name: String,
+    region_type: RegionType,
+    region_code: String,
+    province: String,
+    capital: String,
+    period_start: i32,
+    period_end: i32,
+    vision: String,
+    mission: String,
+}
+
+#[derive(Deserialize)]
+struct DemoAgency {
+    code: String,
+    name: String,
+    short_name: String,
+}
+
+#[derive(Deserialize)]
+struct DemoMember {
+    body: Body,
+    name: String,
+    role: String,
+    agency: Option<String>,
+}
+
+/// The example workbook of Kabupaten Konawe Selatan, masterplan 2022-2031, marked as example data.
+pub fn demo_workbook() -> Workbook {
+    let seed: DemoSeed = serde_json::from_str(DEMO_JSON).expect("assets/demo/konawe-selatan.json is valid");
+    let (dimensions, elements) = dimensions();
+    let p = seed.profile;
+    let agencies: Vec<Agency> = seed
+        .agencies
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| Agency {
+            id: stable_id("demo-agency", &a.code),
+            code: a.code,
+            name: a.name,
+            short_name: a.short_name,
+            position: i as i64,
+        })
+        .collect();
+    let mut positions = std::collections::HashMap::new();
+    let members = seed
+        .members
+        .into_iter()
+        .map(|m| {
+            let position = positions.entry(m.body).or_insert(0i64);
+            *position += 1;
+            Member {
+                id: stable_id("demo-member", &format!("{}/{}", m.body.key(), m.name)),
+                body: m.body,
+                name: m.name,
+                role: m.role,
+                agency_id: m.agency.map(|code| stable_id("demo-agency", &code)),
+                position: *position - 1,
+            }
+        })
+        .collect();
+    Workbook {
+        profile: Profile {
+            masterplan_id: stable_id("demo-masterplan", "konawe-selatan-2022-2031"),
+            region_name: p.region_name,
+            region_type: p.region_type,
+            region_code: p.region_code,
+            province: p.province,
+            capital: p.capital,
+            period_start: p.period_start,
+            period_end: p.period_end,
+            vision: p.vision,
+            mission: p.mission,
+            is_example: true,
+        },
+        dimensions,
+        elements,
+        agencies,
+        members,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Change, validate_change};
+
+    #[test]
+    fn six_dimensions_with_three_elements_each_in_both_languages() {
+        let (dimensions, elements) = dimensions();
+        assert_eq!(dimensions.len(), 6);
+        assert_eq!(elements.len(), 18);
+        for d in &dimensions {
+            assert_eq!(elements.iter().filter(|e| e.dimension_id == d.id).count(), 3, "{}", d.key);
+        }
+        assert!(elements.iter().all(|e| !e.name_id.is_empty() && !e.name_en.is_empty()));
+        assert_eq!(elements[3].name_id, "Ekosistem Pariwisata");
+        assert_eq!(elements[3].name_en, "Tourism");
+    }
+
+    #[test]
+    fn the_demo_is_konawe_selatan_and_passes_validation() {
+        let demo = demo_workbook();
+        assert_eq!(demo.profile.region_name, "Kabupaten Konawe Selatan");
+        assert_eq!(demo.profile.capital, "Andoolo");
+        assert_eq!((demo.profile.period_start, demo.profile.period_end), (2022, 2031));
+        assert!(demo.profile.is_example);
+        assert!(demo.agencies.len() >= 30);
+        assert!(demo.members.iter().all(|m| m.agency_id.is_none_or(|a| demo.agency(a).is_some())));
+        assert!(validate_change(&demo, &Change::Profile(demo.profile.clone())).is_empty());
+        for agency in &demo.agencies {
+            assert!(validate_change(&demo, &Change::PutAgency(agency.clone())).is_empty(), "{}", agency.code);
+        }
+        assert_eq!(demo, demo_workbook(), "the demo is the same every time");
+    }
+}

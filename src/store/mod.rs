@@ -1,0 +1,402 @@
+//! The workbook file, and the only module that speaks SQL. A [`Session`] is one open workbook: the SQLite
+//! connection, the in-memory snapshot the UI reads, and the undo history. Every edit goes through
+//! [`Session::commit`]: validated, written in one transaction, applied to the snapshot, recorded for undo.
+
+mod clock;
+mod history;
+mod lock;
+mod open;
+mod rows;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use clock::now_iso;
+pub use open::{OpenError, harden, read_header};
+
+use crate::i18n::{Message, Text};
+use crate::model::{Change, Edit, Problem, Workbook, validate_change};
+use history::{History, Step};
+use lock::{LockError, WorkbookLock};
+
+/// Why a workbook is open read-only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Written by a newer version of the app: shown, never changed.
+    NewerVersion(i32),
+    /// Open for editing in another window or process.
+    InUse,
+    /// The file or its folder cannot be written (permissions, a read-only medium).
+    NotWritable(String),
+    /// Opened only to read, e.g. by `info`.
+    Requested,
+}
+
+impl ReadOnlyReason {
+    pub fn message(&self) -> Message {
+        match self {
+            ReadOnlyReason::NewerVersion(v) => Message::with(Text::ReadOnlyNewer, [v.to_string()]),
+            ReadOnlyReason::InUse => Message::new(Text::ReadOnlyInUse),
+            ReadOnlyReason::NotWritable(detail) => Message::with(Text::ReadOnlyNotWritable, [detail.clone()]),
+            ReadOnlyReason::Requested => Message::new(Text::ReadOnlyRequested),
+        }
+    }
+}
+
+/// Why an edit was not saved. Nothing of it reached the file or the snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommitError {
+    Invalid(Vec<Problem>),
+    ReadOnly,
+    /// SQLite or the disk refused (disk full, file gone); the detail is the system's own words.
+    Storage(String),
+}
+
+impl CommitError {
+    pub fn message(&self) -> Message {
+        match self {
+            CommitError::Invalid(problems) => {
+                problems.first().map_or_else(|| Message::new(Text::Invalid), |p| p.message.clone())
+            }
+            CommitError::ReadOnly => Message::new(Text::CannotEditReadOnly),
+            CommitError::Storage(detail) => Message::with(Text::SaveFailed, [detail.clone()]),
+        }
+    }
+}
+
+/// One open workbook.
+pub struct Session {
+    path: PathBuf,
+    conn: Connection,
+    workbook: Workbook,
+    history: History,
+    revision: u64,
+    read_only: Option<ReadOnlyReason>,
+    author: String,
+    file_version: i32,
+    _lock: Option<WorkbookLock>,
+}
+
+impl Session {
+    /// Open an existing workbook. Files that fail the checks are refused untouched; newer versions, files
+    /// open elsewhere and files we cannot write open read-only (on an in-memory copy).
+    pub fn open(path: &Path, author: &str) -> Result<Session, OpenError> {
+        let (checked, version) = open::open_checked(path)?;
+        if version > schema::CURRENT_VERSION {
+            return Self::read_only_copy(path, &checked, version, ReadOnlyReason::NewerVersion(version), author)
+                .map_err(|_| OpenError::TooNew(version));
+        }
+        let lock = match lock::acquire(path) {
+            Ok(lock) => lock,
+            Err(LockError::InUse) => {
+                return Self::read_only_copy(path, &checked, version, ReadOnlyReason::InUse, author);
+            }
+            Err(LockError::Io(e)) => {
+                let reason = ReadOnlyReason::NotWritable(e.to_string());
+                return Self::read_only_copy(path, &checked, version, reason, author);
+            }
+        };
+        drop(checked);
+        let conn = match Self::open_writable(path, version) {
+            Ok(conn) => conn,
+            Err(e) => {
+                let (checked, version) = open::open_checked(path)?;
+                let reason = ReadOnlyReason::NotWritable(e.to_string());
+                return Self::read_only_copy(path, &checked, version, reason, author);
+            }
+        };
+        let workbook = rows::load(&conn)?;
+        Ok(Session {
+            path: path.to_path_buf(),
+            conn,
+            workbook,
+            history: History::default(),
+            revision: 0,
+            read_only: None,
+            author: author.to_string(),
+            file_version: version,
+            _lock: Some(lock),
+        })
+    }
+
+    /// Open only to read, on an in-memory copy: the file is never written, not even migrated.
+    pub fn open_read_only(path: &Path, author: &str) -> Result<Session, OpenError> {
+        let (checked, version) = open::open_checked(path)?;
+        if version > schema::CURRENT_VERSION {
+            return Self::read_only_copy(path, &checked, version, ReadOnlyReason::NewerVersion(version), author)
+                .map_err(|_| OpenError::TooNew(version));
+        }
+        Self::read_only_copy(path, &checked, version, ReadOnlyReason::Requested, author)
+    }
+
+    /// The schema version of the file as it was opened (before any migration of the in-memory copy).
+    pub fn file_version(&self) -> i32 {
+        self.file_version
+    }
+
+    /// How many programs the workbook holds.
+    pub fn program_count(&self) -> usize {
+        self.conn.query_row("SELECT count(*) FROM program", [], |r| r.get::<_, i64>(0)).map_or(0, |n| n as usize)
+    }
+
+    fn open_writable(path: &Path, version: i32) -> rusqlite::Result<Connection> {
+        let mut conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        harden(&conn)?;
+        // WAL: one sync per commit and readers never block; FULL: an acknowledged edit survives a power cut.
+        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(rusqlite::Error::InvalidQuery);
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if version < schema::CURRENT_VERSION {
+            let tx = conn.transaction()?;
+            schema::migrate(&tx, version, schema::CURRENT_VERSION)?;
+            tx.commit()?;
+        }
+        Ok(conn)
+    }
+
+    /// A read-only session on an in-memory copy, migrated in memory if it is older: the file is never touched.
+    fn read_only_copy(
+        path: &Path,
+        source: &Connection,
+        version: i32,
+        reason: ReadOnlyReason,
+        author: &str,
+    ) -> Result<Session, OpenError> {
+        let mut conn = Connection::open_in_memory()?;
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut conn)?;
+            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        }
+        harden(&conn)?;
+        if version < schema::CURRENT_VERSION {
+            schema::migrate(&conn, version, schema::CURRENT_VERSION)?;
+        }
+        let workbook = rows::load(&conn)?;
+        Ok(Session {
+            path: path.to_path_buf(),
+            conn,
+            workbook,
+            history: History::default(),
+            revision: 0,
+            read_only: Some(reason),
+            author: author.to_string(),
+            file_version: version,
+            _lock: None,
+        })
+    }
+
+    /// Write `workbook` as a new file at `path` (replacing what is there) and open it. The file is built
+    /// beside the target and renamed into place, so a failure leaves no half-written workbook.
+    pub fn create(path: &Path, workbook: &Workbook, author: &str) -> Result<Session, OpenError> {
+        write_new_file(path, workbook, author).map_err(|e| OpenError::Io(e.to_string()))?;
+        Session::open(path, author)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn workbook(&self) -> &Workbook {
+        &self.workbook
+    }
+
+    /// Bumped on every committed change, undo and redo: caches of derived data compare against it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn read_only(&self) -> Option<&ReadOnlyReason> {
+        self.read_only.as_ref()
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// Check an edit without saving it.
+    pub fn check(&self, edit: &Edit) -> Vec<Problem> {
+        let mut scratch: Option<Workbook> = None;
+        for change in &edit.changes {
+            let current = scratch.as_ref().unwrap_or(&self.workbook);
+            let problems = validate_change(current, change);
+            if !problems.is_empty() {
+                return problems;
+            }
+            if edit.changes.len() > 1 {
+                scratch.get_or_insert_with(|| self.workbook.clone()).apply(change);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Validate, write in one transaction, apply, and record as one undo step.
+    pub fn commit(&mut self, edit: Edit) -> Result<(), CommitError> {
+        if self.read_only.is_some() {
+            return Err(CommitError::ReadOnly);
+        }
+        let undo = self.apply_all(&edit.changes, true)?;
+        self.history.push(Step { label: edit.label, undo, redo: edit.changes });
+        Ok(())
+    }
+
+    /// Apply `changes` to the file and the snapshot as one transaction; returns the inverse changes, in the
+    /// order that undoes them. On any failure the file and the snapshot are as before.
+    fn apply_all(&mut self, changes: &[Change], validate: bool) -> Result<Vec<Change>, CommitError> {
+        let at = now_iso();
+        let stamp = rows::Stamp { at: &at, by: &self.author };
+        let tx = self.conn.unchecked_transaction().map_err(|e| CommitError::Storage(e.to_string()))?;
+        let mut inverses: Vec<Change> = Vec::with_capacity(changes.len());
+        let mut failure = None;
+        for change in changes {
+            if validate {
+                let problems = validate_change(&self.workbook, change);
+                if !problems.is_empty() {
+                    failure = Some(CommitError::Invalid(problems));
+                    break;
+                }
+            }
+            if let Err(e) = rows::write(&tx, change, &stamp) {
+                failure = Some(CommitError::Storage(e.to_string()));
+                break;
+            }
+            inverses.push(self.workbook.inverse(change));
+            self.workbook.apply(change);
+        }
+        let failure = match failure {
+            None => tx.commit().err().map(|e| CommitError::Storage(e.to_string())),
+            some => some,
+        };
+        if let Some(error) = failure {
+            // The transaction rolled back when dropped; put the snapshot back the same way.
+            for inverse in inverses.iter().rev() {
+                self.workbook.apply(inverse);
+            }
+            return Err(error);
+        }
+        inverses.reverse();
+        self.revision += 1;
+        Ok(inverses)
+    }
+
+    /// What Undo would undo, for the Edit menu.
+    pub fn undo_label(&self) -> Option<&Message> {
+        self.history.undo_step().map(|s| &s.label)
+    }
+
+    pub fn redo_label(&self) -> Option<&Message> {
+        self.history.redo_step().map(|s| &s.label)
+    }
+
+    /// Undo the last step; returns its label.
+    pub fn undo(&mut self) -> Result<Option<Message>, CommitError> {
+        if self.read_only.is_some() {
+            return Err(CommitError::ReadOnly);
+        }
+        let Some(step) = self.history.undo_step().cloned() else { return Ok(None) };
+        self.apply_all(&step.undo, false)?;
+        self.history.moved_back();
+        Ok(Some(step.label))
+    }
+
+    pub fn redo(&mut self) -> Result<Option<Message>, CommitError> {
+        if self.read_only.is_some() {
+            return Err(CommitError::ReadOnly);
+        }
+        let Some(step) = self.history.redo_step().cloned() else { return Ok(None) };
+        self.apply_all(&step.redo, false)?;
+        self.history.moved_forward();
+        Ok(Some(step.label))
+    }
+
+    /// Write a complete, single-file copy to `dest` through a temporary file and an atomic rename.
+    pub fn save_copy(&self, dest: &Path) -> Result<(), String> {
+        let temp = temp_path(dest);
+        let _ = std::fs::remove_file(&temp);
+        let result = (|| -> Result<(), String> {
+            self.conn
+                .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
+                .map_err(|e| e.to_string())?;
+            finish_file(&temp, dest)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+
+    /// Fold the WAL back into the file and leave rollback-journal mode, so the closed workbook is one
+    /// complete file that any SQLite reader can open, even read-only.
+    pub fn close(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.read_only.is_none() {
+            let _ = self.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE");
+            let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
+        }
+    }
+}
+
+fn temp_path(dest: &Path) -> PathBuf {
+    let mut name = dest.as_os_str().to_owned();
+    name.push(format!(".tmp{}", std::process::id()));
+    name.into()
+}
+
+/// Flush `temp` to disk and rename it over `dest`.
+fn finish_file(temp: &Path, dest: &Path) -> Result<(), String> {
+    std::fs::File::open(temp).and_then(|f| f.sync_all()).map_err(|e| e.to_string())?;
+    std::fs::rename(temp, dest).map_err(|e| e.to_string())?;
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Make the rename itself durable where the platform allows syncing a directory.
+        if let Ok(dir) = std::fs::File::open(dir) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}
+
+/// Build a new workbook file at `path` from `workbook`, atomically.
+pub fn write_new_file(path: &Path, workbook: &Workbook, author: &str) -> Result<(), String> {
+    let temp = temp_path(path);
+    let _ = std::fs::remove_file(&temp);
+    let result = (|| -> Result<(), String> {
+        let mut conn = Connection::open(&temp).map_err(|e| e.to_string())?;
+        harden(&conn).map_err(|e| e.to_string())?;
+        let tx = conn.transaction().map_err(|e| e.to_string())?;
+        schema::migrate(&tx, 0, schema::CURRENT_VERSION).map_err(|e| e.to_string())?;
+        let at = now_iso();
+        rows::write_all(&tx, workbook, &rows::Stamp { at: &at, by: author }).map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())?;
+        conn.close().map_err(|(_, e)| e.to_string())?;
+        finish_file(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// True when another window or process has `path` open for editing.
+pub fn is_in_use(path: &Path) -> bool {
+    matches!(lock::acquire(path), Err(LockError::InUse))
+}
+
+/// Write a workbook file at an older schema `version`, for migration tests and tools. Only the objects of that
+/// version are created, and only the rows they can hold.
+#[doc(hidden)]
+pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> Result<(), String> {
+    let conn = Connection::open(path).map_err(|e| e.to_string())?;
+    schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
+    rows::write_all(&conn, workbook, &rows::Stamp { at: &now_iso(), by: "test" }).map_err(|e| e.to_string())?;
+    Ok(())
+}

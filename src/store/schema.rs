@@ -1,0 +1,215 @@
+//! The workbook's schema: the application id, the version, and the forward-only migrations that build it.
+//! A file at version N holds exactly the objects that migrations 1..=N create; opening checks that.
+
+use rusqlite::Connection;
+
+/// `PRAGMA application_id`: "SMCW" in ASCII. A SQLite file without it is not a workbook.
+pub const APPLICATION_ID: i32 = 0x534D_4357;
+
+/// One migration per schema version, applied in order. Never edit a released migration: add a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // Version 1: the region, its agencies, council and team, and the dimension framework.
+    r#"
+CREATE TABLE profile (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    masterplan_id TEXT NOT NULL,
+    region_name TEXT NOT NULL,
+    region_type TEXT NOT NULL CHECK (region_type IN ('kabupaten', 'kota')),
+    region_code TEXT NOT NULL,
+    province TEXT NOT NULL,
+    capital TEXT NOT NULL,
+    period_start INTEGER NOT NULL,
+    period_end INTEGER NOT NULL CHECK (period_end >= period_start),
+    vision TEXT NOT NULL,
+    mission TEXT NOT NULL,
+    is_example INTEGER NOT NULL CHECK (is_example IN (0, 1)),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE dimension (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name_id TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    gloss_id TEXT NOT NULL,
+    gloss_en TEXT NOT NULL,
+    color TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE element (
+    id TEXT PRIMARY KEY,
+    dimension_id TEXT NOT NULL REFERENCES dimension(id),
+    key TEXT NOT NULL,
+    name_id TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (dimension_id, key)
+) STRICT;
+CREATE TABLE agency (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    short_name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE member (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL CHECK (body IN ('council', 'team')),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agency_id TEXT REFERENCES agency(id),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#,
+    // Version 2: what the planning capabilities write: programs with yearly budget lines by funding source,
+    // readiness frameworks and scores, the regional budget per year, prioritisation criteria and scores.
+    r#"
+CREATE TABLE program (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    element_id TEXT NOT NULL REFERENCES element(id),
+    agency_id TEXT REFERENCES agency(id),
+    action_type TEXT NOT NULL CHECK (action_type IN ('policy', 'infrastructure', 'application', 'literacy')),
+    location TEXT NOT NULL,
+    start_year INTEGER NOT NULL,
+    end_year INTEGER NOT NULL CHECK (end_year >= start_year),
+    status TEXT NOT NULL CHECK (status IN ('planned', 'running', 'done', 'dropped')),
+    outputs TEXT NOT NULL,
+    indicator TEXT NOT NULL,
+    indicator_baseline TEXT NOT NULL,
+    quick_win INTEGER NOT NULL CHECK (quick_win IN (0, 1)),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE INDEX program_element ON program(element_id);
+CREATE TABLE program_target (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (program_id, year)
+) STRICT;
+CREATE TABLE budget_line (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    source TEXT NOT NULL CHECK (source IN
+        ('apbd', 'apbn', 'dak', 'province', 'kpbu', 'csr', 'private', 'dana_desa', 'other')),
+    amount INTEGER NOT NULL CHECK (amount >= 0),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (program_id, year, source)
+) STRICT;
+CREATE TABLE readiness_item (
+    id TEXT PRIMARY KEY,
+    pillar TEXT NOT NULL CHECK (pillar IN ('structure', 'infrastructure', 'superstructure')),
+    dimension_id TEXT REFERENCES dimension(id),
+    code TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    question_en TEXT NOT NULL,
+    levels_json TEXT NOT NULL,
+    weight REAL NOT NULL CHECK (weight >= 0),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE readiness_round (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE readiness_score (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES readiness_round(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL REFERENCES readiness_item(id) ON DELETE CASCADE,
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    evidence TEXT NOT NULL,
+    note TEXT NOT NULL,
+    scored_by TEXT NOT NULL,
+    scored_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (round_id, item_id)
+) STRICT;
+CREATE TABLE finance_value (
+    id TEXT PRIMARY KEY,
+    line TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('budgeted', 'realised')),
+    amount INTEGER NOT NULL,
+    is_estimate INTEGER NOT NULL CHECK (is_estimate IN (0, 1)),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (line, year, kind)
+) STRICT;
+CREATE TABLE criterion (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    name_id TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    weight REAL NOT NULL CHECK (weight >= 0),
+    lower_is_better INTEGER NOT NULL CHECK (lower_is_better IN (0, 1)),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE criterion_score (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    criterion_id TEXT NOT NULL REFERENCES criterion(id) ON DELETE CASCADE,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (program_id, criterion_id)
+) STRICT;
+"#,
+];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// Run the migrations after `from` up to `to`, in the caller's transaction, and record the version.
+pub fn migrate(conn: &Connection, from: i32, to: i32) -> rusqlite::Result<()> {
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let version = index as i32 + 1;
+        if version > from && version <= to {
+            conn.execute_batch(sql)?;
+        }
+    }
+    conn.pragma_update(None, "user_version", to)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    Ok(())
+}
+
+/// One object of the schema as `sqlite_schema` lists it: type, name, table and the SQL that made it.
+pub type SchemaObject = (String, String, String, Option<String>);
+
+/// Every object in `conn`'s schema, sorted, so two schemas can be compared exactly.
+pub fn schema_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// The objects a file at `version` must hold: built fresh in memory from the migrations.
+pub fn expected_objects(version: i32) -> rusqlite::Result<Vec<SchemaObject>> {
+    let conn = Connection::open_in_memory()?;
+    migrate(&conn, 0, version)?;
+    schema_objects(&conn)
+}

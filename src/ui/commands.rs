@@ -1,0 +1,91 @@
+//! Every user command, once: its label, its shortcut and its menu. Menus, keyboard handling and tests all
+//! use this list, so a shortcut can never drift away from its menu entry.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::Text;
+
+use super::views::View;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    NewWorkbook,
+    Open,
+    OpenPath(PathBuf),
+    SaveCopy,
+    ResetDemo,
+    Quit,
+    Undo,
+    Redo,
+    /// Ctrl+S from habit: everything is saved already, so it only says so.
+    Save,
+    SetLanguage(crate::i18n::Lang),
+    Show(View),
+    About,
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+
+impl Command {
+    /// The label of the command's menu entry.
+    pub fn label(&self) -> Text {
+        match self {
+            Command::NewWorkbook => Text::CmdNew,
+            Command::Open => Text::CmdOpen,
+            Command::OpenPath(_) => Text::CmdOpenRecent,
+            Command::SaveCopy => Text::CmdSaveCopy,
+            Command::ResetDemo => Text::CmdResetDemo,
+            Command::Quit => Text::CmdQuit,
+            Command::Undo => Text::CmdUndo,
+            Command::Redo => Text::CmdRedo,
+            Command::Save => Text::CmdSave,
+            Command::SetLanguage(_) => Text::MenuLanguage,
+            Command::Show(view) => view.label(),
+            Command::About => Text::CmdAbout,
+        }
+    }
+
+    /// Shortcuts, the first one shown in menus.
+    pub fn shortcuts(&self) -> &'static [KeyboardShortcut] {
+        const NEW: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::N)];
+        const OPEN: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::O)];
+        const SAVE: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::S)];
+        const SAVE_COPY: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL_SHIFT, Key::S)];
+        const QUIT: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::Q)];
+        const UNDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::Z)];
+        const REDO: &[KeyboardShortcut] =
+            &[KeyboardShortcut::new(CTRL, Key::Y), KeyboardShortcut::new(CTRL_SHIFT, Key::Z)];
+        match self {
+            Command::NewWorkbook => NEW,
+            Command::Open => OPEN,
+            Command::Save => SAVE,
+            Command::SaveCopy => SAVE_COPY,
+            Command::Quit => QUIT,
+            Command::Undo => UNDO,
+            Command::Redo => REDO,
+            _ => &[],
+        }
+    }
+
+    /// Commands reachable by a shortcut, in the order they are checked (longer chords first, so Ctrl+Shift+Z
+    /// is not taken for Ctrl+Z).
+    pub fn with_shortcuts() -> [Command; 7] {
+        [
+            Command::Redo,
+            Command::SaveCopy,
+            Command::Undo,
+            Command::Save,
+            Command::NewWorkbook,
+            Command::Open,
+            Command::Quit,
+        ]
+    }
+
+    /// Undo and redo belong to a focused text field while it has the keyboard.
+    pub fn yields_to_text_fields(&self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+}

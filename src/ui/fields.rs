@@ -1,0 +1,98 @@
+//! Text fields that edit the workbook. A field keeps the user's typing as a draft and hands it over when the
+//! user leaves the field (Tab, Enter, a click elsewhere): one field commit is one undo step, and a focused
+//! field keeps egui's own undo for its text. A draft that fails validation stays in the field, with the
+//! message next to it, so nothing typed is lost and nothing invalid is saved.
+
+use std::collections::HashMap;
+
+use egui::{Id, Response, TextEdit, Ui};
+
+use crate::i18n::{Lang, Message};
+
+#[derive(Default)]
+pub struct Drafts {
+    text: HashMap<Id, String>,
+    problems: HashMap<Id, Message>,
+}
+
+impl Drafts {
+    /// Keep an invalid value in its field with the reason.
+    pub fn refuse(&mut self, id: Id, value: String, problem: Message) {
+        self.text.insert(id, value);
+        self.problems.insert(id, problem);
+    }
+
+    pub fn problem(&self, id: Id) -> Option<&Message> {
+        self.problems.get(&id)
+    }
+}
+
+pub struct FieldSpec<'a> {
+    pub id: Id,
+    /// The accessible name: what a screen reader and the tests call the field.
+    pub name: &'a str,
+    pub width: f32,
+    pub multiline: bool,
+    pub enabled: bool,
+}
+
+impl<'a> FieldSpec<'a> {
+    pub fn new(id: Id, name: &'a str) -> Self {
+        FieldSpec { id, name, width: 240.0, multiline: false, enabled: true }
+    }
+
+    pub fn width(mut self, width: f32) -> Self {
+        self.width = width;
+        self
+    }
+
+    pub fn multiline(mut self) -> Self {
+        self.multiline = true;
+        self
+    }
+
+    pub fn enabled(mut self, enabled: bool) -> Self {
+        self.enabled = enabled;
+        self
+    }
+}
+
+/// Show a field for `current`. Returns the new text when the user leaves the field having changed it.
+pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current: &str, lang: Lang) -> Option<String> {
+    let id = spec.id;
+    let mut text = drafts.text.get(&id).cloned().unwrap_or_else(|| current.to_string());
+    let invalid = drafts.problems.contains_key(&id);
+    let edit = if spec.multiline {
+        TextEdit::multiline(&mut text).desired_rows(3)
+    } else {
+        TextEdit::singleline(&mut text)
+    };
+    let mut edit = edit.id(id).desired_width(spec.width);
+    if invalid {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response: Response = ui.add_enabled(spec.enabled, edit).accessible_name(spec.name);
+    if response.changed() {
+        drafts.text.insert(id, text.clone());
+    }
+    let mut committed = None;
+    if response.lost_focus() {
+        if let Some(draft) = drafts.text.remove(&id) {
+            drafts.problems.remove(&id);
+            if draft != current {
+                committed = Some(draft);
+            }
+        }
+    }
+    if let Some(problem) = drafts.problems.get(&id) {
+        response.on_hover_text(problem.show(lang));
+    }
+    committed
+}
+
+/// The validation message of a field, in the error colour, if it has one.
+pub fn problem_label(ui: &mut Ui, drafts: &Drafts, id: Id, lang: Lang) {
+    if let Some(problem) = drafts.problem(id) {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", problem.show(lang)));
+    }
+}

@@ -1,0 +1,174 @@
+//! Choosing a file: a small window with a path field that always works, and a "Browse..." button that asks
+//! the native dialog (rfd) on a background thread, so the UI never blocks. Where no native dialog exists
+//! (no desktop portal, a remote desktop) the browse button simply returns nothing and the path field remains.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::i18n::{Lang, Message, Text};
+
+/// What the chosen path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    Open,
+    New,
+    SaveCopy,
+}
+
+impl Purpose {
+    fn title(self) -> Text {
+        match self {
+            Purpose::Open => Text::DialogOpenTitle,
+            Purpose::New => Text::DialogNewTitle,
+            Purpose::SaveCopy => Text::DialogSaveCopyTitle,
+        }
+    }
+
+    fn creates_file(self) -> bool {
+        matches!(self, Purpose::New | Purpose::SaveCopy)
+    }
+}
+
+pub struct PathDialog {
+    pub purpose: Purpose,
+    pub path: String,
+    pub error: Option<Message>,
+    browsing: Option<Receiver<Option<PathBuf>>>,
+}
+
+/// What the dialog decided this frame.
+pub enum Outcome {
+    Pending,
+    Cancelled,
+    Chosen(PathBuf),
+}
+
+pub const EXTENSION: &str = "smartcity";
+
+impl PathDialog {
+    pub fn new(purpose: Purpose, suggestion: Option<&Path>) -> Self {
+        PathDialog {
+            purpose,
+            path: suggestion.map(|p| p.display().to_string()).unwrap_or_default(),
+            error: None,
+            browsing: None,
+        }
+    }
+
+    fn browse(&mut self, ctx: &egui::Context, lang: Lang) {
+        let (sender, receiver) = channel();
+        let purpose = self.purpose;
+        let filter = Text::WorkbookFiles.get(lang).to_string();
+        let start = PathBuf::from(self.path.trim());
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new().add_filter(filter, &[EXTENSION]);
+            if let Some(dir) = start.parent().filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            let chosen = if purpose.creates_file() {
+                if let Some(name) = start.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                dialog.save_file()
+            } else {
+                dialog.pick_file()
+            };
+            let _ = sender.send(chosen);
+            ctx.request_repaint();
+        });
+        self.browsing = Some(receiver);
+    }
+
+    /// Check the typed path for this purpose; returns the path to use (with the extension added when creating).
+    pub fn validate(&self) -> Result<PathBuf, Message> {
+        let typed = self.path.trim();
+        if typed.is_empty() {
+            return Err(Message::new(Text::PathRequired));
+        }
+        let mut path = PathBuf::from(typed);
+        if self.purpose.creates_file() {
+            if path.extension().is_none_or(|e| e != EXTENSION) {
+                let mut name = path.into_os_string();
+                name.push(".");
+                name.push(EXTENSION);
+                path = name.into();
+            }
+            if path.is_dir() {
+                return Err(Message::new(Text::PathIsFolder));
+            }
+            if self.purpose == Purpose::New && path.exists() {
+                return Err(Message::new(Text::PathExists));
+            }
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+                && !dir.is_dir()
+            {
+                return Err(Message::with(Text::FolderMissing, [dir.display().to_string()]));
+            }
+        } else if !path.is_file() {
+            return Err(Message::new(Text::OpenNotFound));
+        }
+        Ok(path)
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang) -> Outcome {
+        if let Some(receiver) = &self.browsing
+            && let Ok(chosen) = receiver.try_recv()
+        {
+            self.browsing = None;
+            if let Some(chosen) = chosen {
+                self.path = chosen.display().to_string();
+                match self.validate() {
+                    Ok(path) => return Outcome::Chosen(path),
+                    Err(message) => self.error = Some(message),
+                }
+            }
+        }
+        let mut outcome = Outcome::Pending;
+        let modal = egui::Modal::new(egui::Id::unique("path_dialog")).show(ctx, |ui| {
+            ui.set_width(560.0_f32.min(ctx.content_rect().width() - 60.0));
+            ui.heading(self.purpose.title().get(lang));
+            ui.add_space(6.0);
+            let label = ui.label(Text::PathLabel.get(lang));
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.path)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(Text::PathHint.get(lang)),
+            );
+            let field = field.labelled_by(label.id);
+            if self.browsing.is_none() && !field.has_focus() && self.path.is_empty() {
+                field.request_focus();
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if let Some(error) = &self.error {
+                ui.colored_label(ui.visuals().error_fg_color, error.show(lang));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let browse = ui.add_enabled(self.browsing.is_none(), egui::Button::new(Text::Browse.get(lang)));
+                if browse.clicked() {
+                    self.browse(ui.ctx(), lang);
+                }
+                if self.browsing.is_some() {
+                    ui.spinner();
+                    ui.label(Text::WaitingForDialog.get(lang));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button(Text::Ok.get(lang)).clicked() || entered {
+                        match self.validate() {
+                            Ok(path) => outcome = Outcome::Chosen(path),
+                            Err(message) => self.error = Some(message),
+                        }
+                    }
+                    if ui.button(Text::Cancel.get(lang)).clicked() {
+                        outcome = Outcome::Cancelled;
+                    }
+                });
+            });
+        });
+        if modal.should_close() && matches!(outcome, Outcome::Pending) {
+            outcome = Outcome::Cancelled;
+        }
+        outcome
+    }
+}

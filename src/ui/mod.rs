@@ -1,0 +1,47 @@
+//! The desktop app (egui only). [`App`] owns the open workbook session and the view states; each frame the
+//! views read the session's snapshot and hand back edits and commands, which the app applies after the
+//! frame's UI: one place commits, reports errors once, and keeps the title and status bar true.
+
+mod app;
+mod commands;
+mod fields;
+mod file_dialog;
+mod profile;
+mod theme;
+mod views;
+
+pub use app::{App, Startup};
+pub use commands::Command;
+pub use views::View;
+
+use crate::i18n::Lang;
+use crate::model::Edit;
+use crate::store::Session;
+
+/// What a view gets each frame: the language, the workbook to read, and where to put its edits.
+pub struct ViewCx<'a> {
+    pub lang: Lang,
+    pub session: &'a Session,
+    pub edits: &'a mut Vec<Edit>,
+    /// False for read-only workbooks: views disable their inputs.
+    pub editable: bool,
+}
+
+/// Open the main window and run until it closes.
+pub fn run(startup: Startup, data_dir: crate::paths::DataDir) -> eframe::Result {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Smart City Workbench")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([800.0, 560.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, ..Default::default() };
+    eframe::run_native(
+        "smartcity-workbench",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(&cc.egui_ctx, startup, data_dir)))),
+    )
+}

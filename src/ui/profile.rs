@@ -1,0 +1,509 @@
+//! The Profile view: the region, the masterplan period, vision and mission, the smart city council and
+//! implementation team, and the agencies (OPD). Every field saves when the user leaves it.
+
+use egui::{Id, RichText, Ui};
+
+use super::ViewCx;
+use super::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::i18n::{Lang, Message, Text};
+use crate::model::{Agency, Body, Change, Edit, Field, Member, Problem, Profile, RegionType, new_id};
+
+#[derive(Default)]
+pub struct ProfileView {
+    pub drafts: Drafts,
+    new_agency: NewAgency,
+    new_member: [NewMember; 2],
+}
+
+#[derive(Default)]
+struct NewAgency {
+    code: String,
+    name: String,
+    short_name: String,
+    problems: Vec<Problem>,
+}
+
+#[derive(Default)]
+struct NewMember {
+    name: String,
+    role: String,
+    agency: Option<crate::model::Id>,
+    problems: Vec<Problem>,
+}
+
+fn body_index(body: Body) -> usize {
+    match body {
+        Body::Council => 0,
+        Body::Team => 1,
+    }
+}
+
+/// The profile fields that are edited as text, with how to read and write each.
+struct ProfileText {
+    field: Field,
+    label: Text,
+    get: fn(&Profile) -> String,
+    set: fn(&mut Profile, String) -> Result<(), Message>,
+}
+
+fn parse_year(text: &str) -> Result<i32, Message> {
+    text.trim().parse::<i32>().map_err(|_| Message::new(Text::NotAYear))
+}
+
+const REGION_FIELDS: [ProfileText; 4] = [
+    ProfileText {
+        field: Field::RegionName,
+        label: Text::RegionName,
+        get: |p| p.region_name.clone(),
+        set: |p, v| {
+            p.region_name = v;
+            Ok(())
+        },
+    },
+    ProfileText {
+        field: Field::RegionCode,
+        label: Text::RegionCode,
+        get: |p| p.region_code.clone(),
+        set: |p, v| {
+            p.region_code = v;
+            Ok(())
+        },
+    },
+    ProfileText {
+        field: Field::Province,
+        label: Text::Province,
+        get: |p| p.province.clone(),
+        set: |p, v| {
+            p.province = v;
+            Ok(())
+        },
+    },
+    ProfileText {
+        field: Field::Capital,
+        label: Text::Capital,
+        get: |p| p.capital.clone(),
+        set: |p, v| {
+            p.capital = v;
+            Ok(())
+        },
+    },
+];
+
+const PERIOD_FIELDS: [ProfileText; 2] = [
+    ProfileText {
+        field: Field::PeriodStart,
+        label: Text::PeriodStart,
+        get: |p| p.period_start.to_string(),
+        set: |p, v| {
+            p.period_start = parse_year(&v)?;
+            Ok(())
+        },
+    },
+    ProfileText {
+        field: Field::PeriodEnd,
+        label: Text::PeriodEnd,
+        get: |p| p.period_end.to_string(),
+        set: |p, v| {
+            p.period_end = parse_year(&v)?;
+            Ok(())
+        },
+    },
+];
+
+const STATEMENT_FIELDS: [ProfileText; 2] = [
+    ProfileText {
+        field: Field::Vision,
+        label: Text::Vision,
+        get: |p| p.vision.clone(),
+        set: |p, v| {
+            p.vision = v;
+            Ok(())
+        },
+    },
+    ProfileText {
+        field: Field::Mission,
+        label: Text::Mission,
+        get: |p| p.mission.clone(),
+        set: |p, v| {
+            p.mission = v;
+            Ok(())
+        },
+    },
+];
+
+impl ProfileView {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.set_max_width(1100.0);
+            ui.heading(Text::ProfileTitle.get(cx.lang));
+            ui.add_space(4.0);
+            section(ui, Text::SectionRegion, cx.lang);
+            self.profile_grid(ui, cx, "region_grid", &REGION_FIELDS, true);
+            section(ui, Text::SectionPeriod, cx.lang);
+            self.profile_grid(ui, cx, "period_grid", &PERIOD_FIELDS, false);
+            section(ui, Text::SectionVisionMission, cx.lang);
+            self.profile_grid(ui, cx, "statement_grid", &STATEMENT_FIELDS, false);
+            for body in Body::ALL {
+                section(ui, body_title(body), cx.lang);
+                self.members_ui(ui, cx, body);
+            }
+            section(ui, Text::SectionAgencies, cx.lang);
+            self.agencies_ui(ui, cx);
+            ui.add_space(24.0);
+        });
+    }
+
+    fn profile_grid(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, salt: &str, fields: &[ProfileText], with_type: bool) {
+        let lang = cx.lang;
+        egui::Grid::new(salt).num_columns(3).spacing([12.0, 8.0]).show(ui, |ui| {
+            for spec in fields {
+                let id = Id::unique(("profile", spec.field));
+                ui.label(spec.label.get(lang));
+                let current = (spec.get)(&cx.session.workbook().profile);
+                let multiline = matches!(spec.field, Field::Vision | Field::Mission);
+                let width = if multiline { 560.0 } else if matches!(spec.field, Field::PeriodStart | Field::PeriodEnd) { 80.0 } else { 360.0 };
+                let mut field = FieldSpec::new(id, spec.label.get(lang)).width(width).enabled(cx.editable);
+                if multiline {
+                    field = field.multiline();
+                }
+                if let Some(value) = text_field(ui, &mut self.drafts, field, &current, lang) {
+                    let mut profile = cx.session.workbook().profile.clone();
+                    match (spec.set)(&mut profile, value.clone()) {
+                        Err(problem) => self.drafts.refuse(id, value, problem),
+                        Ok(()) => {
+                            let label = Message::with(Text::EditProfileField, [spec.label.get(lang)]);
+                            let edit = Edit::one(label, Change::Profile(profile));
+                            match field_problem(&cx.session.check(&edit), spec.field) {
+                                Some(problem) => self.drafts.refuse(id, value, problem),
+                                None => cx.edits.push(edit),
+                            }
+                        }
+                    }
+                }
+                problem_label(ui, &self.drafts, id, lang);
+                ui.end_row();
+                if with_type && spec.field == Field::RegionName {
+                    self.region_type_row(ui, cx);
+                }
+            }
+        });
+    }
+
+    fn region_type_row(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        let lang = cx.lang;
+        ui.label(Text::RegionType.get(lang));
+        let profile = &cx.session.workbook().profile;
+        let mut chosen = profile.region_type;
+        ui.add_enabled_ui(cx.editable, |ui| {
+            let combo = egui::ComboBox::from_id_salt("region_type")
+                .selected_text(region_type_text(chosen).get(lang))
+                .show_ui(ui, |ui| {
+                    for t in RegionType::ALL {
+                        ui.selectable_value(&mut chosen, t, region_type_text(t).get(lang));
+                    }
+                });
+            combo.response.accessible_name(Text::RegionType.get(lang));
+        });
+        if chosen != profile.region_type {
+            let mut profile = profile.clone();
+            profile.region_type = chosen;
+            cx.edits.push(Edit::one(
+                Message::with(Text::EditProfileField, [Text::RegionType.get(lang)]),
+                Change::Profile(profile),
+            ));
+        }
+        ui.label("");
+        ui.end_row();
+    }
+
+    fn agencies_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        let lang = cx.lang;
+        let agencies = &cx.session.workbook().agencies;
+        ui.label(Message::with(Text::AgencyCount, [agencies.len().to_string()]).show(lang));
+        egui::Grid::new("agency_grid").num_columns(6).striped(true).spacing([8.0, 4.0]).show(ui, |ui| {
+            ui.label(RichText::new("#").strong());
+            ui.label(RichText::new(Text::AgencyCode.get(lang)).strong());
+            ui.label(RichText::new(Text::AgencyName.get(lang)).strong());
+            ui.label(RichText::new(Text::AgencyShortName.get(lang)).strong());
+            ui.label("");
+            ui.label("");
+            ui.end_row();
+            for (index, agency) in agencies.iter().enumerate() {
+                ui.label((index + 1).to_string());
+                let columns: [(Field, Text, f32, fn(&Agency) -> &String, fn(&mut Agency, String)); 3] = [
+                    (Field::AgencyCode, Text::AgencyCode, 80.0, |a| &a.code, |a, v| a.code = v),
+                    (Field::AgencyName, Text::AgencyName, 360.0, |a| &a.name, |a, v| a.name = v),
+                    (Field::AgencyShortName, Text::AgencyShortName, 120.0, |a| &a.short_name, |a, v| a.short_name = v),
+                ];
+                for (field, label, width, get, set) in columns {
+                    let id = Id::unique(("agency", agency.id, field));
+                    let name = format!("{} {}", label.get(lang), index + 1);
+                    let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
+                    if let Some(value) = text_field(ui, &mut self.drafts, spec, get(agency), lang) {
+                        let mut changed = agency.clone();
+                        set(&mut changed, value.clone());
+                        let edit = Edit::one(
+                            Message::with(Text::EditAgency, [changed.label().to_string()]),
+                            Change::PutAgency(changed),
+                        );
+                        match field_problem(&cx.session.check(&edit), field) {
+                            Some(problem) => self.drafts.refuse(id, value, problem),
+                            None => cx.edits.push(edit),
+                        }
+                    }
+                }
+                ui.horizontal(|ui| {
+                    ui.add_enabled_ui(cx.editable, |ui| {
+                        let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
+                        if up.accessible_name(format!("{} {}", Text::MoveUp.get(lang), index + 1)).clicked() {
+                            cx.edits.push(swap_agencies(&agencies[index - 1], agency));
+                        }
+                        let down = ui.add_enabled(index + 1 < agencies.len(), egui::Button::new("▼").small());
+                        if down.accessible_name(format!("{} {}", Text::MoveDown.get(lang), index + 1)).clicked() {
+                            cx.edits.push(swap_agencies(agency, &agencies[index + 1]));
+                        }
+                        let delete = ui.add(egui::Button::new("🗑").small());
+                        let delete = delete.accessible_name(format!("{} {}", Text::DeleteAgency.get(lang), index + 1));
+                        if delete.on_hover_text(Text::DeleteAgency.get(lang)).clicked() {
+                            let edit = Edit::one(
+                                Message::with(Text::EditDeleteAgency, [agency.label().to_string()]),
+                                Change::RemoveAgency(agency.id),
+                            );
+                            let row_id = Id::unique(("agency", agency.id, Field::Row));
+                            match cx.session.check(&edit).into_iter().next() {
+                                Some(problem) => self.drafts.refuse(row_id, String::new(), problem.message),
+                                None => cx.edits.push(edit),
+                            }
+                        }
+                    });
+                });
+                ui.vertical(|ui| {
+                    for field in [Field::AgencyCode, Field::AgencyName, Field::AgencyShortName, Field::Row] {
+                        problem_label(ui, &self.drafts, Id::unique(("agency", agency.id, field)), lang);
+                    }
+                });
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        self.new_agency_ui(ui, cx);
+    }
+
+    fn new_agency_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        let lang = cx.lang;
+        let form = &mut self.new_agency;
+        let mut submit = false;
+        ui.add_enabled_ui(cx.editable, |ui| {
+            ui.label(RichText::new(Text::AddAgencyTitle.get(lang)).strong());
+            egui::Grid::new("new_agency").num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
+                for (field, label, width, value) in [
+                    (Field::AgencyCode, Text::NewAgencyCode, 100.0, &mut form.code),
+                    (Field::AgencyName, Text::NewAgencyName, 360.0, &mut form.name),
+                    (Field::AgencyShortName, Text::NewAgencyShortName, 140.0, &mut form.short_name),
+                ] {
+                    let caption = ui.label(label.get(lang));
+                    let response = ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(caption.id);
+                    submit |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    form_problem(ui, &form.problems, field, lang);
+                    ui.end_row();
+                }
+            });
+            submit |= ui.button(Text::AddAgency.get(lang)).clicked();
+        });
+        if submit {
+            let agency = Agency {
+                id: new_id(),
+                code: form.code.trim().to_string(),
+                name: form.name.trim().to_string(),
+                short_name: form.short_name.trim().to_string(),
+                position: cx.session.workbook().next_agency_position(),
+            };
+            let edit = Edit::one(Message::with(Text::EditAddAgency, [agency.label().to_string()]), Change::PutAgency(agency));
+            form.problems = cx.session.check(&edit);
+            if form.problems.is_empty() {
+                cx.edits.push(edit);
+                *form = NewAgency::default();
+            }
+        }
+    }
+
+    fn members_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, body: Body) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let members: Vec<&Member> = workbook.members_of(body).collect();
+        let body_name = body_title(body).get(lang);
+        if members.is_empty() {
+            ui.label(RichText::new(Text::NoMembers.get(lang)).italics());
+        }
+        egui::Grid::new(("members", body.key())).num_columns(5).striped(true).spacing([8.0, 4.0]).show(ui, |ui| {
+            if !members.is_empty() {
+                ui.label(RichText::new(Text::MemberName.get(lang)).strong());
+                ui.label(RichText::new(Text::MemberRole.get(lang)).strong());
+                ui.label(RichText::new(Text::MemberAgency.get(lang)).strong());
+                ui.label("");
+                ui.label("");
+                ui.end_row();
+            }
+            for (index, member) in members.iter().enumerate() {
+                let columns: [(Field, Text, f32, fn(&Member) -> &String, fn(&mut Member, String)); 2] = [
+                    (Field::MemberName, Text::MemberName, 260.0, |m| &m.name, |m, v| m.name = v),
+                    (Field::MemberRole, Text::MemberRole, 200.0, |m| &m.role, |m, v| m.role = v),
+                ];
+                for (field, label, width, get, set) in columns {
+                    let id = Id::unique(("member", member.id, field));
+                    let name = format!("{body_name}: {} {}", label.get(lang), index + 1);
+                    let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
+                    if let Some(value) = text_field(ui, &mut self.drafts, spec, get(member), lang) {
+                        let mut changed = (*member).clone();
+                        set(&mut changed, value.clone());
+                        let edit = Edit::one(
+                            Message::with(Text::EditMember, [changed.name.clone()]),
+                            Change::PutMember(changed),
+                        );
+                        match field_problem(&cx.session.check(&edit), field) {
+                            Some(problem) => self.drafts.refuse(id, value, problem),
+                            None => cx.edits.push(edit),
+                        }
+                    }
+                }
+                let mut agency = member.agency_id;
+                ui.add_enabled_ui(cx.editable, |ui| {
+                    let name = format!("{body_name}: {} {}", Text::MemberAgency.get(lang), index + 1);
+                    agency_combo(ui, ("member_agency", member.id), &mut agency, cx, &name);
+                });
+                if agency != member.agency_id {
+                    let changed = Member { agency_id: agency, ..(*member).clone() };
+                    cx.edits.push(Edit::one(Message::with(Text::EditMember, [changed.name.clone()]), Change::PutMember(changed)));
+                }
+                ui.horizontal(|ui| {
+                    ui.add_enabled_ui(cx.editable, |ui| {
+                        let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
+                        if up.accessible_name(format!("{body_name}: {} {}", Text::MoveUp.get(lang), index + 1)).clicked() {
+                            cx.edits.push(swap_members(members[index - 1], member));
+                        }
+                        let down = ui.add_enabled(index + 1 < members.len(), egui::Button::new("▼").small());
+                        if down.accessible_name(format!("{body_name}: {} {}", Text::MoveDown.get(lang), index + 1)).clicked() {
+                            cx.edits.push(swap_members(member, members[index + 1]));
+                        }
+                        let delete = ui.add(egui::Button::new("🗑").small());
+                        let delete = delete.accessible_name(format!("{body_name}: {} {}", Text::DeleteMember.get(lang), index + 1));
+                        if delete.on_hover_text(Text::DeleteMember.get(lang)).clicked() {
+                            cx.edits.push(Edit::one(
+                                Message::with(Text::EditDeleteMember, [member.name.clone()]),
+                                Change::RemoveMember(member.id),
+                            ));
+                        }
+                    });
+                });
+                ui.vertical(|ui| {
+                    for field in [Field::MemberName, Field::MemberRole] {
+                        problem_label(ui, &self.drafts, Id::unique(("member", member.id, field)), lang);
+                    }
+                });
+                ui.end_row();
+            }
+        });
+        ui.add_space(4.0);
+        self.new_member_ui(ui, cx, body);
+    }
+
+    fn new_member_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, body: Body) {
+        let lang = cx.lang;
+        let body_name = body_title(body).get(lang);
+        let form = &mut self.new_member[body_index(body)];
+        let mut submit = false;
+        ui.add_enabled_ui(cx.editable, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let name_label = ui.label(Text::NewMemberName.get(lang));
+                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0));
+                name.labelled_by(name_label.id).accessible_name(format!("{body_name}: {}", Text::NewMemberName.get(lang)));
+                let role_label = ui.label(Text::MemberRole.get(lang));
+                let role = ui.add(egui::TextEdit::singleline(&mut form.role).desired_width(160.0));
+                role.labelled_by(role_label.id).accessible_name(format!("{body_name}: {}", Text::NewMemberRole.get(lang)));
+                let combo_name = format!("{body_name}: {}", Text::NewMemberAgency.get(lang));
+                agency_combo(ui, ("new_member_agency", body.key()), &mut form.agency, cx, &combo_name);
+                let add = ui.button(Text::AddMember.get(lang));
+                submit = add.accessible_name(format!("{body_name}: {}", Text::AddMember.get(lang))).clicked();
+            });
+            form_problem(ui, &form.problems, Field::MemberName, lang);
+        });
+        if submit {
+            let member = Member {
+                id: new_id(),
+                body,
+                name: form.name.trim().to_string(),
+                role: form.role.trim().to_string(),
+                agency_id: form.agency,
+                position: cx.session.workbook().next_member_position(body),
+            };
+            let edit = Edit::one(Message::with(Text::EditAddMember, [member.name.clone()]), Change::PutMember(member));
+            form.problems = cx.session.check(&edit);
+            if form.problems.is_empty() {
+                cx.edits.push(edit);
+                *form = NewMember::default();
+            }
+        }
+    }
+}
+
+fn section(ui: &mut Ui, title: Text, lang: Lang) {
+    ui.add_space(14.0);
+    ui.label(RichText::new(title.get(lang)).size(17.0).strong());
+    ui.separator();
+}
+
+fn body_title(body: Body) -> Text {
+    match body {
+        Body::Council => Text::SectionCouncil,
+        Body::Team => Text::SectionTeam,
+    }
+}
+
+fn region_type_text(t: RegionType) -> Text {
+    match t {
+        RegionType::Kabupaten => Text::Kabupaten,
+        RegionType::Kota => Text::Kota,
+    }
+}
+
+/// The problem that belongs to `field`, or failing that the first one: a message must never be dropped.
+fn field_problem(problems: &[Problem], field: Field) -> Option<Message> {
+    problems.iter().find(|p| p.field == field).or(problems.first()).map(|p| p.message.clone())
+}
+
+fn form_problem(ui: &mut Ui, problems: &[Problem], field: Field, lang: Lang) {
+    for problem in problems.iter().filter(|p| p.field == field) {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", problem.message.show(lang)));
+    }
+}
+
+fn agency_combo(ui: &mut Ui, salt: impl egui::AsIdSalt, agency: &mut Option<crate::model::Id>, cx: &ViewCx<'_>, name: &str) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let selected = agency.and_then(|a| workbook.agency(a)).map_or_else(|| Text::NoAgency.get(lang).to_string(), |a| a.label().to_string());
+    let combo = egui::ComboBox::from_id_salt(salt).width(160.0).selected_text(selected).show_ui(ui, |ui| {
+        ui.selectable_value(agency, None, Text::NoAgency.get(lang));
+        for a in &workbook.agencies {
+            ui.selectable_value(agency, Some(a.id), a.label()).on_hover_text(&a.name);
+        }
+    });
+    combo.response.accessible_name(name);
+}
+
+fn swap_agencies(first: &Agency, second: &Agency) -> Edit {
+    let (mut a, mut b) = (first.clone(), second.clone());
+    std::mem::swap(&mut a.position, &mut b.position);
+    if a.position == b.position {
+        b.position -= 1;
+    }
+    Edit::new(Message::with(Text::EditMoveAgency, [second.label().to_string()]), vec![Change::PutAgency(a), Change::PutAgency(b)])
+}
+
+fn swap_members(first: &Member, second: &Member) -> Edit {
+    let (mut a, mut b) = (first.clone(), second.clone());
+    std::mem::swap(&mut a.position, &mut b.position);
+    if a.position == b.position {
+        b.position -= 1;
+    }
+    Edit::new(Message::with(Text::EditMoveMember, [second.name.clone()]), vec![Change::PutMember(a), Change::PutMember(b)])
+}
