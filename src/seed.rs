@@ -37,7 +37,8 @@ struct ElementSeed {
 
 /// The six dimensions and their elements, in the order of the national guidance.
 pub fn dimensions() -> (Vec<Dimension>, Vec<Element>) {
-    let seeds: Vec<DimensionSeed> = serde_json::from_str(DIMENSIONS_JSON).expect("assets/seed/dimensions.json is valid");
+    let seeds: Vec<DimensionSeed> =
+        serde_json::from_str(DIMENSIONS_JSON).expect("assets/seed/dimensions.json is valid");
     let mut dimensions = Vec::new();
     let mut elements = Vec::new();
     for (d, seed) in seeds.into_iter().enumerate() {

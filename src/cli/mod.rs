@@ -98,7 +98,8 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::New { path, force } => {
             let year = store::now_iso().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026) + 1;
             let workbook = crate::seed::new_workbook(Text::NewRegionName.get(lang), year);
-            write(&path, force, &workbook).map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang))
+            write(&path, force, &workbook)
+                .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang))
         }
         HeadlessCommand::Demo { path, force } => write(&path, force, &crate::seed::demo_workbook())
             .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang)),
@@ -155,9 +156,8 @@ pub fn info_json(session: &Session) -> serde_json::Value {
 }
 
 fn info(path: &Path, json: bool, lang: Lang) -> Result<String, Message> {
-    let session = Session::open_read_only(path, "info").map_err(|e| {
-        Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)])
-    })?;
+    let session = Session::open_read_only(path, "info")
+        .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)]))?;
     let value = info_json(&session);
     if json {
         return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
@@ -166,8 +166,19 @@ fn info(path: &Path, json: bool, lang: Lang) -> Result<String, Message> {
     let profile = &session.workbook().profile;
     let mut lines = vec![
         format!("{}: {}", Text::InfoFile.get(lang), path.display()),
-        format!("{}: {} ({} {})", Text::SchemaVersion.get(lang), session.file_version(), Text::InfoAppReads.get(lang), store::schema::CURRENT_VERSION),
-        format!("{}: {}{}", Text::RegionName.get(lang), profile.region_name, if profile.is_example { format!(" [{}]", Text::ExampleBadge.get(lang)) } else { String::new() }),
+        format!(
+            "{}: {} ({} {})",
+            Text::SchemaVersion.get(lang),
+            session.file_version(),
+            Text::InfoAppReads.get(lang),
+            store::schema::CURRENT_VERSION
+        ),
+        format!(
+            "{}: {}{}",
+            Text::RegionName.get(lang),
+            profile.region_name,
+            if profile.is_example { format!(" [{}]", Text::ExampleBadge.get(lang)) } else { String::new() }
+        ),
         format!("{}: {}-{}", Text::Masterplan.get(lang), profile.period_start, profile.period_end),
     ];
     for (key, text) in [

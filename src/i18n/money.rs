@@ -91,11 +91,8 @@ fn unit_factor(unit: &str) -> Option<i128> {
 /// Parse money typed the Indonesian way. Dots group thousands, a comma starts decimals, an optional unit
 /// (`rb`, `jt`/`juta`, `M`/`miliar`, `T`/`triliun`) multiplies. `Rp` and spaces are ignored.
 pub fn parse_rupiah(input: &str) -> Result<i64, MoneyError> {
-    let cleaned: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-        .collect::<String>()
-        .to_lowercase();
+    let cleaned: String =
+        input.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect::<String>().to_lowercase();
     if cleaned.is_empty() {
         return Err(MoneyError::Empty);
     }
@@ -127,7 +124,8 @@ pub fn parse_rupiah(input: &str) -> Result<i64, MoneyError> {
 
     let mut value: i128 = 0;
     for digit in whole_digits.bytes().chain(fraction.bytes()) {
-        value = value.checked_mul(10).and_then(|v| v.checked_add(i128::from(digit - b'0'))).ok_or(MoneyError::TooLarge)?;
+        value =
+            value.checked_mul(10).and_then(|v| v.checked_add(i128::from(digit - b'0'))).ok_or(MoneyError::TooLarge)?;
         if value > i128::from(i64::MAX) * 1_000_000 {
             return Err(MoneyError::TooLarge);
         }

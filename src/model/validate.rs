@@ -98,7 +98,8 @@ pub fn validate_profile(profile: &Profile) -> Vec<Problem> {
     } else if profile.period_end < profile.period_start {
         problems.push(Problem::new(Field::PeriodEnd, Text::PeriodEndBeforeStart));
     } else if profile.period_end - profile.period_start + 1 > MAX_PERIOD_YEARS {
-        problems.push(Problem::new(Field::PeriodEnd, Message::with(Text::PeriodTooLong, [MAX_PERIOD_YEARS.to_string()])));
+        problems
+            .push(Problem::new(Field::PeriodEnd, Message::with(Text::PeriodTooLong, [MAX_PERIOD_YEARS.to_string()])));
     }
     problems
 }
@@ -112,7 +113,8 @@ fn validate_agency(workbook: &Workbook, agency: &Agency) -> Vec<Problem> {
     not_too_long(&mut problems, Field::AgencyShortName, &agency.short_name);
     let code = agency.code.trim();
     if !code.is_empty()
-        && let Some(other) = workbook.agencies.iter().find(|a| a.id != agency.id && a.code.trim().eq_ignore_ascii_case(code))
+        && let Some(other) =
+            workbook.agencies.iter().find(|a| a.id != agency.id && a.code.trim().eq_ignore_ascii_case(code))
     {
         problems.push(Problem::new(Field::AgencyCode, Message::with(Text::AgencyCodeTaken, [other.name.clone()])));
     }
@@ -210,8 +212,12 @@ mod tests {
     #[test]
     fn agency_code_is_required_and_unique_ignoring_case_and_spaces() {
         let wb = workbook();
-        let mut agency = Agency { id: new_id(), code: String::new(), name: String::new(), short_name: String::new(), position: 1 };
-        assert_eq!(fields(&validate_change(&wb, &Change::PutAgency(agency.clone()))), vec![Field::AgencyCode, Field::AgencyName]);
+        let mut agency =
+            Agency { id: new_id(), code: String::new(), name: String::new(), short_name: String::new(), position: 1 };
+        assert_eq!(
+            fields(&validate_change(&wb, &Change::PutAgency(agency.clone()))),
+            vec![Field::AgencyCode, Field::AgencyName]
+        );
 
         agency.code = " 2.16.01 ".into();
         agency.name = "Bappeda".into();
@@ -229,7 +235,14 @@ mod tests {
     fn an_agency_in_use_cannot_be_removed_and_members_need_known_agencies() {
         let mut wb = workbook();
         let agency = wb.agencies[0].id;
-        let member = Member { id: new_id(), body: Body::Team, name: "Ketua".into(), role: "Ketua".into(), agency_id: Some(agency), position: 0 };
+        let member = Member {
+            id: new_id(),
+            body: Body::Team,
+            name: "Ketua".into(),
+            role: "Ketua".into(),
+            agency_id: Some(agency),
+            position: 0,
+        };
         assert!(validate_change(&wb, &Change::PutMember(member.clone())).is_empty());
         wb.apply(&Change::PutMember(member.clone()));
         assert_eq!(fields(&validate_change(&wb, &Change::RemoveAgency(agency))), vec![Field::Row]);

@@ -319,9 +319,7 @@ impl Session {
         let temp = temp_path(dest);
         let _ = std::fs::remove_file(&temp);
         let result = (|| -> Result<(), String> {
-            self.conn
-                .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
-                .map_err(|e| e.to_string())?;
+            self.conn.execute("VACUUM INTO ?1", [temp.to_string_lossy()]).map_err(|e| e.to_string())?;
             finish_file(&temp, dest)
         })();
         if result.is_err() {

@@ -115,9 +115,8 @@ pub fn open_checked(path: &Path) -> Result<(Connection, i32), OpenError> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| OpenError::Io(e.to_string()))?;
     harden(&conn)?;
-    let report: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| OpenError::Damaged(e.to_string()))?;
+    let report: String =
+        conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| OpenError::Damaged(e.to_string()))?;
     if report != "ok" {
         return Err(OpenError::Damaged(report));
     }
@@ -129,10 +128,8 @@ pub fn open_checked(path: &Path) -> Result<(Connection, i32), OpenError> {
         let found = schema_objects(&conn)?;
         let expected = expected_objects(version)?;
         if found != expected {
-            let extra: Vec<&str> =
-                found.iter().filter(|o| !expected.contains(o)).map(|o| o.1.as_str()).collect();
-            let missing: Vec<&str> =
-                expected.iter().filter(|o| !found.contains(o)).map(|o| o.1.as_str()).collect();
+            let extra: Vec<&str> = found.iter().filter(|o| !expected.contains(o)).map(|o| o.1.as_str()).collect();
+            let missing: Vec<&str> = expected.iter().filter(|o| !found.contains(o)).map(|o| o.1.as_str()).collect();
             return Err(OpenError::UnexpectedSchema(format!("+[{}] -[{}]", extra.join(", "), missing.join(", "))));
         }
     }

@@ -14,7 +14,8 @@ pub struct Stamp<'a> {
 
 fn uuid(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
     let text: String = row.get(index)?;
-    Uuid::parse_str(&text).map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
+    Uuid::parse_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
 }
 
 fn invalid(index: usize, what: &str) -> rusqlite::Error {
@@ -82,9 +83,10 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
             })
         },
     )?;
-    let agencies = collect(conn, "SELECT id, code, name, short_name, position FROM agency ORDER BY position, code", |r| {
-        Ok(Agency { id: uuid(r, 0)?, code: r.get(1)?, name: r.get(2)?, short_name: r.get(3)?, position: r.get(4)? })
-    })?;
+    let agencies =
+        collect(conn, "SELECT id, code, name, short_name, position FROM agency ORDER BY position, code", |r| {
+            Ok(Agency { id: uuid(r, 0)?, code: r.get(1)?, name: r.get(2)?, short_name: r.get(3)?, position: r.get(4)? })
+        })?;
     let members = collect(
         conn,
         "SELECT id, body, name, role, agency_id, position FROM member ORDER BY body, position, name",

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText, Ui};
 
+use super::ViewCx;
 use super::commands::Command;
 use super::file_dialog::{Outcome, PathDialog, Purpose};
 use super::profile::ProfileView;
 use super::views::View;
-use super::ViewCx;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Edit;
 use crate::paths::DataDir;
@@ -149,7 +149,10 @@ impl App {
         match Session::open(path, &self.author()) {
             Ok(session) => self.adopt(session),
             Err(error) => {
-                self.notice = Some(Message::with(Text::OpenFailed, [path.display().to_string(), error.message().show(self.lang())]));
+                self.notice = Some(Message::with(
+                    Text::OpenFailed,
+                    [path.display().to_string(), error.message().show(self.lang())],
+                ));
             }
         }
     }
@@ -207,8 +210,13 @@ impl App {
             Command::OpenPath(path) => self.open_path(&path),
             Command::SaveCopy => {
                 if let Some(session) = &self.session {
-                    let stem = session.path().file_stem().map_or_else(|| "masterplan".into(), |s| s.to_string_lossy().into_owned());
-                    let suggestion = session.path().with_file_name(format!("{stem}-{}.smartcity", Text::CopySuffix.get(self.lang())));
+                    let stem = session
+                        .path()
+                        .file_stem()
+                        .map_or_else(|| "masterplan".into(), |s| s.to_string_lossy().into_owned());
+                    let suggestion = session
+                        .path()
+                        .with_file_name(format!("{stem}-{}.smartcity", Text::CopySuffix.get(self.lang())));
                     self.dialog = Some(PathDialog::new(Purpose::SaveCopy, Some(&suggestion)));
                 }
             }
@@ -354,7 +362,15 @@ impl App {
         if let Some(session) = &self.session {
             let profile = &session.workbook().profile;
             ui.label(RichText::new(&profile.region_name).strong());
-            ui.label(RichText::new(format!("{} {}-{}", Text::Masterplan.get(lang), profile.period_start, profile.period_end)).weak());
+            ui.label(
+                RichText::new(format!(
+                    "{} {}-{}",
+                    Text::Masterplan.get(lang),
+                    profile.period_start,
+                    profile.period_end
+                ))
+                .weak(),
+            );
             if profile.is_example {
                 example_badge(ui, lang);
             }
@@ -378,15 +394,21 @@ impl App {
                     example_badge(ui, lang);
                 }
                 if let Some(reason) = session.read_only() {
-                    ui.label(RichText::new(Text::ReadOnlyBadge.get(lang)).color(Color32::WHITE).background_color(Color32::DARK_RED))
-                        .on_hover_text(reason.message().show(lang));
+                    ui.label(
+                        RichText::new(Text::ReadOnlyBadge.get(lang))
+                            .color(Color32::WHITE)
+                            .background_color(Color32::DARK_RED),
+                    )
+                    .on_hover_text(reason.message().show(lang));
                 }
                 ui.label(RichText::new(session.path().display().to_string()).monospace().small());
                 ui.separator();
             }
             let text = self.status_text();
             match &self.status {
-                Some(Status { is_error: true, .. }) => ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {text}")),
+                Some(Status { is_error: true, .. }) => {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {text}"))
+                }
                 _ => ui.label(format!("✔ {text}")),
             };
         });
@@ -444,13 +466,16 @@ impl App {
         }
         if self.show_about {
             let mut open = true;
-            egui::Window::new(Text::CmdAbout.get(lang)).open(&mut open).collapsible(false).resizable(false).show(ctx, |ui| {
-                ui.heading("Smart City Workbench");
-                ui.label(format!("{} {}", Text::Version.get(lang), env!("CARGO_PKG_VERSION")));
-                ui.label(Text::AboutText.get(lang));
-                ui.label(format!("{}: {}", Text::DataFolder.get(lang), self.data_dir.path().display()));
-                ui.label(format!("{}: {}", Text::SchemaVersion.get(lang), store::schema::CURRENT_VERSION));
-            });
+            egui::Window::new(Text::CmdAbout.get(lang)).open(&mut open).collapsible(false).resizable(false).show(
+                ctx,
+                |ui| {
+                    ui.heading("Smart City Workbench");
+                    ui.label(format!("{} {}", Text::Version.get(lang), env!("CARGO_PKG_VERSION")));
+                    ui.label(Text::AboutText.get(lang));
+                    ui.label(format!("{}: {}", Text::DataFolder.get(lang), self.data_dir.path().display()));
+                    ui.label(format!("{}: {}", Text::SchemaVersion.get(lang), store::schema::CURRENT_VERSION));
+                },
+            );
             self.show_about = open;
         }
     }
@@ -468,7 +493,11 @@ impl App {
             Some(session) => {
                 let profile = &session.workbook().profile;
                 let file = session.path().file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-                let example = if profile.is_example { format!(" [{}]", Text::ExampleBadge.get(self.lang())) } else { String::new() };
+                let example = if profile.is_example {
+                    format!(" [{}]", Text::ExampleBadge.get(self.lang()))
+                } else {
+                    String::new()
+                };
                 format!("{}{example} — {file} — Smart City Workbench", profile.region_name)
             }
             None => "Smart City Workbench".to_string(),
@@ -485,8 +514,13 @@ impl App {
 }
 
 fn example_badge(ui: &mut Ui, lang: Lang) {
-    ui.label(RichText::new(format!(" {} ", Text::ExampleBadge.get(lang))).strong().color(Color32::WHITE).background_color(BADGE_COLOR))
-        .on_hover_text(Text::ExampleHint.get(lang));
+    ui.label(
+        RichText::new(format!(" {} ", Text::ExampleBadge.get(lang)))
+            .strong()
+            .color(Color32::WHITE)
+            .background_color(BADGE_COLOR),
+    )
+    .on_hover_text(Text::ExampleHint.get(lang));
 }
 
 fn planned_view_ui(ui: &mut Ui, view: View, lang: Lang) {
@@ -503,7 +537,9 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = self.shortcut_commands(&ctx);
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
         commands.extend(dropped.into_iter().map(Command::OpenPath));
         let mut edits = Vec::new();
 

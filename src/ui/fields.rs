@@ -62,11 +62,8 @@ pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current
     let id = spec.id;
     let mut text = drafts.text.get(&id).cloned().unwrap_or_else(|| current.to_string());
     let invalid = drafts.problems.contains_key(&id);
-    let edit = if spec.multiline {
-        TextEdit::multiline(&mut text).desired_rows(3)
-    } else {
-        TextEdit::singleline(&mut text)
-    };
+    let edit =
+        if spec.multiline { TextEdit::multiline(&mut text).desired_rows(3) } else { TextEdit::singleline(&mut text) };
     let mut edit = edit.id(id).desired_width(spec.width);
     if invalid {
         edit = edit.text_color(ui.visuals().error_fg_color);
@@ -76,12 +73,12 @@ pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current
         drafts.text.insert(id, text.clone());
     }
     let mut committed = None;
-    if response.lost_focus() {
-        if let Some(draft) = drafts.text.remove(&id) {
-            drafts.problems.remove(&id);
-            if draft != current {
-                committed = Some(draft);
-            }
+    if response.lost_focus()
+        && let Some(draft) = drafts.text.remove(&id)
+    {
+        drafts.problems.remove(&id);
+        if draft != current {
+            committed = Some(draft);
         }
     }
     if let Some(problem) = drafts.problems.get(&id) {

@@ -131,6 +131,56 @@ const STATEMENT_FIELDS: [ProfileText; 2] = [
     },
 ];
 
+/// A text column of a row table: which field, its header, its width, and how to read and write it.
+struct TextColumn<T: 'static> {
+    field: Field,
+    label: Text,
+    width: f32,
+    get: fn(&T) -> &String,
+    set: fn(&mut T, String),
+}
+
+const AGENCY_COLUMNS: [TextColumn<Agency>; 3] = [
+    TextColumn {
+        field: Field::AgencyCode,
+        label: Text::AgencyCode,
+        width: 80.0,
+        get: |a| &a.code,
+        set: |a, v| a.code = v,
+    },
+    TextColumn {
+        field: Field::AgencyName,
+        label: Text::AgencyName,
+        width: 360.0,
+        get: |a| &a.name,
+        set: |a, v| a.name = v,
+    },
+    TextColumn {
+        field: Field::AgencyShortName,
+        label: Text::AgencyShortName,
+        width: 120.0,
+        get: |a| &a.short_name,
+        set: |a, v| a.short_name = v,
+    },
+];
+
+const MEMBER_COLUMNS: [TextColumn<Member>; 2] = [
+    TextColumn {
+        field: Field::MemberName,
+        label: Text::MemberName,
+        width: 260.0,
+        get: |m| &m.name,
+        set: |m, v| m.name = v,
+    },
+    TextColumn {
+        field: Field::MemberRole,
+        label: Text::MemberRole,
+        width: 200.0,
+        get: |m| &m.role,
+        set: |m, v| m.role = v,
+    },
+];
+
 impl ProfileView {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -161,7 +211,13 @@ impl ProfileView {
                 ui.label(spec.label.get(lang));
                 let current = (spec.get)(&cx.session.workbook().profile);
                 let multiline = matches!(spec.field, Field::Vision | Field::Mission);
-                let width = if multiline { 560.0 } else if matches!(spec.field, Field::PeriodStart | Field::PeriodEnd) { 80.0 } else { 360.0 };
+                let width = if multiline {
+                    560.0
+                } else if matches!(spec.field, Field::PeriodStart | Field::PeriodEnd) {
+                    80.0
+                } else {
+                    360.0
+                };
                 let mut field = FieldSpec::new(id, spec.label.get(lang)).width(width).enabled(cx.editable);
                 if multiline {
                     field = field.multiline();
@@ -230,12 +286,7 @@ impl ProfileView {
             ui.end_row();
             for (index, agency) in agencies.iter().enumerate() {
                 ui.label((index + 1).to_string());
-                let columns: [(Field, Text, f32, fn(&Agency) -> &String, fn(&mut Agency, String)); 3] = [
-                    (Field::AgencyCode, Text::AgencyCode, 80.0, |a| &a.code, |a, v| a.code = v),
-                    (Field::AgencyName, Text::AgencyName, 360.0, |a| &a.name, |a, v| a.name = v),
-                    (Field::AgencyShortName, Text::AgencyShortName, 120.0, |a| &a.short_name, |a, v| a.short_name = v),
-                ];
-                for (field, label, width, get, set) in columns {
+                for TextColumn { field, label, width, get, set } in AGENCY_COLUMNS {
                     let id = Id::unique(("agency", agency.id, field));
                     let name = format!("{} {}", label.get(lang), index + 1);
                     let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
@@ -302,7 +353,8 @@ impl ProfileView {
                     (Field::AgencyShortName, Text::NewAgencyShortName, 140.0, &mut form.short_name),
                 ] {
                     let caption = ui.label(label.get(lang));
-                    let response = ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(caption.id);
+                    let response =
+                        ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(caption.id);
                     submit |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     form_problem(ui, &form.problems, field, lang);
                     ui.end_row();
@@ -318,7 +370,8 @@ impl ProfileView {
                 short_name: form.short_name.trim().to_string(),
                 position: cx.session.workbook().next_agency_position(),
             };
-            let edit = Edit::one(Message::with(Text::EditAddAgency, [agency.label().to_string()]), Change::PutAgency(agency));
+            let edit =
+                Edit::one(Message::with(Text::EditAddAgency, [agency.label().to_string()]), Change::PutAgency(agency));
             form.problems = cx.session.check(&edit);
             if form.problems.is_empty() {
                 cx.edits.push(edit);
@@ -345,11 +398,7 @@ impl ProfileView {
                 ui.end_row();
             }
             for (index, member) in members.iter().enumerate() {
-                let columns: [(Field, Text, f32, fn(&Member) -> &String, fn(&mut Member, String)); 2] = [
-                    (Field::MemberName, Text::MemberName, 260.0, |m| &m.name, |m, v| m.name = v),
-                    (Field::MemberRole, Text::MemberRole, 200.0, |m| &m.role, |m, v| m.role = v),
-                ];
-                for (field, label, width, get, set) in columns {
+                for TextColumn { field, label, width, get, set } in MEMBER_COLUMNS {
                     let id = Id::unique(("member", member.id, field));
                     let name = format!("{body_name}: {} {}", label.get(lang), index + 1);
                     let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
@@ -373,20 +422,33 @@ impl ProfileView {
                 });
                 if agency != member.agency_id {
                     let changed = Member { agency_id: agency, ..(*member).clone() };
-                    cx.edits.push(Edit::one(Message::with(Text::EditMember, [changed.name.clone()]), Change::PutMember(changed)));
+                    cx.edits.push(Edit::one(
+                        Message::with(Text::EditMember, [changed.name.clone()]),
+                        Change::PutMember(changed),
+                    ));
                 }
                 ui.horizontal(|ui| {
                     ui.add_enabled_ui(cx.editable, |ui| {
                         let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
-                        if up.accessible_name(format!("{body_name}: {} {}", Text::MoveUp.get(lang), index + 1)).clicked() {
+                        if up
+                            .accessible_name(format!("{body_name}: {} {}", Text::MoveUp.get(lang), index + 1))
+                            .clicked()
+                        {
                             cx.edits.push(swap_members(members[index - 1], member));
                         }
                         let down = ui.add_enabled(index + 1 < members.len(), egui::Button::new("▼").small());
-                        if down.accessible_name(format!("{body_name}: {} {}", Text::MoveDown.get(lang), index + 1)).clicked() {
+                        if down
+                            .accessible_name(format!("{body_name}: {} {}", Text::MoveDown.get(lang), index + 1))
+                            .clicked()
+                        {
                             cx.edits.push(swap_members(member, members[index + 1]));
                         }
                         let delete = ui.add(egui::Button::new("🗑").small());
-                        let delete = delete.accessible_name(format!("{body_name}: {} {}", Text::DeleteMember.get(lang), index + 1));
+                        let delete = delete.accessible_name(format!(
+                            "{body_name}: {} {}",
+                            Text::DeleteMember.get(lang),
+                            index + 1
+                        ));
                         if delete.on_hover_text(Text::DeleteMember.get(lang)).clicked() {
                             cx.edits.push(Edit::one(
                                 Message::with(Text::EditDeleteMember, [member.name.clone()]),
@@ -416,10 +478,12 @@ impl ProfileView {
             ui.horizontal_wrapped(|ui| {
                 let name_label = ui.label(Text::NewMemberName.get(lang));
                 let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0));
-                name.labelled_by(name_label.id).accessible_name(format!("{body_name}: {}", Text::NewMemberName.get(lang)));
+                name.labelled_by(name_label.id)
+                    .accessible_name(format!("{body_name}: {}", Text::NewMemberName.get(lang)));
                 let role_label = ui.label(Text::MemberRole.get(lang));
                 let role = ui.add(egui::TextEdit::singleline(&mut form.role).desired_width(160.0));
-                role.labelled_by(role_label.id).accessible_name(format!("{body_name}: {}", Text::NewMemberRole.get(lang)));
+                role.labelled_by(role_label.id)
+                    .accessible_name(format!("{body_name}: {}", Text::NewMemberRole.get(lang)));
                 let combo_name = format!("{body_name}: {}", Text::NewMemberAgency.get(lang));
                 agency_combo(ui, ("new_member_agency", body.key()), &mut form.agency, cx, &combo_name);
                 let add = ui.button(Text::AddMember.get(lang));
@@ -477,10 +541,18 @@ fn form_problem(ui: &mut Ui, problems: &[Problem], field: Field, lang: Lang) {
     }
 }
 
-fn agency_combo(ui: &mut Ui, salt: impl egui::AsIdSalt, agency: &mut Option<crate::model::Id>, cx: &ViewCx<'_>, name: &str) {
+fn agency_combo(
+    ui: &mut Ui,
+    salt: impl egui::AsIdSalt,
+    agency: &mut Option<crate::model::Id>,
+    cx: &ViewCx<'_>,
+    name: &str,
+) {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
-    let selected = agency.and_then(|a| workbook.agency(a)).map_or_else(|| Text::NoAgency.get(lang).to_string(), |a| a.label().to_string());
+    let selected = agency
+        .and_then(|a| workbook.agency(a))
+        .map_or_else(|| Text::NoAgency.get(lang).to_string(), |a| a.label().to_string());
     let combo = egui::ComboBox::from_id_salt(salt).width(160.0).selected_text(selected).show_ui(ui, |ui| {
         ui.selectable_value(agency, None, Text::NoAgency.get(lang));
         for a in &workbook.agencies {
@@ -496,7 +568,10 @@ fn swap_agencies(first: &Agency, second: &Agency) -> Edit {
     if a.position == b.position {
         b.position -= 1;
     }
-    Edit::new(Message::with(Text::EditMoveAgency, [second.label().to_string()]), vec![Change::PutAgency(a), Change::PutAgency(b)])
+    Edit::new(
+        Message::with(Text::EditMoveAgency, [second.label().to_string()]),
+        vec![Change::PutAgency(a), Change::PutAgency(b)],
+    )
 }
 
 fn swap_members(first: &Member, second: &Member) -> Edit {
@@ -505,5 +580,8 @@ fn swap_members(first: &Member, second: &Member) -> Edit {
     if a.position == b.position {
         b.position -= 1;
     }
-    Edit::new(Message::with(Text::EditMoveMember, [second.name.clone()]), vec![Change::PutMember(a), Change::PutMember(b)])
+    Edit::new(
+        Message::with(Text::EditMoveMember, [second.name.clone()]),
+        vec![Change::PutMember(a), Change::PutMember(b)],
+    )
 }
