@@ -100,7 +100,7 @@ texts! {
     AgencyCode => "Kode", "Code";
     AgencyName => "Nama OPD", "Agency name";
     AgencyShortName => "Singkatan", "Short name";
-    AddAgencyTitle => "Tambah OPD", "Add an agency";
+    AddAgencyTitle => "OPD baru", "New agency";
     NewAgencyCode => "Kode OPD baru", "New agency code";
     NewAgencyName => "Nama OPD baru", "New agency name";
     NewAgencyShortName => "Singkatan OPD baru", "New agency short name";

@@ -148,7 +148,8 @@ pub struct Element {
     pub position: i64,
 }
 
-/// The whole masterplan as the UI and the analyses read it. Lists are kept sorted by position.
+/// The whole masterplan as the UI and the analyses read it. Lists are kept sorted by position (members by
+/// body, then position), in the same order the file is read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workbook {
     pub profile: Profile,
@@ -212,22 +213,23 @@ impl Workbook {
         match change {
             Change::Profile(profile) => self.profile = profile.clone(),
             Change::PutAgency(agency) => {
-                put(&mut self.agencies, agency.clone(), |a| a.id, |a| a.position);
+                put(&mut self.agencies, agency.clone(), |a| a.id, |a| (a.position, a.code.clone()));
             }
             Change::RemoveAgency(id) => self.agencies.retain(|a| a.id != *id),
             Change::PutMember(member) => {
-                put(&mut self.members, member.clone(), |m| m.id, |m| m.position);
+                put(&mut self.members, member.clone(), |m| m.id, |m| (m.body.key(), m.position, m.name.clone()));
             }
             Change::RemoveMember(id) => self.members.retain(|m| m.id != *id),
         }
     }
 }
 
-/// Insert or replace a row by id, keeping the list sorted by position (stable for equal positions).
-fn put<T>(rows: &mut Vec<T>, row: T, id: impl Fn(&T) -> Id, position: impl Fn(&T) -> i64) {
+/// Insert or replace a row by id, keeping the list in the order the store reads it from the file
+/// (`store::rows::load`), so the snapshot after an edit equals the workbook read back.
+fn put<T, K: Ord>(rows: &mut Vec<T>, row: T, id: impl Fn(&T) -> Id, order: impl Fn(&T) -> K) {
     match rows.iter().position(|r| id(r) == id(&row)) {
         Some(at) => rows[at] = row,
         None => rows.push(row),
     }
-    rows.sort_by_key(|r| position(r));
+    rows.sort_by_key(order);
 }

@@ -27,6 +27,9 @@ impl Drafts {
     }
 }
 
+/// Rows shown by a multi-line field; longer text scrolls inside it.
+const MULTILINE_ROWS: usize = 4;
+
 pub struct FieldSpec<'a> {
     pub id: Id,
     /// The accessible name: what a screen reader and the tests call the field.
@@ -62,13 +65,20 @@ pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current
     let id = spec.id;
     let mut text = drafts.text.get(&id).cloned().unwrap_or_else(|| current.to_string());
     let invalid = drafts.problems.contains_key(&id);
-    let edit =
-        if spec.multiline { TextEdit::multiline(&mut text).desired_rows(3) } else { TextEdit::singleline(&mut text) };
+    let edit = if spec.multiline {
+        TextEdit::multiline(&mut text).desired_rows(MULTILINE_ROWS)
+    } else {
+        TextEdit::singleline(&mut text)
+    };
     let mut edit = edit.id(id).desired_width(spec.width);
     if invalid {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }
-    let response: Response = ui.add_enabled(spec.enabled, edit).accessible_name(spec.name);
+    // A fixed-width child: inside a grid a text field otherwise shrinks to the column's last width.
+    let rows = if spec.multiline { MULTILINE_ROWS as f32 } else { 1.0 };
+    let height = rows * ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let response: Response =
+        ui.add_enabled_ui(spec.enabled, |ui| ui.add_sized([spec.width, height], edit)).inner.accessible_name(spec.name);
     if response.changed() {
         drafts.text.insert(id, text.clone());
     }

@@ -34,6 +34,7 @@ pub fn run(startup: Startup, data_dir: crate::paths::DataDir) -> eframe::Result 
         .with_title("Smart City Workbench")
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([800.0, 560.0])
+        .with_maximized(true)
         .with_drag_and_drop(true);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);

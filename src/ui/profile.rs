@@ -353,8 +353,9 @@ impl ProfileView {
                     (Field::AgencyShortName, Text::NewAgencyShortName, 140.0, &mut form.short_name),
                 ] {
                     let caption = ui.label(label.get(lang));
-                    let response =
-                        ui.add(egui::TextEdit::singleline(value).desired_width(width)).labelled_by(caption.id);
+                    let response = ui
+                        .add_sized([width, row_height(ui)], egui::TextEdit::singleline(value))
+                        .labelled_by(caption.id);
                     submit |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     form_problem(ui, &form.problems, field, lang);
                     ui.end_row();
@@ -477,11 +478,11 @@ impl ProfileView {
         ui.add_enabled_ui(cx.editable, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let name_label = ui.label(Text::NewMemberName.get(lang));
-                let name = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0));
+                let name = ui.add_sized([200.0, row_height(ui)], egui::TextEdit::singleline(&mut form.name));
                 name.labelled_by(name_label.id)
                     .accessible_name(format!("{body_name}: {}", Text::NewMemberName.get(lang)));
                 let role_label = ui.label(Text::MemberRole.get(lang));
-                let role = ui.add(egui::TextEdit::singleline(&mut form.role).desired_width(160.0));
+                let role = ui.add_sized([160.0, row_height(ui)], egui::TextEdit::singleline(&mut form.role));
                 role.labelled_by(role_label.id)
                     .accessible_name(format!("{body_name}: {}", Text::NewMemberRole.get(lang)));
                 let combo_name = format!("{body_name}: {}", Text::NewMemberAgency.get(lang));
@@ -508,6 +509,11 @@ impl ProfileView {
             }
         }
     }
+}
+
+/// The height of a one-line text field in the body font.
+fn row_height(ui: &Ui) -> f32 {
+    ui.text_style_height(&egui::TextStyle::Body) + 8.0
 }
 
 fn section(ui: &mut Ui, title: Text, lang: Lang) {

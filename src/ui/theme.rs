@@ -1,6 +1,18 @@
 //! The look: a light theme with slightly larger type than egui's default, legible on a workshop projector.
 
+/// DejaVu Sans (see `assets/fonts/DejaVuSans-LICENSE.txt`), a fallback for symbols egui's own fonts lack
+/// (arrows, check marks, warning signs). Charts use the same file, so the app and its exports match.
+pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
 pub fn apply(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        ctx.add_font(FontInsert::new(
+            &format!("DejaVuSans-{family:?}"),
+            egui::FontData::from_static(FALLBACK_FONT),
+            vec![InsertFontFamily { family, priority: FontPriority::Lowest }],
+        ));
+    }
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};

@@ -1,0 +1,194 @@
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use smartcity_workbench::i18n::Lang;
+use smartcity_workbench::store::Session;
+use smartcity_workbench::ui::Startup;
+
+use crate::{app, demo_copy};
+
+#[test]
+fn the_demo_opens_on_the_profile_badged_as_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = app(Startup::Demo, dir.path());
+    let app_state = harness.state();
+    let session = app_state.session().expect("the demo is open");
+    assert!(session.workbook().profile.is_example);
+    assert!(session.read_only().is_none());
+    assert!(dir.path().join("demo-konawe-selatan.smartcity").exists(), "the demo was written into the data folder");
+
+    let region = harness.get_by_role_and_label(Role::TextInput, "Nama daerah");
+    assert_eq!(region.value().as_deref(), Some("Kabupaten Konawe Selatan"));
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Ibu kota").value().as_deref(), Some("Andoolo"));
+    assert!(harness.query_all_by_label_contains("CONTOH").count() >= 2, "example badge in navigation and status bar");
+    assert!(app_state.title().contains("Kabupaten Konawe Selatan"));
+    assert!(app_state.title().contains("demo-konawe-selatan.smartcity"));
+    assert_eq!(app_state.status_text(), "Tersimpan");
+}
+
+#[test]
+fn switching_language_changes_the_navigation_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Demo, dir.path());
+    harness.get_by_label("Keuangan");
+    harness.get_by_label("Profil");
+
+    harness.get_by_label("Ganti bahasa (Switch to English)").click();
+    harness.run();
+    assert_eq!(harness.state().lang(), Lang::En);
+    harness.get_by_label("Finance");
+    harness.get_by_label("Profile");
+    assert!(harness.query_by_label("Keuangan").is_none());
+    drop(harness);
+
+    let harness = app(Startup::Demo, dir.path());
+    assert_eq!(harness.state().lang(), Lang::En, "the choice is remembered");
+    harness.get_by_label("Readiness");
+}
+
+#[test]
+fn an_agency_added_in_the_ui_survives_reopening_and_ctrl_z_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    let before = harness.state().session().unwrap().workbook().agencies.len();
+
+    harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").type_text("9.99.01");
+    harness.get_by_role_and_label(Role::TextInput, "Nama OPD baru").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Nama OPD baru").type_text("Badan Riset dan Inovasi Daerah");
+    harness.get_by_role_and_label(Role::TextInput, "Singkatan OPD baru").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Singkatan OPD baru").type_text("BRIDA");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tambah OPD").click();
+    harness.run();
+
+    let agencies = &harness.state().session().unwrap().workbook().agencies;
+    assert_eq!(agencies.len(), before + 1);
+    assert_eq!(agencies.last().unwrap().short_name, "BRIDA");
+    let row = agencies.len().to_string();
+    let name_field = format!("Nama OPD {row}");
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, &name_field).value().as_deref(),
+        Some("Badan Riset dan Inovasi Daerah")
+    );
+    drop(harness);
+
+    let reopened = Session::open(&path, "test").unwrap();
+    assert!(reopened.workbook().agencies.iter().any(|a| a.code == "9.99.01" && a.short_name == "BRIDA"));
+    drop(reopened);
+
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    assert_eq!(harness.state().session().unwrap().workbook().agencies.len(), before + 1);
+    // Undo reaches back only over edits made since opening: nothing yet.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().agencies.len(), before + 1);
+    drop(harness);
+
+    // In one session: add, then Ctrl+Z removes it, Ctrl+Y brings it back.
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").type_text("9.99.02");
+    harness.get_by_role_and_label(Role::TextInput, "Nama OPD baru").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Nama OPD baru").type_text("Dinas Contoh");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tambah OPD").click();
+    harness.run();
+    let has = |h: &egui_kittest::Harness<'_, smartcity_workbench::ui::App>, code: &str| {
+        h.state().session().unwrap().workbook().agencies.iter().any(|a| a.code == code)
+    };
+    assert!(has(&harness, "9.99.02"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!has(&harness, "9.99.02"), "Ctrl+Z removed the agency");
+    assert!(harness.state().status_text().contains("tambah OPD Dinas Contoh"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert!(has(&harness, "9.99.02"), "Ctrl+Y brought it back");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(has(&harness, "9.99.02"), "nothing left to redo");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    drop(harness);
+    let reopened = Session::open(&path, "test").unwrap();
+    assert!(!reopened.workbook().agencies.iter().any(|a| a.code == "9.99.02"), "the undo was saved too");
+}
+
+#[test]
+fn a_text_field_commit_is_one_undo_step_and_invalid_input_stays_with_its_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+
+    let capital = harness.get_by_role_and_label(Role::TextInput, "Ibu kota");
+    capital.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Ibu kota").type_text("Andoolo Baru");
+    harness.run();
+    // Still typing: nothing saved yet.
+    assert_eq!(harness.state().session().unwrap().workbook().profile.capital, "Andoolo");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().profile.capital, "Andoolo Baru");
+
+    // An end year before the start year is refused, kept in the field, and explained next to it.
+    harness.get_by_role_and_label(Role::TextInput, "Tahun akhir").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Tahun akhir").type_text("2020");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().profile.period_end, 2031, "nothing invalid is saved");
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Tahun akhir").value().as_deref(), Some("2020"));
+    harness.get_by_label("⚠ Tahun akhir tidak boleh sebelum tahun mulai");
+
+    // Ctrl+Z undoes the capital in one step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().profile.capital, "Andoolo");
+}
+
+#[test]
+fn ctrl_s_says_everything_is_already_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Demo, dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(harness.state().status_text().contains("sudah tersimpan otomatis"));
+}
+
+#[test]
+fn every_view_is_reachable_from_the_navigation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Demo, dir.path());
+    for label in ["Program", "Kesiapan", "Keuangan", "Quick Win", "Ekspor", "Profil"] {
+        harness.get_by_role_and_label(Role::Button, label).click();
+        harness.run();
+        assert_eq!(smartcity_workbench::ui::View::ALL.iter().filter(|v| v.label().get(Lang::Id) == label).count(), 1);
+        assert_eq!(harness.state().view().label().get(Lang::Id), label);
+    }
+}
+
+#[test]
+fn a_refused_file_shows_a_message_and_keeps_the_open_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let junk = dir.path().join("junk.smartcity");
+    std::fs::write(&junk, b"this is not a workbook").unwrap();
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    harness.state_mut().open_path(&junk);
+    harness.run();
+    let notice = harness.state().notice().expect("a notice is shown");
+    assert!(notice.contains("bukan workbook smart city"), "{notice}");
+    assert_eq!(harness.state().session().unwrap().path(), path.as_path());
+    assert_eq!(std::fs::read(&junk).unwrap(), b"this is not a workbook");
+}

@@ -1,0 +1,27 @@
+//! The real app, driven headlessly through its accessibility tree with egui_kittest.
+
+mod flows;
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use smartcity_workbench::paths::DataDir;
+use smartcity_workbench::ui::{App, Startup};
+
+/// A tall window, so the whole profile page (34 agencies) is on screen and every widget can be clicked.
+pub const TALL: [f32; 2] = [1400.0, 3400.0];
+
+pub fn app(startup: Startup, data_dir: &Path) -> Harness<'static, App> {
+    let data_dir = DataDir(data_dir.to_path_buf());
+    let mut harness =
+        Harness::builder().with_size(TALL).build_eframe(move |cc| App::new(&cc.egui_ctx, startup, data_dir));
+    harness.run();
+    harness
+}
+
+pub fn demo_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("konsel.smartcity");
+    smartcity_workbench::store::write_new_file(&path, &smartcity_workbench::seed::demo_workbook(), "test")
+        .expect("demo written");
+    path
+}

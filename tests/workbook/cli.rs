@@ -1,0 +1,112 @@
+//! The headless command line, run as the built binary.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use smartcity_workbench::paths::DATA_DIR_ENV;
+use smartcity_workbench::store::schema;
+
+use crate::common::*;
+
+/// Run the app with `args`, its data folder in `data_dir`.
+fn run(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smartcity-workbench"))
+        .args(args)
+        .env(DATA_DIR_ENV, data_dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn succeeded(output: &Output) -> &Output {
+    assert!(
+        output.status.success(),
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        output.status,
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+    output
+}
+
+fn info_json(data_dir: &Path, path: &Path) -> serde_json::Value {
+    let output = run(data_dir, &["info", path.to_str().unwrap(), "--json"]);
+    serde_json::from_slice(&succeeded(&output).stdout).expect("info --json prints JSON")
+}
+
+#[test]
+fn demo_then_info_describes_konawe_selatan() {
+    let dir = temp_dir();
+    let path = dir.path().join("demo.smartcity");
+    let output = run(dir.path(), &["demo", path.to_str().unwrap()]);
+    succeeded(&output);
+    assert!(path.exists());
+    let before = bytes(&path);
+
+    let info = info_json(dir.path(), &path);
+    assert_eq!(info["region"]["name"], "Kabupaten Konawe Selatan");
+    assert_eq!(info["period"]["start"], 2022);
+    assert_eq!(info["period"]["end"], 2031);
+    assert_eq!(info["example"], true);
+    assert_eq!(info["schema_version"], schema::CURRENT_VERSION);
+    assert_eq!(info["newer_than_app"], false);
+    let counts = &info["counts"];
+    assert_eq!(counts["dimensions"], 6);
+    assert_eq!(counts["elements"], 18);
+    assert_eq!(counts["agencies"], 34);
+    assert_eq!(counts["programs"], 0);
+
+    let plain = run(dir.path(), &["info", path.to_str().unwrap()]);
+    assert!(text(&succeeded(&plain).stdout).contains("Kabupaten Konawe Selatan"));
+    assert!(bytes(&path) == before, "info never writes to the file");
+    assert!(sidecars(&path).is_empty());
+}
+
+#[test]
+fn new_writes_an_empty_workbook_and_never_replaces_one() {
+    let dir = temp_dir();
+    let path = dir.path().join("new.smartcity");
+    succeeded(&run(dir.path(), &["new", path.to_str().unwrap()]));
+    let info = info_json(dir.path(), &path);
+    assert_eq!(info["counts"]["dimensions"], 6);
+    assert_eq!(info["counts"]["elements"], 18);
+    assert_eq!(info["counts"]["agencies"], 0);
+    assert_eq!(info["example"], false);
+
+    let before = bytes(&path);
+    for command in ["new", "demo"] {
+        let output = run(dir.path(), &[command, path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(1), "{command} on an existing file");
+        assert!(!text(&output.stderr).trim().is_empty(), "{command} says why on stderr");
+        assert!(bytes(&path) == before, "{command} left the existing file unchanged");
+    }
+
+    // --force does replace it.
+    succeeded(&run(dir.path(), &["demo", path.to_str().unwrap(), "--force"]));
+    assert_eq!(info_json(dir.path(), &path)["counts"]["agencies"], 34);
+}
+
+#[test]
+fn info_on_a_text_file_fails_on_stderr_only() {
+    let dir = temp_dir();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "bukan workbook\n").unwrap();
+    let before = bytes(&path);
+    for args in [vec!["info", path.to_str().unwrap()], vec!["info", path.to_str().unwrap(), "--json"]] {
+        let output = run(dir.path(), &args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(text(&output.stdout), "", "{args:?}: nothing on stdout");
+        assert!(!text(&output.stderr).trim().is_empty(), "{args:?}: a message on stderr");
+    }
+    assert!(bytes(&path) == before);
+
+    let missing = run(dir.path(), &["info", dir.path().join("missing.smartcity").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(text(&missing.stdout), "");
+
+    let wrong = run(dir.path(), &["info"]);
+    assert_eq!(wrong.status.code(), Some(2), "a wrong command line exits 2");
+}

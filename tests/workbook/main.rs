@@ -1,0 +1,11 @@
+//! Integration tests of the workbook file: round trips, undo and redo through the file, migrations of older
+//! versions, files that must be refused untouched, one writer per workbook, durability under SIGKILL, and the
+//! headless command line.
+
+mod cli;
+mod common;
+mod kill;
+mod migrations;
+mod refused;
+mod store;
+mod undo;

@@ -1,0 +1,67 @@
+//! Files of every earlier schema version are migrated on open, keeping their data.
+
+use smartcity_workbench::i18n::Text;
+use smartcity_workbench::model::{Change, Edit};
+use smartcity_workbench::seed;
+use smartcity_workbench::store::{self, ReadOnlyReason, Session, schema};
+
+use crate::common::*;
+
+#[test]
+fn there_is_at_least_one_earlier_version_to_migrate() {
+    const { assert!(schema::CURRENT_VERSION >= 2, "the migration tests need an earlier version") };
+    assert_eq!(schema::CURRENT_VERSION as usize, schema::MIGRATIONS.len());
+}
+
+#[test]
+fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
+    let demo = seed::demo_workbook();
+    for version in 1..schema::CURRENT_VERSION {
+        let dir = temp_dir();
+        let path = dir.path().join(format!("v{version}.smartcity"));
+        store::write_file_at_version(&path, &demo, version).unwrap();
+        {
+            let conn = plain_read_only(&path);
+            assert_eq!(pragma_i32(&conn, "user_version"), version);
+            assert_eq!(pragma_i32(&conn, "application_id"), schema::APPLICATION_ID);
+            assert_eq!(schema::schema_objects(&conn).unwrap(), schema::expected_objects(version).unwrap());
+            assert_ne!(schema::expected_objects(version).unwrap(), schema::expected_objects(version + 1).unwrap());
+        }
+
+        // Reading only migrates an in-memory copy: the file stays at its version, byte for byte.
+        let original = bytes(&path);
+        let reader = Session::open_read_only(&path, AUTHOR).unwrap();
+        assert_eq!(reader.read_only(), Some(&ReadOnlyReason::Requested));
+        assert_eq!(reader.file_version(), version);
+        assert_eq!(reader.workbook(), &demo, "version {version} read");
+        assert_eq!(reader.program_count(), 0, "the in-memory copy has the current tables");
+        drop(reader);
+        assert!(bytes(&path) == original, "reading version {version} left the file as it was");
+        assert!(sidecars(&path).is_empty());
+
+        // Opening for editing migrates the file.
+        let mut session = open(&path);
+        assert_eq!(session.read_only(), None);
+        assert_eq!(session.file_version(), version);
+        assert_eq!(session.workbook(), &demo, "version {version} data kept");
+        let added = new_agency("9.93.01", "Badan Pasca Migrasi", session.workbook().next_agency_position());
+        commit(&mut session, Edit::one(label(Text::EditAddAgency, "Badan Pasca Migrasi"), Change::PutAgency(added)));
+        let expected = session.workbook().clone();
+        drop(session);
+
+        assert!(sidecars(&path).is_empty());
+        let conn = plain_read_only(&path);
+        assert_eq!(pragma_i32(&conn, "user_version"), schema::CURRENT_VERSION, "from version {version}");
+        assert_eq!(pragma_i32(&conn, "application_id"), schema::APPLICATION_ID);
+        assert_eq!(
+            schema::schema_objects(&conn).unwrap(),
+            schema::expected_objects(schema::CURRENT_VERSION).unwrap(),
+            "schema migrated from version {version}"
+        );
+        drop(conn);
+
+        let reopened = open(&path);
+        assert_eq!(reopened.file_version(), schema::CURRENT_VERSION);
+        assert_eq!(reopened.workbook(), &expected);
+    }
+}
