@@ -31,6 +31,10 @@ struct NewMember {
     problems: Vec<Problem>,
 }
 
+fn profile_field_id(field: Field) -> Id {
+    Id::unique(("profile", field))
+}
+
 fn body_index(body: Body) -> usize {
     match body {
         Body::Council => 0,
@@ -183,8 +187,10 @@ const MEMBER_COLUMNS: [TextColumn<Member>; 2] = [
 
 impl ProfileView {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(1100.0);
+        // One scroll position per workbook: a newly opened workbook starts at the top.
+        let scroll_id = ("profile_scroll", cx.session.path().to_path_buf());
+        egui::ScrollArea::vertical().id_salt(scroll_id).auto_shrink(false).show(ui, |ui| {
+            ui.set_max_width(ui.available_width().min(1100.0));
             ui.heading(Text::ProfileTitle.get(cx.lang));
             ui.add_space(4.0);
             section(ui, Text::SectionRegion, cx.lang);
@@ -192,7 +198,7 @@ impl ProfileView {
             section(ui, Text::SectionPeriod, cx.lang);
             self.profile_grid(ui, cx, "period_grid", &PERIOD_FIELDS, false);
             section(ui, Text::SectionVisionMission, cx.lang);
-            self.profile_grid(ui, cx, "statement_grid", &STATEMENT_FIELDS, false);
+            self.statements_ui(ui, cx);
             for body in Body::ALL {
                 section(ui, body_title(body), cx.lang);
                 self.members_ui(ui, cx, body);
@@ -207,35 +213,10 @@ impl ProfileView {
         let lang = cx.lang;
         egui::Grid::new(salt).num_columns(3).spacing([12.0, 8.0]).show(ui, |ui| {
             for spec in fields {
-                let id = Id::unique(("profile", spec.field));
                 ui.label(spec.label.get(lang));
-                let current = (spec.get)(&cx.session.workbook().profile);
-                let multiline = matches!(spec.field, Field::Vision | Field::Mission);
-                let width = if multiline {
-                    560.0
-                } else if matches!(spec.field, Field::PeriodStart | Field::PeriodEnd) {
-                    80.0
-                } else {
-                    360.0
-                };
-                let mut field = FieldSpec::new(id, spec.label.get(lang)).width(width).enabled(cx.editable);
-                if multiline {
-                    field = field.multiline();
-                }
-                if let Some(value) = text_field(ui, &mut self.drafts, field, &current, lang) {
-                    let mut profile = cx.session.workbook().profile.clone();
-                    match (spec.set)(&mut profile, value.clone()) {
-                        Err(problem) => self.drafts.refuse(id, value, problem),
-                        Ok(()) => {
-                            let label = Message::with(Text::EditProfileField, [spec.label.get(lang)]);
-                            let edit = Edit::one(label, Change::Profile(profile));
-                            match field_problem(&cx.session.check(&edit), spec.field) {
-                                Some(problem) => self.drafts.refuse(id, value, problem),
-                                None => cx.edits.push(edit),
-                            }
-                        }
-                    }
-                }
+                let width = if matches!(spec.field, Field::PeriodStart | Field::PeriodEnd) { 80.0 } else { 360.0 };
+                let id =
+                    self.profile_field(ui, cx, spec, FieldSpec::new(profile_field_id(spec.field), "").width(width));
                 problem_label(ui, &self.drafts, id, lang);
                 ui.end_row();
                 if with_type && spec.field == Field::RegionName {
@@ -243,6 +224,41 @@ impl ProfileView {
                 }
             }
         });
+    }
+
+    /// Vision and mission: long prose, so each gets a label above a wide multi-line field.
+    fn statements_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        let width = ui.available_width().min(900.0);
+        for spec in &STATEMENT_FIELDS {
+            ui.label(spec.label.get(cx.lang));
+            let field = FieldSpec::new(profile_field_id(spec.field), "").width(width).multiline();
+            let id = self.profile_field(ui, cx, spec, field);
+            problem_label(ui, &self.drafts, id, cx.lang);
+            ui.add_space(6.0);
+        }
+    }
+
+    /// One profile field: show it, and when the user leaves it changed, validate and hand over the edit.
+    fn profile_field(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, spec: &ProfileText, field: FieldSpec<'_>) -> Id {
+        let lang = cx.lang;
+        let id = field.id;
+        let field = FieldSpec { name: spec.label.get(lang), enabled: cx.editable, ..field };
+        let current = (spec.get)(&cx.session.workbook().profile);
+        if let Some(value) = text_field(ui, &mut self.drafts, field, &current, lang) {
+            let mut profile = cx.session.workbook().profile.clone();
+            match (spec.set)(&mut profile, value.clone()) {
+                Err(problem) => self.drafts.refuse(id, value, problem),
+                Ok(()) => {
+                    let label = Message::with(Text::EditProfileField, [spec.label.get(lang)]);
+                    let edit = Edit::one(label, Change::Profile(profile));
+                    match field_problem(&cx.session.check(&edit), spec.field) {
+                        Some(problem) => self.drafts.refuse(id, value, problem),
+                        None => cx.edits.push(edit),
+                    }
+                }
+            }
+        }
+        id
     }
 
     fn region_type_row(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
