@@ -4,18 +4,10 @@
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::model::{Agency, Body, Dimension, Element, Id, Member, Profile, RegionType, Workbook};
+use crate::model::{Agency, Body, Dimension, Element, Member, Profile, RegionType, Workbook, stable_id};
 
 const DIMENSIONS_JSON: &str = include_str!("../assets/seed/dimensions.json");
 const DEMO_JSON: &str = include_str!("../assets/demo/konawe-selatan.json");
-
-/// Namespace for ids derived from stable keys, so the same reference row has the same id in every workbook
-/// (which keeps merging simple) and the demo is identical each time it is reset.
-const NAMESPACE: Uuid = Uuid::from_u128(0x6a0c_5d1e_8f4b_4c39_9a57_51c7_3e2d_b001);
-
-pub fn stable_id(kind: &str, key: &str) -> Id {
-    Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
-}
 
 #[derive(Deserialize)]
 struct DimensionSeed {
@@ -88,6 +80,7 @@ pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
         elements,
         agencies: Vec::new(),
         members: Vec::new(),
+        programs: Vec::new(),
     }
 }
 
@@ -178,6 +171,7 @@ pub fn demo_workbook() -> Workbook {
         elements,
         agencies,
         members,
+        programs: Vec::new(),
     }
 }
 

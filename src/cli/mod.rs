@@ -150,7 +150,7 @@ pub fn info_json(session: &Session) -> serde_json::Value {
             "agencies": workbook.agencies.len(),
             "council_members": workbook.members_of(crate::model::Body::Council).count(),
             "team_members": workbook.members_of(crate::model::Body::Team).count(),
-            "programs": session.program_count(),
+            "programs": workbook.programs.len(),
         },
     })
 }

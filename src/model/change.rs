@@ -1,7 +1,7 @@
 //! The one vocabulary of edits. A view never mutates the workbook: it builds an [`Edit`] of [`Change`]s, and
 //! the store validates, writes, applies and records it as one undo step.
 
-use super::{Agency, Id, Member, Profile};
+use super::{Agency, Id, Member, Profile, Program};
 use crate::i18n::Message;
 
 /// One row-level change. Each has an exact inverse (see [`super::Workbook::inverse`]).
@@ -12,6 +12,9 @@ pub enum Change {
     RemoveAgency(Id),
     PutMember(Member),
     RemoveMember(Id),
+    /// A program with its whole budget and targets.
+    PutProgram(Program),
+    RemoveProgram(Id),
 }
 
 /// What the user did, as one undo step: a label for the Edit menu and the changes it made.

@@ -3,10 +3,12 @@
 //! elements. [`Workbook`] is the in-memory snapshot the UI reads; [`Change`] is the only way it changes.
 
 mod change;
+mod program;
 mod validate;
 
 pub use change::{Change, Edit};
-pub use validate::{Field, Problem, validate_change};
+pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
+pub use validate::{Field, MAX_AMOUNT, Problem, validate_change, validate_program};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -16,6 +18,15 @@ pub type Id = Uuid;
 
 pub fn new_id() -> Id {
     Uuid::new_v4()
+}
+
+/// Namespace for ids derived from stable keys, so the same reference row has the same id in every workbook
+/// (which keeps merging simple) and the demo is identical each time it is reset.
+const NAMESPACE: Uuid = Uuid::from_u128(0x6a0c_5d1e_8f4b_4c39_9a57_51c7_3e2d_b001);
+
+/// An id derived from a kind and a key: the same inputs give the same id everywhere.
+pub fn stable_id(kind: &str, key: &str) -> Id {
+    Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,9 +168,32 @@ pub struct Workbook {
     pub elements: Vec<Element>,
     pub agencies: Vec<Agency>,
     pub members: Vec<Member>,
+    /// Sorted by position, then id.
+    pub programs: Vec<Program>,
 }
 
 impl Workbook {
+    pub fn program(&self, id: Id) -> Option<&Program> {
+        self.programs.iter().find(|p| p.id == id)
+    }
+
+    pub fn element(&self, id: Id) -> Option<&Element> {
+        self.elements.iter().find(|e| e.id == id)
+    }
+
+    pub fn dimension(&self, id: Id) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// The dimension an element belongs to.
+    pub fn dimension_of(&self, element: Id) -> Option<&Dimension> {
+        self.element(element).and_then(|e| self.dimension(e.dimension_id))
+    }
+
+    pub fn next_program_position(&self) -> i64 {
+        self.programs.iter().map(|p| p.position).max().map_or(0, |p| p + 1)
+    }
+
     pub fn agency(&self, id: Id) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.id == id)
     }
@@ -205,6 +239,14 @@ impl Workbook {
                 Some(old) => Change::PutMember(old.clone()),
                 None => Change::RemoveMember(*id),
             },
+            Change::PutProgram(new) => match self.program(new.id) {
+                Some(old) => Change::PutProgram(old.clone()),
+                None => Change::RemoveProgram(new.id),
+            },
+            Change::RemoveProgram(id) => match self.program(*id) {
+                Some(old) => Change::PutProgram(old.clone()),
+                None => Change::RemoveProgram(*id),
+            },
         }
     }
 
@@ -220,8 +262,25 @@ impl Workbook {
                 put(&mut self.members, member.clone(), |m| m.id, |m| (m.body.key(), m.position, m.name.clone()));
             }
             Change::RemoveMember(id) => self.members.retain(|m| m.id != *id),
+            Change::PutProgram(program) => put_program(&mut self.programs, program.clone()),
+            Change::RemoveProgram(id) => self.programs.retain(|p| p.id != *id),
         }
     }
+}
+
+/// Insert or replace a program, keeping the list sorted by (position, id) without re-sorting 10,000 rows
+/// when the position did not change.
+fn put_program(programs: &mut Vec<Program>, program: Program) {
+    let key = |p: &Program| (p.position, p.id);
+    if let Some(at) = programs.iter().position(|p| p.id == program.id) {
+        if programs[at].position == program.position {
+            programs[at] = program;
+            return;
+        }
+        programs.remove(at);
+    }
+    let at = programs.partition_point(|p| key(p) < key(&program));
+    programs.insert(at, program);
 }
 
 /// Insert or replace a row by id, keeping the list in the order the store reads it from the file

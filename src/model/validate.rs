@@ -1,7 +1,7 @@
 //! Domain rules every change must pass before it reaches the file. A problem names the field it belongs to,
 //! so the UI can show the message next to that field.
 
-use super::{Agency, Change, Member, Profile, Workbook};
+use super::{Agency, Change, Member, Profile, Program, Workbook};
 use crate::i18n::{Message, Text};
 
 /// The earliest and latest years a masterplan period may use.
@@ -11,6 +11,9 @@ pub const LAST_YEAR: i32 = 2100;
 pub const MAX_PERIOD_YEARS: i32 = 25;
 /// Longest text we accept in one field: generous for prose, small enough to keep exports sane.
 pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The largest amount one budget line may hold: Rp 100 triliun, far above any regency's whole budget, so a
+/// typo of extra zeros is caught and sums of ten thousand programs cannot overflow `i64`.
+pub const MAX_AMOUNT: i64 = 100_000_000_000_000;
 
 /// The field a problem is shown next to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,6 +32,16 @@ pub enum Field {
     MemberName,
     MemberRole,
     MemberAgency,
+    ProgramCode,
+    ProgramName,
+    ProgramElement,
+    ProgramAgency,
+    ProgramStart,
+    ProgramEnd,
+    ProgramBudget,
+    ProgramTargets,
+    /// Description, location, outputs, indicator.
+    ProgramText,
     /// The row as a whole (e.g. an agency still in use cannot be deleted).
     Row,
 }
@@ -48,19 +61,107 @@ impl Problem {
 /// Check `change` against `workbook` as it is before the change. Empty means valid.
 pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
     match change {
-        Change::Profile(profile) => validate_profile(profile),
+        Change::Profile(profile) => {
+            let mut problems = validate_profile(profile);
+            if problems.is_empty() {
+                let outside = workbook
+                    .programs
+                    .iter()
+                    .filter(|p| p.start_year < profile.period_start || p.end_year > profile.period_end)
+                    .count();
+                if outside > 0 {
+                    let field = if workbook.programs.iter().any(|p| p.start_year < profile.period_start) {
+                        Field::PeriodStart
+                    } else {
+                        Field::PeriodEnd
+                    };
+                    problems
+                        .push(Problem::new(field, Message::with(Text::ProgramsOutsidePeriod, [outside.to_string()])));
+                }
+            }
+            problems
+        }
         Change::PutAgency(agency) => validate_agency(workbook, agency),
         Change::RemoveAgency(id) => {
-            let users = workbook.members.iter().filter(|m| m.agency_id == Some(*id)).count();
-            if users > 0 {
-                vec![Problem::new(Field::Row, Message::with(Text::AgencyInUse, [users.to_string()]))]
+            let members = workbook.members.iter().filter(|m| m.agency_id == Some(*id)).count();
+            let programs = workbook.programs.iter().filter(|p| p.agency_id == Some(*id)).count();
+            if members + programs > 0 {
+                let counts = [members.to_string(), programs.to_string()];
+                vec![Problem::new(Field::Row, Message::with(Text::AgencyInUse, counts))]
             } else {
                 Vec::new()
             }
         }
         Change::PutMember(member) => validate_member(workbook, member),
-        Change::RemoveMember(_) => Vec::new(),
+        Change::RemoveMember(_) | Change::RemoveProgram(_) => Vec::new(),
+        Change::PutProgram(program) => validate_program(workbook, program),
     }
+}
+
+/// Every rule a program must meet, each problem on its field.
+pub fn validate_program(workbook: &Workbook, program: &Program) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::ProgramName, &program.name);
+    not_too_long(&mut problems, Field::ProgramName, &program.name);
+    not_too_long(&mut problems, Field::ProgramCode, &program.code);
+    for text in
+        [&program.description, &program.location, &program.outputs, &program.indicator, &program.indicator_baseline]
+    {
+        not_too_long(&mut problems, Field::ProgramText, text);
+    }
+    let code = program.code.trim();
+    if !code.is_empty()
+        && let Some(other) =
+            workbook.programs.iter().find(|p| p.id != program.id && p.code.trim().eq_ignore_ascii_case(code))
+    {
+        problems.push(Problem::new(Field::ProgramCode, Message::with(Text::ProgramCodeTaken, [other.name.clone()])));
+    }
+    if workbook.element(program.element_id).is_none() {
+        problems.push(Problem::new(Field::ProgramElement, Text::UnknownElement));
+    }
+    if let Some(agency) = program.agency_id
+        && workbook.agency(agency).is_none()
+    {
+        problems.push(Problem::new(Field::ProgramAgency, Text::UnknownAgency));
+    }
+    let period = &workbook.profile;
+    let span = [period.period_start.to_string(), period.period_end.to_string()];
+    if !period.years().contains(&program.start_year) {
+        problems.push(Problem::new(Field::ProgramStart, Message::with(Text::YearOutsidePeriod, span.clone())));
+    }
+    if program.end_year < program.start_year {
+        problems.push(Problem::new(Field::ProgramEnd, Text::ProgramEndBeforeStart));
+    } else if !period.years().contains(&program.end_year) {
+        problems.push(Problem::new(Field::ProgramEnd, Message::with(Text::YearOutsidePeriod, span)));
+    }
+    let years = program.start_year..=program.end_year;
+    let mut seen = std::collections::HashSet::new();
+    for line in &program.budget {
+        let problem = if line.amount < 0 {
+            Some(Message::new(Text::AmountNegative))
+        } else if line.amount > MAX_AMOUNT {
+            Some(Message::with(Text::AmountTooLarge, [crate::i18n::format_rupiah(MAX_AMOUNT)]))
+        } else if !years.contains(&line.year) {
+            Some(Message::with(Text::BudgetOutsideYears, [line.year.to_string()]))
+        } else if !seen.insert((line.year, line.source)) {
+            Some(Message::with(Text::BudgetDuplicate, [line.year.to_string(), line.source.key().to_string()]))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            problems.push(Problem::new(Field::ProgramBudget, message));
+        }
+    }
+    for target in &program.targets {
+        not_too_long(&mut problems, Field::ProgramTargets, &target.target);
+        if !years.contains(&target.year) {
+            problems.push(Problem::new(
+                Field::ProgramTargets,
+                Message::with(Text::TargetOutsideYears, [target.year.to_string()]),
+            ));
+        }
+    }
+    problems
 }
 
 fn required(problems: &mut Vec<Problem>, field: Field, value: &str) {
@@ -164,6 +265,7 @@ mod tests {
                 position: 0,
             }],
             members: Vec::new(),
+            programs: Vec::new(),
         }
     }
 

@@ -136,11 +136,6 @@ impl Session {
         self.file_version
     }
 
-    /// How many programs the workbook holds.
-    pub fn program_count(&self) -> usize {
-        self.conn.query_row("SELECT count(*) FROM program", [], |r| r.get::<_, i64>(0)).map_or(0, |n| n as usize)
-    }
-
     fn open_writable(path: &Path, version: i32) -> rusqlite::Result<Connection> {
         let mut conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;

@@ -4,7 +4,12 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
-use crate::model::{Agency, Body, Change, Dimension, Element, Member, Profile, RegionType, Workbook};
+use std::collections::HashMap;
+
+use crate::model::{
+    ActionType, Agency, Body, BudgetLine, Change, Dimension, Element, FundingSource, Member, Profile, Program,
+    ProgramStatus, RegionType, Workbook, YearTarget, stable_id,
+};
 
 /// Who made a change and when, stamped on every row it writes.
 pub struct Stamp<'a> {
@@ -103,7 +108,136 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
             })
         },
     )?;
-    Ok(Workbook { profile, dimensions, elements, agencies, members })
+    let programs = load_programs(conn)?;
+    Ok(Workbook { profile, dimensions, elements, agencies, members, programs })
+}
+
+fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
+    let mut programs = collect(
+        conn,
+        "SELECT id, code, name, description, element_id, agency_id, action_type, location, start_year, end_year, \
+         status, outputs, indicator, indicator_baseline, quick_win, position FROM program ORDER BY position, id",
+        |r| {
+            let agency: Option<String> = r.get(5)?;
+            let action: String = r.get(6)?;
+            let status: String = r.get(10)?;
+            Ok(Program {
+                id: uuid(r, 0)?,
+                code: r.get(1)?,
+                name: r.get(2)?,
+                description: r.get(3)?,
+                element_id: uuid(r, 4)?,
+                agency_id: agency.map(|a| Uuid::parse_str(&a)).transpose().map_err(|_| invalid(5, "agency_id"))?,
+                action_type: ActionType::from_key(&action).ok_or_else(|| invalid(6, "action_type"))?,
+                location: r.get(7)?,
+                start_year: r.get(8)?,
+                end_year: r.get(9)?,
+                status: ProgramStatus::from_key(&status).ok_or_else(|| invalid(10, "status"))?,
+                outputs: r.get(11)?,
+                indicator: r.get(12)?,
+                indicator_baseline: r.get(13)?,
+                targets: Vec::new(),
+                budget: Vec::new(),
+                quick_win: r.get(14)?,
+                position: r.get(15)?,
+            })
+        },
+    )?;
+    let index: HashMap<Uuid, usize> = programs.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let lines = collect(
+        conn,
+        "SELECT program_id, year, source, amount FROM budget_line ORDER BY program_id, year, source",
+        |r| {
+            let source: String = r.get(2)?;
+            Ok((
+                uuid(r, 0)?,
+                BudgetLine {
+                    year: r.get(1)?,
+                    source: FundingSource::from_key(&source).ok_or_else(|| invalid(2, "source"))?,
+                    amount: r.get(3)?,
+                },
+            ))
+        },
+    )?;
+    for (program, line) in lines {
+        if let Some(&at) = index.get(&program) {
+            programs[at].budget.push(line);
+        }
+    }
+    let targets =
+        collect(conn, "SELECT program_id, year, target FROM program_target ORDER BY program_id, year", |r| {
+            Ok((uuid(r, 0)?, YearTarget { year: r.get(1)?, target: r.get(2)? }))
+        })?;
+    for (program, target) in targets {
+        if let Some(&at) = index.get(&program) {
+            programs[at].targets.push(target);
+        }
+    }
+    for program in &mut programs {
+        // Sources sort by their declared order, which differs from the order of their keys in SQL.
+        program.budget.sort_by_key(|l| (l.year, l.source));
+    }
+    Ok(programs)
+}
+
+fn write_program(conn: &Connection, p: &Program, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    let id = p.id.to_string();
+    conn.prepare_cached(
+        "INSERT INTO program (id, code, name, description, element_id, agency_id, action_type, location, start_year, \
+         end_year, status, outputs, indicator, indicator_baseline, quick_win, position, updated_at, changed_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) \
+         ON CONFLICT(id) DO UPDATE SET code = ?2, name = ?3, description = ?4, element_id = ?5, agency_id = ?6, \
+         action_type = ?7, location = ?8, start_year = ?9, end_year = ?10, status = ?11, outputs = ?12, \
+         indicator = ?13, indicator_baseline = ?14, quick_win = ?15, position = ?16, updated_at = ?17, changed_by = ?18",
+    )?
+    .execute(params![
+        id,
+        p.code,
+        p.name,
+        p.description,
+        p.element_id.to_string(),
+        p.agency_id.map(|a| a.to_string()),
+        p.action_type.key(),
+        p.location,
+        p.start_year,
+        p.end_year,
+        p.status.key(),
+        p.outputs,
+        p.indicator,
+        p.indicator_baseline,
+        p.quick_win,
+        p.position,
+        stamp.at,
+        stamp.by
+    ])?;
+    // The budget and targets are written whole: simpler than diffing, and a program has only tens of lines.
+    conn.prepare_cached("DELETE FROM budget_line WHERE program_id = ?1")?.execute([&id])?;
+    conn.prepare_cached("DELETE FROM program_target WHERE program_id = ?1")?.execute([&id])?;
+    let mut insert_line = conn.prepare_cached(
+        "INSERT INTO budget_line (id, program_id, year, source, amount, updated_at, changed_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for line in &p.budget {
+        // Derived ids: the same line has the same id in every copy of the workbook.
+        let line_id = stable_id("budget-line", &format!("{id}/{}/{}", line.year, line.source.key()));
+        insert_line.execute(params![
+            line_id.to_string(),
+            id,
+            line.year,
+            line.source.key(),
+            line.amount,
+            stamp.at,
+            stamp.by
+        ])?;
+    }
+    let mut insert_target = conn.prepare_cached(
+        "INSERT INTO program_target (id, program_id, year, target, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for target in &p.targets {
+        let target_id = stable_id("program-target", &format!("{id}/{}", target.year));
+        insert_target.execute(params![target_id.to_string(), id, target.year, target.target, stamp.at, stamp.by])?;
+    }
+    Ok(())
 }
 
 fn collect<T>(
@@ -175,6 +309,11 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
         Change::RemoveMember(id) => {
             conn.execute("DELETE FROM member WHERE id = ?1", [id.to_string()])?;
         }
+        Change::PutProgram(p) => write_program(conn, p, stamp)?,
+        Change::RemoveProgram(id) => {
+            // Budget lines and targets go with it (ON DELETE CASCADE).
+            conn.prepare_cached("DELETE FROM program WHERE id = ?1")?.execute([id.to_string()])?;
+        }
     }
     Ok(())
 }
@@ -221,6 +360,9 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
     }
     for m in &workbook.members {
         write(conn, &Change::PutMember(m.clone()), stamp)?;
+    }
+    for p in &workbook.programs {
+        write_program(conn, p, stamp)?;
     }
     Ok(())
 }
