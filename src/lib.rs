@@ -1,10 +1,16 @@
 //! Smart City Masterplan Workbench: an offline desktop workbench for Indonesian regencies and cities writing
 //! their ten-year smart city masterplan. Dependencies point one way: `ui -> {store, seed} -> model`.
 
+/// Pure computations over the model: filters, sums, indices.
+pub mod analysis;
 /// The command line: headless subcommands for scripts, tests and colleagues without a screen.
 pub mod cli;
+/// Large generated workbooks (example data) for load tests and benchmarks, deterministic from a seed.
+pub mod generate;
 /// Translations, money and number formatting: everything the user reads.
 pub mod i18n;
+/// Program import and export: the CSV/XLSX program table, its reader, checker and writer.
+pub mod io;
 /// Plain domain types and their validation rules; no SQL, no egui.
 pub mod model;
 /// Where the app keeps settings, the demo and locks.

@@ -1,13 +1,17 @@
 //! Reference data and the demo, built from the files in `assets/`: the six dimensions with their 18 elements
-//! (every new workbook gets them) and the example workbook of Kabupaten Konawe Selatan.
+//! (every new workbook gets them) and the example workbook of Kabupaten Konawe Selatan with its example programs.
 
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::model::{Agency, Body, Dimension, Element, Member, Profile, RegionType, Workbook, stable_id};
+use crate::model::{
+    ActionType, Agency, Body, BudgetLine, Dimension, Element, Member, Profile, Program, ProgramStatus, RegionType,
+    Workbook, YearTarget, stable_id,
+};
 
 const DIMENSIONS_JSON: &str = include_str!("../assets/seed/dimensions.json");
 const DEMO_JSON: &str = include_str!("../assets/demo/konawe-selatan.json");
+const DEMO_PROGRAMS_JSON: &str = include_str!("../assets/demo/programs.json");
 
 #[derive(Deserialize)]
 struct DimensionSeed {
@@ -119,6 +123,82 @@ struct DemoMember {
     agency: Option<String>,
 }
 
+#[derive(Deserialize)]
+struct DemoPrograms {
+    programs: Vec<DemoProgram>,
+}
+
+/// One program of `assets/demo/programs.json`: the element by its dimension and element keys, the agency by
+/// its code.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoProgram {
+    code: String,
+    name: String,
+    description: String,
+    dimension: String,
+    element: String,
+    agency: String,
+    action_type: ActionType,
+    location: String,
+    start_year: i32,
+    end_year: i32,
+    status: ProgramStatus,
+    outputs: String,
+    indicator: String,
+    baseline: String,
+    #[serde(default)]
+    targets: Vec<YearTarget>,
+    #[serde(default)]
+    quick_win: bool,
+    budget: Vec<BudgetLine>,
+}
+
+/// The demo's example programs, in file order. A key or agency code the demo does not have is a bug in the
+/// asset, caught by the tests.
+fn demo_programs(dimensions: &[Dimension], elements: &[Element], agencies: &[Agency]) -> Vec<Program> {
+    let seed: DemoPrograms = serde_json::from_str(DEMO_PROGRAMS_JSON).expect("assets/demo/programs.json is valid");
+    seed.programs
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let element_id = dimensions
+                .iter()
+                .find(|d| d.key == p.dimension)
+                .and_then(|d| elements.iter().find(|e| e.dimension_id == d.id && e.key == p.element))
+                .map(|e| e.id)
+                .unwrap_or_else(|| panic!("demo program {}: no element {}/{}", p.code, p.dimension, p.element));
+            let agency_id = agencies
+                .iter()
+                .find(|a| a.code == p.agency)
+                .map(|a| a.id)
+                .unwrap_or_else(|| panic!("demo program {}: no agency {}", p.code, p.agency));
+            let mut program = Program {
+                id: stable_id("demo-program", &p.code),
+                code: p.code,
+                name: p.name,
+                description: p.description,
+                element_id,
+                agency_id: Some(agency_id),
+                action_type: p.action_type,
+                location: p.location,
+                start_year: p.start_year,
+                end_year: p.end_year,
+                status: p.status,
+                outputs: p.outputs,
+                indicator: p.indicator,
+                indicator_baseline: p.baseline,
+                targets: p.targets,
+                budget: p.budget,
+                quick_win: p.quick_win,
+                position: i as i64,
+            };
+            program.normalise();
+            program
+        })
+        .collect()
+}
+
 /// The example workbook of Kabupaten Konawe Selatan, masterplan 2022-2031, marked as example data.
 pub fn demo_workbook() -> Workbook {
     let seed: DemoSeed = serde_json::from_str(DEMO_JSON).expect("assets/demo/konawe-selatan.json is valid");
@@ -153,6 +233,7 @@ pub fn demo_workbook() -> Workbook {
             }
         })
         .collect();
+    let programs = demo_programs(&dimensions, &elements, &agencies);
     Workbook {
         profile: Profile {
             masterplan_id: stable_id("demo-masterplan", "konawe-selatan-2022-2031"),
@@ -171,14 +252,14 @@ pub fn demo_workbook() -> Workbook {
         elements,
         agencies,
         members,
-        programs: Vec::new(),
+        programs,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Change, validate_change};
+    use crate::model::{Change, validate_change, validate_program};
 
     #[test]
     fn six_dimensions_with_three_elements_each_in_both_languages() {
@@ -207,5 +288,43 @@ mod tests {
             assert!(validate_change(&demo, &Change::PutAgency(agency.clone())).is_empty(), "{}", agency.code);
         }
         assert_eq!(demo, demo_workbook(), "the demo is the same every time");
+    }
+
+    #[test]
+    fn the_demo_programs_cover_every_element_and_pass_validation() {
+        let demo = demo_workbook();
+        let programs = &demo.programs;
+        assert!((40..=60).contains(&programs.len()), "{} programs", programs.len());
+        for element in &demo.elements {
+            let count = programs.iter().filter(|p| p.element_id == element.id).count();
+            assert!((2..=4).contains(&count), "element {}: {count} programs", element.key);
+        }
+        for (i, program) in programs.iter().enumerate() {
+            assert_eq!(program.position, i as i64, "{}: positions follow the file", program.code);
+            assert_eq!(program.id, stable_id("demo-program", &program.code));
+            let problems = validate_program(&demo, program);
+            assert!(problems.is_empty(), "{}: {problems:?}", program.code);
+            assert!(program.agency_id.is_some(), "{}: every demo program has an agency", program.code);
+            assert!(!program.budget.is_empty(), "{}: no budget", program.code);
+            assert!((1..=3).contains(&program.targets.len()), "{}: {} targets", program.code, program.targets.len());
+            let mut normal = program.clone();
+            normal.normalise();
+            assert_eq!(&normal, program, "{}: the budget is in its canonical form", program.code);
+        }
+        for action in ActionType::ALL {
+            assert!(programs.iter().any(|p| p.action_type == action), "no {} program", action.key());
+        }
+        let quick_wins = programs.iter().filter(|p| p.quick_win).count();
+        assert!((6..=8).contains(&quick_wins), "{quick_wins} quick wins");
+        for year in demo.profile.years() {
+            assert!(programs.iter().any(|p| p.cost_in_year(year) > 0), "nothing is budgeted in {year}");
+        }
+        let total: i64 = programs.iter().map(Program::total_cost).sum();
+        assert!(
+            (150_000_000_000..=300_000_000_000).contains(&total),
+            "the masterplan costs {}",
+            crate::i18n::format_rupiah(total)
+        );
+        assert_eq!(demo.programs, demo_workbook().programs, "the demo programs are the same every time");
     }
 }

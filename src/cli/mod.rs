@@ -1,6 +1,9 @@
 //! The command line. Without a subcommand it opens the window (on the last workbook, `--demo`, or a path);
-//! with one it works headless: `new PATH`, `demo PATH`, `info PATH [--json]`. Errors go to stderr with a
-//! non-zero exit code, in English unless `--lang id` asks for Indonesian.
+//! with one it works headless: `new PATH`, `demo PATH`, `info PATH [--json]`, `generate --programs N PATH`.
+//! Errors go to stderr with a non-zero exit code, in English unless `--lang id` asks for Indonesian.
+
+mod generate;
+mod import;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,8 +22,15 @@ Usage:
   smartcity-workbench new PATH            write a new, empty workbook at PATH
   smartcity-workbench demo PATH           write the demo workbook (example data) at PATH
   smartcity-workbench info PATH [--json]  check the workbook at PATH and print a summary
+  smartcity-workbench generate --programs N PATH
+                                          write a workbook with N generated programs (example data) at PATH
+  smartcity-workbench import PATH FILE [--dry-run]
+                                          add the programs of FILE (.csv or .xlsx) to the workbook at PATH,
+                                          all or none; print a report of every refused row
+  smartcity-workbench import --template FILE
+                                          write the import template (.csv or .xlsx) in the --lang language
 
-Options: --lang id|en (messages of headless commands), --force (new/demo: replace an existing file),
+Options: --lang id|en (messages of headless commands), --force (new/demo/generate: replace an existing file),
          --help, --version";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +50,9 @@ pub enum HeadlessCommand {
     New { path: PathBuf, force: bool },
     Demo { path: PathBuf, force: bool },
     Info { path: PathBuf, json: bool },
+    Generate { path: PathBuf, programs: usize, force: bool },
+    Import { path: PathBuf, file: PathBuf, dry_run: bool },
+    ImportTemplate { file: PathBuf },
     Help,
     Version,
 }
@@ -50,6 +63,8 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
     let mut json = false;
     let mut force = false;
     let mut demo = false;
+    let mut programs = None;
+    let (mut dry_run, mut template) = (false, false);
     let mut words: Vec<&str> = Vec::new();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -57,6 +72,12 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             "--json" => json = true,
             "--force" => force = true,
             "--demo" => demo = true,
+            "--dry-run" => dry_run = true,
+            "--template" => template = true,
+            "--programs" => {
+                let count = iter.next().ok_or_else(|| format!("--programs needs a number\n\n{USAGE}"))?;
+                programs = Some(generate::parse_count(count)?);
+            }
             "--lang" => {
                 let code = iter.next().ok_or_else(|| format!("--lang needs id or en\n\n{USAGE}"))?;
                 lang = Lang::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use id or en"))?;
@@ -76,6 +97,12 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
         Some("new") => HeadlessCommand::New { path: path(words.get(1), "new")?, force },
         Some("demo") => HeadlessCommand::Demo { path: path(words.get(1), "demo")?, force },
         Some("info") => HeadlessCommand::Info { path: path(words.get(1), "info")?, json },
+        Some("generate") => HeadlessCommand::Generate {
+            path: path(words.get(1), "generate")?,
+            programs: programs.ok_or_else(|| format!("generate needs --programs N\n\n{USAGE}"))?,
+            force,
+        },
+        Some("import") => return import::parse(&words[1..], template, dry_run).map(|c| headless(c, lang)),
         Some(_) if words.len() == 1 && !demo => return Ok(Invocation::Window(Startup::Path(PathBuf::from(words[0])))),
         Some(other) => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
     };
@@ -104,6 +131,9 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::Demo { path, force } => write(&path, force, &crate::seed::demo_workbook())
             .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang)),
         HeadlessCommand::Info { path, json } => info(&path, json, lang),
+        HeadlessCommand::Generate { path, programs, force } => generate::run(&path, programs, force, lang),
+        HeadlessCommand::Import { path, file, dry_run } => return import::run(&path, &file, dry_run, lang),
+        HeadlessCommand::ImportTemplate { file } => import::template(&file, lang),
     };
     match result {
         Ok(text) => {

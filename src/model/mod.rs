@@ -8,7 +8,9 @@ mod validate;
 
 pub use change::{Change, Edit};
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
-pub use validate::{Field, MAX_AMOUNT, Problem, validate_change, validate_program};
+pub use validate::{
+    FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_TEXT_CHARS, Problem, validate_change, validate_program,
+};
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

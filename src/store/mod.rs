@@ -235,6 +235,10 @@ impl Session {
         if self.read_only.is_some() {
             return Err(CommitError::ReadOnly);
         }
+        if edit.changes.is_empty() {
+            // Nothing changed (e.g. a bulk action on programs already there): no undo step either.
+            return Ok(());
+        }
         let undo = self.apply_all(&edit.changes, true)?;
         self.history.push(Step { label: edit.label, undo, redo: edit.changes });
         Ok(())
@@ -390,6 +394,16 @@ pub fn is_in_use(path: &Path) -> bool {
 pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> Result<(), String> {
     let conn = Connection::open(path).map_err(|e| e.to_string())?;
     schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
+    let has_programs: bool = conn
+        .query_row("SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'program'", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    let held;
+    let workbook = if has_programs {
+        workbook
+    } else {
+        held = Workbook { programs: Vec::new(), ..workbook.clone() };
+        &held
+    };
     rows::write_all(&conn, workbook, &rows::Stamp { at: &now_iso(), by: "test" }).map_err(|e| e.to_string())?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use super::ViewCx;
 use super::commands::Command;
 use super::file_dialog::{Outcome, PathDialog, Purpose};
 use super::profile::ProfileView;
+use super::programs::ProgramsView;
 use super::views::View;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Edit;
@@ -39,6 +40,7 @@ pub struct App {
     session: Option<Session>,
     view: View,
     profile: ProfileView,
+    programs: ProgramsView,
     dialog: Option<PathDialog>,
     status: Option<Status>,
     /// An error that needs the user's attention (a refused file), shown in a window until dismissed.
@@ -58,6 +60,7 @@ impl App {
             session: None,
             view: View::Profile,
             profile: ProfileView::default(),
+            programs: ProgramsView::default(),
             dialog: None,
             status: None,
             notice: None,
@@ -133,6 +136,7 @@ impl App {
         self.settings.remember(session.path());
         self.session = Some(session);
         self.profile = ProfileView::default();
+        self.programs = ProgramsView::default();
         self.status = None;
         self.save_settings();
     }
@@ -432,6 +436,7 @@ impl App {
         let mut cx = ViewCx { lang, session, edits, editable: session.read_only().is_none() };
         match self.view {
             View::Profile => self.profile.ui(ui, &mut cx),
+            View::Programs => self.programs.ui(ui, &mut cx),
             other => planned_view_ui(ui, other, lang),
         }
     }

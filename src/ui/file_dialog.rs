@@ -45,6 +45,28 @@ pub enum Outcome {
 
 pub const EXTENSION: &str = "smartcity";
 
+/// Ask the native file dialog on a background thread; the receiver gets the choice (or nothing, when there
+/// is no native dialog or the user cancelled) and the UI is woken up.
+pub fn browse_in_background(
+    ctx: &egui::Context,
+    filter: String,
+    extensions: &'static [&'static str],
+    save: Option<String>,
+) -> Receiver<Option<PathBuf>> {
+    let (sender, receiver) = channel();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let dialog = rfd::FileDialog::new().add_filter(filter, extensions);
+        let chosen = match save {
+            Some(name) => dialog.set_file_name(name).save_file(),
+            None => dialog.pick_file(),
+        };
+        let _ = sender.send(chosen);
+        ctx.request_repaint();
+    });
+    receiver
+}
+
 impl PathDialog {
     pub fn new(purpose: Purpose, suggestion: Option<&Path>) -> Self {
         PathDialog {

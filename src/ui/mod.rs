@@ -6,7 +6,9 @@ mod app;
 mod commands;
 mod fields;
 mod file_dialog;
+mod names;
 mod profile;
+mod programs;
 mod theme;
 mod views;
 

@@ -1,6 +1,7 @@
 //! The real app, driven headlessly through its accessibility tree with egui_kittest.
 
 mod flows;
+mod programs;
 
 use std::path::{Path, PathBuf};
 

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use smartcity_workbench::paths::DATA_DIR_ENV;
+use smartcity_workbench::seed;
 use smartcity_workbench::store::schema;
 
 use crate::common::*;
@@ -57,7 +58,7 @@ fn demo_then_info_describes_konawe_selatan() {
     assert_eq!(counts["dimensions"], 6);
     assert_eq!(counts["elements"], 18);
     assert_eq!(counts["agencies"], 34);
-    assert_eq!(counts["programs"], 0);
+    assert_eq!(counts["programs"], seed::demo_workbook().programs.len());
 
     let plain = run(dir.path(), &["info", path.to_str().unwrap()]);
     assert!(text(&succeeded(&plain).stdout).contains("Kabupaten Konawe Selatan"));

@@ -4,6 +4,8 @@
 
 mod cli;
 mod common;
+mod generate;
+mod import;
 mod kill;
 mod migrations;
 mod refused;

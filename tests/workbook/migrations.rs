@@ -15,8 +15,12 @@ fn there_is_at_least_one_earlier_version_to_migrate() {
 
 #[test]
 fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
-    let demo = seed::demo_workbook();
     for version in 1..schema::CURRENT_VERSION {
+        // Programs came with version 2: an older file holds the rest of the demo.
+        let mut demo = seed::demo_workbook();
+        if version < 2 {
+            demo.programs.clear();
+        }
         let dir = temp_dir();
         let path = dir.path().join(format!("v{version}.smartcity"));
         store::write_file_at_version(&path, &demo, version).unwrap();

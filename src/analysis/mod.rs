@@ -1,0 +1,4 @@
+//! Pure functions over the model: what the views and exports compute from a workbook. No SQL, no egui;
+//! unit-tested with hand-checked numbers.
+
+pub mod programs;

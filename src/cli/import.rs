@@ -1,0 +1,118 @@
+//! `import PATH FILE [--dry-run]`: read programs from a CSV or XLSX file, print the report of every problem
+//! (`row N, column C: message`) and a summary, and add all programs to the workbook as one edit, or nothing when
+//! any row was refused (exit code 1). `--dry-run` only reports, on a read-only copy.
+//! `import --template FILE`: write the import template, in the language of `--lang` (English by default, like
+//! every headless message, so scripts see stable headers; both languages import the same).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::HeadlessCommand;
+use crate::i18n::{Lang, Message, Text};
+use crate::io::{ImportPlan, plan_file, write_template};
+use crate::store::Session;
+
+/// Read the words after `import`.
+pub fn parse(words: &[&str], template: bool, dry_run: bool) -> Result<HeadlessCommand, String> {
+    let usage = super::USAGE;
+    match (template, words) {
+        (true, [file]) => Ok(HeadlessCommand::ImportTemplate { file: PathBuf::from(file) }),
+        (true, _) => Err(format!("import --template needs one FILE (.csv or .xlsx)\n\n{usage}")),
+        (false, [path, file]) => {
+            Ok(HeadlessCommand::Import { path: PathBuf::from(path), file: PathBuf::from(file), dry_run })
+        }
+        (false, _) => Err(format!("import needs a workbook PATH and a FILE (.csv or .xlsx)\n\n{usage}")),
+    }
+}
+
+fn fail(message: Message, lang: Lang) -> ExitCode {
+    eprintln!("smartcity-workbench: {}", message.show(lang));
+    ExitCode::FAILURE
+}
+
+/// Import `file` into the workbook at `path`. The file is checked against a read-only copy first, so a refused
+/// import or a dry run never opens the workbook for writing (its bytes stay exactly as they were); only a clean
+/// plan opens it for editing, checks again against what it holds then, and commits.
+pub fn run(path: &Path, file: &Path, dry_run: bool, lang: Lang) -> ExitCode {
+    let author = crate::paths::default_author();
+    let plan = match plan_on(Session::open_read_only(path, &author), path, file, lang) {
+        Ok((_, plan)) => plan,
+        Err(message) => return fail(message, lang),
+    };
+    if !plan.file_errors.is_empty() {
+        for error in &plan.file_errors {
+            eprintln!("smartcity-workbench: {}", error.show(lang));
+        }
+        return fail(Message::new(Text::ImportRefused), lang);
+    }
+    for line in plan.report(lang) {
+        println!("{line}");
+    }
+    if !plan.is_clean() {
+        return fail(Message::new(Text::ImportRefused), lang);
+    }
+    if dry_run {
+        println!("{}", Text::ImportDryRun.get(lang));
+        return ExitCode::SUCCESS;
+    }
+    if !plan.programs.is_empty() {
+        let (mut session, plan) = match plan_on(Session::open(path, &author), path, file, lang) {
+            Ok(opened) => opened,
+            Err(message) => return fail(message, lang),
+        };
+        if let Some(reason) = session.read_only() {
+            return fail(Message::with(Text::ImportNeedsWritable, [reason.message().show(lang)]), lang);
+        }
+        if !plan.is_clean() {
+            // The workbook changed since the first check.
+            for line in plan.report(lang) {
+                println!("{line}");
+            }
+            return fail(Message::new(Text::ImportRefused), lang);
+        }
+        if let Err(e) = session.commit(plan.edit()) {
+            return fail(e.message(), lang);
+        }
+    }
+    let done = Message::with(Text::ImportDone, [plan.programs.len().to_string(), path.display().to_string()]);
+    println!("{}", done.show(lang));
+    ExitCode::SUCCESS
+}
+
+/// Plan the import of `file` into the workbook of an opened session.
+fn plan_on(
+    opened: Result<Session, crate::store::OpenError>,
+    path: &Path,
+    file: &Path,
+    lang: Lang,
+) -> Result<(Session, ImportPlan), Message> {
+    let session =
+        opened.map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)]))?;
+    let plan = plan_file(session.workbook(), file)
+        .map_err(|e| Message::with(Text::OpenFailed, [file.display().to_string(), e.message().show(lang)]))?;
+    Ok((session, plan))
+}
+
+/// Write the template at `file`.
+pub fn template(file: &Path, lang: Lang) -> Result<String, Message> {
+    write_template(file, lang)
+        .map(|()| Message::with(Text::TemplateWritten, [file.display().to_string()]).show(lang))
+        .map_err(|e| Message::with(Text::ExportFailed, [e]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_import_and_template() {
+        assert_eq!(
+            parse(&["w.smartcity", "p.csv"], false, true),
+            Ok(HeadlessCommand::Import { path: "w.smartcity".into(), file: "p.csv".into(), dry_run: true })
+        );
+        assert_eq!(parse(&["t.xlsx"], true, false), Ok(HeadlessCommand::ImportTemplate { file: "t.xlsx".into() }));
+        assert!(parse(&["w.smartcity"], false, false).is_err());
+        assert!(parse(&["a", "b", "c"], false, false).is_err());
+        assert!(parse(&[], true, false).is_err());
+    }
+}

@@ -1,0 +1,697 @@
+//! From a [`Table`] to programs: which column holds what ([`ColumnMapping`]), and the [`ImportPlan`]: a report
+//! of every problem by row and column, and the programs that can be added. Applying the plan is one [`Edit`]
+//! (one transaction, one undo step); the command line applies it only when no row was refused.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::program_table::{
+    ACTION_TYPES, FUNDING_SOURCES, ProgramField, STATUSES, accepted_words, fold, parse_word, parse_yes_no,
+};
+use super::table::{Cell, ReadError, Table, TableRow, read_file};
+use crate::i18n::{Lang, Message, Text, format_rupiah, parse_rupiah};
+use crate::model::{
+    ActionType, BudgetLine, Change, Edit, Field, FundingSource, Id, MAX_AMOUNT, MAX_TEXT_CHARS, Program, ProgramStatus,
+    Workbook, YearTarget, new_id, validate_program,
+};
+
+/// Which field each column of the file holds: recognised from the headers, and open to change (a UI shows it
+/// and lets the user pick another field for a column, or none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMapping {
+    /// The headers as in the file.
+    pub headers: Vec<String>,
+    /// Parallel to `headers`: the field a column holds, `None` for a column that is ignored.
+    pub fields: Vec<Option<ProgramField>>,
+}
+
+impl ColumnMapping {
+    /// Recognise each header in Indonesian, English or by key.
+    pub fn detect(headers: &[String]) -> ColumnMapping {
+        ColumnMapping {
+            headers: headers.to_vec(),
+            fields: headers.iter().map(|h| ProgramField::from_header(h)).collect(),
+        }
+    }
+
+    pub fn field(&self, column: usize) -> Option<ProgramField> {
+        self.fields.get(column).copied().flatten()
+    }
+
+    /// Let `column` hold `field` (or nothing).
+    pub fn set(&mut self, column: usize, field: Option<ProgramField>) {
+        if let Some(slot) = self.fields.get_mut(column) {
+            *slot = field;
+        }
+    }
+
+    /// The column that holds `field`.
+    pub fn column_of(&self, field: ProgramField) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+
+    /// Problems that stop the whole file: no known header besides years (a wrong delimiter, or a missing header
+    /// row so that a data row with years in it was taken for one), a required column missing, two columns read
+    /// as the same field.
+    pub fn errors(&self) -> Vec<Message> {
+        let fixed = |f: &ProgramField| !matches!(f, ProgramField::Amount(_) | ProgramField::Target(_));
+        if !self.fields.iter().flatten().any(fixed) {
+            let mut first: String = self.headers.join(" | ");
+            if first.chars().count() > 80 {
+                first = first.chars().take(80).collect::<String>() + "…";
+            }
+            return vec![Message::with(Text::ImportNoHeader, [first])];
+        }
+        let mut errors = Vec::new();
+        for (i, field) in self.fields.iter().enumerate() {
+            let Some(field) = field else { continue };
+            if let Some(first) = self.fields[..i].iter().position(|f| f == &Some(*field)) {
+                let args = [self.headers[first].clone(), self.headers[i].clone(), field.both_headers()];
+                errors.push(Message::with(Text::ImportColumnTwice, args));
+            }
+        }
+        for field in ProgramField::REQUIRED {
+            if self.column_of(field).is_none() {
+                errors.push(Message::with(Text::ImportMissingColumn, [field.both_headers()]));
+            }
+        }
+        errors
+    }
+
+    /// Columns that are ignored, as notes for the report.
+    pub fn notes(&self) -> Vec<Message> {
+        self.headers
+            .iter()
+            .zip(&self.fields)
+            .filter(|(header, field)| field.is_none() && !header.trim().is_empty())
+            .map(|(header, _)| Message::with(Text::ImportColumnIgnored, [shown(header)]))
+            .collect()
+    }
+}
+
+/// One problem of the file: the row as numbered in the spreadsheet (the header is row 1), the column's header
+/// as written in the file, and what is wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    pub row: usize,
+    pub column: String,
+    pub message: Message,
+}
+
+/// What importing a file would do: every problem, and the programs it would add. Built without touching the
+/// workbook; [`ImportPlan::edit`] is what applies it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// The file name, for the undo label and the report.
+    pub source: String,
+    /// Problems with the file as a whole (no header, a required column missing): nothing can be imported.
+    pub file_errors: Vec<Message>,
+    /// Things worth knowing that refuse nothing, e.g. columns that were ignored.
+    pub notes: Vec<Message>,
+    /// Every problem, by row, then by column as they stand in the file.
+    pub problems: Vec<RowProblem>,
+    /// The programs that passed every check, in the order of the file, with new ids and positions after the
+    /// workbook's last program.
+    pub programs: Vec<Program>,
+    /// Parallel to `programs`: the row each one starts on.
+    pub program_rows: Vec<usize>,
+    /// Rows with anything in them (blank rows are skipped).
+    pub rows_read: usize,
+    /// Rows of programs that were refused.
+    pub rows_refused: usize,
+}
+
+/// Read a file and plan its import into `workbook` with the columns recognised from its headers.
+pub fn plan_file(workbook: &Workbook, path: &Path) -> Result<ImportPlan, ReadError> {
+    let table = read_file(path)?;
+    let mapping = ColumnMapping::detect(&table.headers);
+    Ok(ImportPlan::new(workbook, &table, &mapping))
+}
+
+impl ImportPlan {
+    pub fn new(workbook: &Workbook, table: &Table, mapping: &ColumnMapping) -> ImportPlan {
+        let mut plan = ImportPlan {
+            source: table.source.clone(),
+            file_errors: mapping.errors(),
+            notes: mapping.notes(),
+            problems: Vec::new(),
+            programs: Vec::new(),
+            program_rows: Vec::new(),
+            rows_read: 0,
+            rows_refused: 0,
+        };
+        if !plan.file_errors.is_empty() {
+            return plan;
+        }
+        Planner::new(workbook, table, mapping).run(&mut plan);
+        plan
+    }
+
+    /// Nothing refused: every row with content becomes part of a program.
+    pub fn is_clean(&self) -> bool {
+        self.file_errors.is_empty() && self.problems.is_empty()
+    }
+
+    /// The edit that adds every valid program: one transaction and one undo step through
+    /// [`crate::store::Session::commit`]. It has no changes when no program is valid.
+    pub fn edit(&self) -> Edit {
+        let label = Message::with(Text::EditImportPrograms, [self.programs.len().to_string(), self.source.clone()]);
+        Edit::new(label, self.programs.iter().cloned().map(Change::PutProgram).collect())
+    }
+
+    /// The report as lines of text: file errors, one line per problem (`row N, column C: message`), notes, and
+    /// the summary.
+    pub fn report(&self, lang: Lang) -> Vec<String> {
+        let mut lines: Vec<String> = self.file_errors.iter().map(|m| m.show(lang)).collect();
+        for problem in &self.problems {
+            let args = [problem.row.to_string(), problem.column.clone(), problem.message.show(lang)];
+            lines.push(Message::with(Text::ImportReportLine, args).show(lang));
+        }
+        for note in &self.notes {
+            lines.push(Message::with(Text::ImportNote, [note.show(lang)]).show(lang));
+        }
+        if self.file_errors.is_empty() {
+            let counts = [self.rows_read.to_string(), self.programs.len().to_string(), self.rows_refused.to_string()];
+            lines.push(Message::with(Text::ImportSummary, counts).show(lang));
+        }
+        lines
+    }
+}
+
+/// A program field's value as read, compared between the rows of one program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Value {
+    Text(String),
+    Year(i32),
+    Action(ActionType),
+    Status(ProgramStatus),
+    Id(Id),
+    Bool(bool),
+}
+
+/// One row as read: its program fields, its funding source and amounts, and its own problems.
+#[derive(Debug, Default)]
+struct RowRead {
+    number: usize,
+    code: String,
+    name: String,
+    /// The dimension cell as typed, for messages about the element.
+    dimension_text: String,
+    /// Program fields with a non-blank cell: the column and the value (`None` when the cell could not be read).
+    values: Vec<(ProgramField, usize, Option<Value>)>,
+    source: Option<FundingSource>,
+    /// (year, column, amount) of each non-zero amount.
+    amounts: Vec<(i32, usize, i64)>,
+    /// (column, message); `None` for a column the file does not have.
+    problems: Vec<(Option<usize>, ProgramField, Message)>,
+}
+
+impl RowRead {
+    /// The value of a program field: `None` when the cell is blank, `Some(None)` when it could not be read.
+    fn value(&self, field: ProgramField) -> Option<&Option<Value>> {
+        self.values.iter().find(|(f, ..)| *f == field).map(|(_, _, v)| v)
+    }
+
+    fn column(&self, field: ProgramField) -> Option<usize> {
+        self.values.iter().find(|(f, ..)| *f == field).map(|(_, c, _)| *c)
+    }
+
+    fn text(&self, field: ProgramField) -> String {
+        match self.value(field) {
+            Some(Some(Value::Text(text))) => text.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn id(&self, field: ProgramField) -> Option<Id> {
+        match self.value(field) {
+            Some(Some(Value::Id(id))) => Some(*id),
+            _ => None,
+        }
+    }
+
+    fn year(&self, field: ProgramField) -> Option<i32> {
+        match self.value(field) {
+            Some(Some(Value::Year(year))) => Some(*year),
+            _ => None,
+        }
+    }
+}
+
+struct Planner<'a> {
+    workbook: &'a Workbook,
+    lookup: Lookup,
+    table: &'a Table,
+    mapping: &'a ColumnMapping,
+}
+
+impl<'a> Planner<'a> {
+    fn new(workbook: &'a Workbook, table: &'a Table, mapping: &'a ColumnMapping) -> Self {
+        Planner { workbook, lookup: Lookup::new(workbook), table, mapping }
+    }
+
+    fn column_name(&self, column: Option<usize>, field: ProgramField) -> String {
+        match column.and_then(|c| self.table.headers.get(c)) {
+            Some(header) if !header.trim().is_empty() => header.clone(),
+            _ => field.key().into_owned(),
+        }
+    }
+
+    fn run(&self, plan: &mut ImportPlan) {
+        let reads: Vec<RowRead> =
+            self.table.rows.iter().filter(|row| !self.is_blank(row)).map(|row| self.read_row(row)).collect();
+        plan.rows_read = reads.len();
+        let groups = group(&reads);
+        let mut reads = reads;
+        let mut scratch: Option<Workbook> = None;
+        let first_position = self.workbook.next_program_position();
+        for rows in groups {
+            self.check_group(&mut reads, &rows);
+            // Validate even a program with unreadable cells, so the report names every problem; what follows
+            // from a cell already reported (a year that could not be read counts as 0) is left out.
+            let position = first_position + plan.programs.len() as i64;
+            let program = build(&reads, &rows, position);
+            let current = scratch.as_ref().unwrap_or(self.workbook);
+            let problems = validate_program(current, &program);
+            // Budget and target problems are found per cell above; the program-wide check is a safety net.
+            let already_refused = rows.iter().any(|&r| !reads[r].problems.is_empty());
+            let base = &mut reads[rows[0]];
+            for problem in problems {
+                let field = match problem.field {
+                    Field::ProgramName => ProgramField::Name,
+                    Field::ProgramElement => ProgramField::Element,
+                    Field::ProgramAgency => ProgramField::Agency,
+                    Field::ProgramStart => ProgramField::StartYear,
+                    Field::ProgramEnd => ProgramField::EndYear,
+                    Field::ProgramBudget => ProgramField::FundingSource,
+                    Field::ProgramText => ProgramField::Description,
+                    _ => ProgramField::Code,
+                };
+                let start_unread = base.value(ProgramField::StartYear) == Some(&None);
+                let per_cell = matches!(problem.field, Field::ProgramBudget | Field::ProgramTargets);
+                if (per_cell && already_refused)
+                    || base.value(field) == Some(&None)
+                    || has_problem(base, field)
+                    || (field == ProgramField::EndYear && start_unread)
+                {
+                    continue;
+                }
+                let column = base.column(field).or_else(|| self.mapping.column_of(field));
+                base.problems.push((column, field, problem.message));
+            }
+            let first_bad = rows.iter().map(|&r| &reads[r]).find(|r| !r.problems.is_empty()).map(|r| r.number);
+            match first_bad {
+                None => {
+                    scratch.get_or_insert_with(|| self.workbook.clone()).apply(&Change::PutProgram(program.clone()));
+                    plan.programs.push(program);
+                    plan.program_rows.push(reads[rows[0]].number);
+                }
+                Some(first_bad) => {
+                    // The other rows of a refused program are refused with it; each says why.
+                    plan.rows_refused += rows.len();
+                    for &r in &rows {
+                        if reads[r].problems.is_empty() {
+                            let column = self.mapping.column_of(ProgramField::Code);
+                            let message = Message::with(Text::ImportProgramRefused, [first_bad.to_string()]);
+                            reads[r].problems.push((column, ProgramField::Code, message));
+                        }
+                    }
+                }
+            }
+        }
+        for read in &mut reads {
+            // Stable: problems of one cell keep the order they were found in.
+            read.problems.sort_by_key(|(column, ..)| column.unwrap_or(usize::MAX));
+            for (column, field, message) in read.problems.drain(..) {
+                plan.problems.push(RowProblem { row: read.number, column: self.column_name(column, field), message });
+            }
+        }
+        plan.problems.sort_by_key(|p| p.row);
+    }
+
+    /// A row with nothing in any column the mapping reads.
+    fn is_blank(&self, row: &TableRow) -> bool {
+        self.mapping.fields.iter().enumerate().all(|(c, f)| f.is_none() || row.cell(c).is_blank())
+    }
+
+    fn read_row(&self, row: &TableRow) -> RowRead {
+        let mut read = RowRead { number: row.number, ..RowRead::default() };
+        // The dimension first: it narrows the element.
+        let mut columns: Vec<(usize, ProgramField)> =
+            self.mapping.fields.iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect();
+        columns.sort_by_key(|(_, f)| *f != ProgramField::Dimension);
+        for (column, field) in columns {
+            let cell = row.cell(column);
+            if cell.is_blank() {
+                continue;
+            }
+            if let Cell::Error(error) = cell {
+                read.problems.push((Some(column), field, Message::with(Text::ImportCellError, [error.clone()])));
+                if field.is_program_field() {
+                    read.values.push((field, column, None));
+                }
+                continue;
+            }
+            let result = match field {
+                ProgramField::Amount(year) => {
+                    match amount(cell) {
+                        Ok(0) => {}
+                        Ok(value) => read.amounts.push((year, column, value)),
+                        Err(message) => read.problems.push((Some(column), field, message)),
+                    }
+                    continue;
+                }
+                ProgramField::FundingSource => {
+                    match parse_word(&FUNDING_SOURCES, &cell.text()) {
+                        Some(source) => read.source = Some(source),
+                        None => read.problems.push((Some(column), field, unknown_word(cell, &FUNDING_SOURCES))),
+                    }
+                    continue;
+                }
+                ProgramField::Code => {
+                    read.code = cell.text();
+                    if let Some(message) = too_long(&read.code) {
+                        read.problems.push((Some(column), field, message));
+                    }
+                    continue;
+                }
+                _ => self.program_value(&read, field, cell),
+            };
+            match field {
+                ProgramField::Name => read.name = cell.text(),
+                ProgramField::Dimension => read.dimension_text = cell.text(),
+                _ => {}
+            }
+            match result {
+                Ok(value) => read.values.push((field, column, Some(value))),
+                Err(message) => {
+                    read.values.push((field, column, None));
+                    read.problems.push((Some(column), field, message));
+                }
+            }
+        }
+        read
+    }
+
+    fn program_value(&self, read: &RowRead, field: ProgramField, cell: &Cell) -> Result<Value, Message> {
+        let text = cell.text();
+        match field {
+            ProgramField::Dimension => self.lookup.dimension(&text).map(Value::Id),
+            ProgramField::Element => {
+                let dimension = read.id(ProgramField::Dimension);
+                self.lookup.element(&text, dimension, &read.dimension_text).map(Value::Id)
+            }
+            ProgramField::Agency => self.lookup.agency(&text).map(Value::Id),
+            ProgramField::ActionType => {
+                parse_word(&ACTION_TYPES, &text).map(Value::Action).ok_or_else(|| unknown_word(cell, &ACTION_TYPES))
+            }
+            ProgramField::Status => {
+                parse_word(&STATUSES, &text).map(Value::Status).ok_or_else(|| unknown_word(cell, &STATUSES))
+            }
+            ProgramField::StartYear | ProgramField::EndYear => year(cell).map(Value::Year),
+            ProgramField::QuickWin => {
+                parse_yes_no(&text).map(Value::Bool).ok_or_else(|| Message::new(Text::ImportNotYesNo))
+            }
+            _ => match too_long(&text) {
+                Some(message) => Err(message),
+                None => Ok(Value::Text(text)),
+            },
+        }
+    }
+
+    /// Rows of one program must agree; each source appears once; amounts need a source and the program's years.
+    fn check_group(&self, reads: &mut [RowRead], rows: &[usize]) {
+        let base = rows[0];
+        let mut sources: HashMap<FundingSource, usize> = HashMap::new();
+        for &r in rows {
+            let mut found = Vec::new();
+            if r != base {
+                for (field, column, value) in &reads[r].values {
+                    let Some(value) = value else { continue };
+                    match reads[base].value(*field) {
+                        Some(Some(first)) if first == value => {}
+                        Some(None) => {}
+                        _ => found.push((
+                            Some(*column),
+                            *field,
+                            Message::with(Text::ImportRowConflict, [reads[base].number.to_string()]),
+                        )),
+                    }
+                }
+            }
+            let source_column = self.mapping.column_of(ProgramField::FundingSource);
+            match reads[r].source {
+                Some(source) => {
+                    if let Some(first) = sources.get(&source) {
+                        let message = Message::with(Text::ImportSourceTwice, [first.to_string()]);
+                        found.push((source_column, ProgramField::FundingSource, message));
+                    } else {
+                        sources.insert(source, reads[r].number);
+                    }
+                }
+                None if !reads[r].amounts.is_empty() && !has_problem(&reads[r], ProgramField::FundingSource) => {
+                    found.push((source_column, ProgramField::FundingSource, Message::new(Text::ImportSourceMissing)));
+                }
+                None => {}
+            }
+            let (start, end) = (reads[base].year(ProgramField::StartYear), reads[base].year(ProgramField::EndYear));
+            if let (Some(start), Some(end)) = (start, end)
+                && start <= end
+            {
+                for (year, column, _) in &reads[r].amounts {
+                    if !(start..=end).contains(year) {
+                        let message = Message::with(Text::BudgetOutsideYears, [year.to_string()]);
+                        found.push((Some(*column), ProgramField::Amount(*year), message));
+                    }
+                }
+                if r == base {
+                    for (field, column, value) in &reads[r].values {
+                        if let (ProgramField::Target(year), Some(Value::Text(_))) = (field, value)
+                            && !(start..=end).contains(year)
+                        {
+                            let message = Message::with(Text::TargetOutsideYears, [year.to_string()]);
+                            found.push((Some(*column), *field, message));
+                        }
+                    }
+                }
+            }
+            if r == base {
+                for field in [ProgramField::Element, ProgramField::StartYear, ProgramField::EndYear] {
+                    if reads[r].value(field).is_none() {
+                        found.push((self.mapping.column_of(field), field, Message::new(Text::Required)));
+                    }
+                }
+            }
+            reads[r].problems.extend(found);
+        }
+    }
+}
+
+/// The workbook's dimensions, elements and agencies with their names folded once, for finding them by any
+/// of their names.
+pub(super) struct Lookup {
+    dimensions: Vec<(Id, [String; 3])>,
+    /// (element, its dimension, names)
+    elements: Vec<(Id, Id, [String; 3])>,
+    /// (agency, its code, short name and name folded, "code name" for messages)
+    agencies: Vec<(Id, [String; 3], String)>,
+}
+
+impl Lookup {
+    pub(super) fn new(workbook: &Workbook) -> Lookup {
+        Lookup {
+            dimensions: workbook
+                .dimensions
+                .iter()
+                .map(|d| (d.id, [fold(&d.key), fold(&d.name_id), fold(&d.name_en)]))
+                .collect(),
+            elements: workbook
+                .elements
+                .iter()
+                .map(|e| (e.id, e.dimension_id, [fold(&e.key), fold(&e.name_id), fold(&e.name_en)]))
+                .collect(),
+            agencies: workbook
+                .agencies
+                .iter()
+                .map(|a| (a.id, [fold(&a.code), fold(&a.short_name), fold(&a.name)], format!("{} {}", a.code, a.name)))
+                .collect(),
+        }
+    }
+
+    /// A dimension by key, Indonesian or English name.
+    pub(super) fn dimension(&self, text: &str) -> Result<Id, Message> {
+        let folded = fold(text);
+        self.dimensions
+            .iter()
+            .find(|(_, names)| names.contains(&folded))
+            .map(|(id, _)| *id)
+            .ok_or_else(|| Message::with(Text::ImportUnknownDimension, [shown(text)]))
+    }
+
+    /// An element by key, Indonesian or English name, within `dimension` when it is known (`dimension_text` is
+    /// the dimension as typed, for the message).
+    pub(super) fn element(&self, text: &str, dimension: Option<Id>, dimension_text: &str) -> Result<Id, Message> {
+        let folded = fold(text);
+        let matching: Vec<_> = self.elements.iter().filter(|(.., names)| names.contains(&folded)).collect();
+        let within: Vec<_> =
+            matching.iter().filter(|(_, d, _)| dimension.is_none_or(|dimension| *d == dimension)).collect();
+        match (within.as_slice(), matching.is_empty()) {
+            ([one], _) => Ok(one.0),
+            ([], true) => Err(Message::with(Text::ImportUnknownElement, [shown(text)])),
+            ([], false) => Err(Message::with(Text::ImportElementNotInDimension, [shown(text), shown(dimension_text)])),
+            _ => Err(Message::with(Text::ImportAmbiguousElement, [shown(text)])),
+        }
+    }
+
+    /// An agency by code, else by short name, else by name; a step that matches more than one is ambiguous.
+    pub(super) fn agency(&self, text: &str) -> Result<Id, Message> {
+        let folded = fold(text);
+        if !folded.is_empty() {
+            for step in 0..3 {
+                let found: Vec<_> = self.agencies.iter().filter(|(_, names, _)| names[step] == folded).collect();
+                match found.as_slice() {
+                    [] => continue,
+                    [one] => return Ok(one.0),
+                    many => {
+                        let names = many.iter().map(|a| a.2.as_str()).collect::<Vec<_>>().join("; ");
+                        return Err(Message::with(Text::ImportAmbiguousAgency, [shown(text), names]));
+                    }
+                }
+            }
+        }
+        Err(Message::with(Text::ImportUnknownAgency, [shown(text)]))
+    }
+}
+
+fn has_problem(read: &RowRead, field: ProgramField) -> bool {
+    read.problems.iter().any(|(_, f, _)| *f == field)
+}
+
+/// Rows grouped into programs, each group in file order: by code (trimmed, ignoring ASCII case); a row without
+/// a code joins the row just above only when that one has no code either and the same name.
+fn group(reads: &[RowRead]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut last_without_code: Option<usize> = None;
+    for (i, read) in reads.iter().enumerate() {
+        let code = read.code.trim().to_ascii_lowercase();
+        if !code.is_empty() {
+            last_without_code = None;
+            match by_code.get(&code) {
+                Some(&g) => groups[g].push(i),
+                None => {
+                    by_code.insert(code, groups.len());
+                    groups.push(vec![i]);
+                }
+            }
+            continue;
+        }
+        let joins = last_without_code.filter(|&g| {
+            let last = groups[g].last().copied().unwrap_or(usize::MAX);
+            last.checked_add(1) == Some(i) && !read.name.is_empty() && reads[last].name == read.name
+        });
+        match joins {
+            Some(g) => groups[g].push(i),
+            None => {
+                last_without_code = Some(groups.len());
+                groups.push(vec![i]);
+            }
+        }
+    }
+    groups
+}
+
+/// The program of a group of rows without problems.
+fn build(reads: &[RowRead], rows: &[usize], position: i64) -> Program {
+    let base = &reads[rows[0]];
+    let mut program = Program {
+        id: new_id(),
+        code: base.code.clone(),
+        name: base.text(ProgramField::Name),
+        description: base.text(ProgramField::Description),
+        element_id: base.id(ProgramField::Element).unwrap_or_default(),
+        agency_id: base.id(ProgramField::Agency),
+        action_type: match base.value(ProgramField::ActionType) {
+            Some(Some(Value::Action(action))) => *action,
+            _ => ActionType::default(),
+        },
+        location: base.text(ProgramField::Location),
+        start_year: base.year(ProgramField::StartYear).unwrap_or_default(),
+        end_year: base.year(ProgramField::EndYear).unwrap_or_default(),
+        status: match base.value(ProgramField::Status) {
+            Some(Some(Value::Status(status))) => *status,
+            _ => ProgramStatus::default(),
+        },
+        outputs: base.text(ProgramField::Outputs),
+        indicator: base.text(ProgramField::Indicator),
+        indicator_baseline: base.text(ProgramField::Baseline),
+        targets: base
+            .values
+            .iter()
+            .filter_map(|(field, _, value)| match (field, value) {
+                (ProgramField::Target(year), Some(Value::Text(target))) => {
+                    Some(YearTarget { year: *year, target: target.clone() })
+                }
+                _ => None,
+            })
+            .collect(),
+        budget: rows
+            .iter()
+            .flat_map(|&r| {
+                let source = reads[r].source;
+                reads[r].amounts.iter().filter_map(move |(year, _, amount)| {
+                    source.map(|source| BudgetLine { year: *year, source, amount: *amount })
+                })
+            })
+            .collect(),
+        quick_win: matches!(base.value(ProgramField::QuickWin), Some(Some(Value::Bool(true)))),
+        position,
+    };
+    program.normalise();
+    program
+}
+
+/// A cell's text as quoted in a message: at most 60 characters, so a hostile cell cannot flood the report.
+fn shown(text: &str) -> String {
+    if text.chars().count() > 60 { text.chars().take(60).collect::<String>() + "…" } else { text.to_string() }
+}
+
+fn too_long(text: &str) -> Option<Message> {
+    (text.chars().count() > MAX_TEXT_CHARS).then(|| Message::with(Text::TooLong, [MAX_TEXT_CHARS.to_string()]))
+}
+
+fn unknown_word<T>(cell: &Cell, words: &[super::program_table::Word<T>]) -> Message {
+    Message::with(Text::ImportUnknownValue, [shown(&cell.text()), accepted_words(words)])
+}
+
+/// A year: a whole number in a spreadsheet cell, or four digits typed.
+fn year(cell: &Cell) -> Result<i32, Message> {
+    let year = match cell {
+        Cell::Int(n) => i32::try_from(*n).ok(),
+        Cell::Float(f) if f.fract() == 0.0 && f.abs() < 1e6 => Some(*f as i32),
+        Cell::Text(text) => text.trim().parse::<i32>().ok(),
+        _ => None,
+    };
+    year.ok_or_else(|| Message::new(Text::NotAYear))
+}
+
+/// An amount of whole rupiah: a numeric cell without a fraction, or text typed the Indonesian way. Negative
+/// amounts and amounts above [`MAX_AMOUNT`] are refused.
+fn amount(cell: &Cell) -> Result<i64, Message> {
+    let value = match cell {
+        Cell::Int(n) => *n,
+        Cell::Float(f) if !f.is_finite() => return Err(Message::new(Text::MoneyNotANumber)),
+        Cell::Float(f) if f.fract() != 0.0 => return Err(Message::new(Text::MoneyFraction)),
+        // 2^63 is exactly representable; anything from there on does not fit.
+        Cell::Float(f) if f.abs() >= 9_223_372_036_854_775_808.0 => return Err(Message::new(Text::MoneyTooLarge)),
+        Cell::Float(f) => *f as i64,
+        other => parse_rupiah(&other.text()).map_err(|e| Message::new(e.text()))?,
+    };
+    if value < 0 {
+        Err(Message::new(Text::AmountNegative))
+    } else if value > MAX_AMOUNT {
+        Err(Message::with(Text::AmountTooLarge, [format_rupiah(MAX_AMOUNT)]))
+    } else {
+        Ok(value)
+    }
+}

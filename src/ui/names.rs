@@ -1,0 +1,60 @@
+//! The names of domain values in the interface language.
+
+use crate::i18n::{Lang, Text};
+use crate::model::{ActionType, Dimension, Element, FundingSource, ProgramStatus};
+
+pub fn dimension(d: &Dimension, lang: Lang) -> &str {
+    match lang {
+        Lang::Id => &d.name_id,
+        Lang::En => &d.name_en,
+    }
+}
+
+pub fn element(e: &Element, lang: Lang) -> &str {
+    match lang {
+        Lang::Id => &e.name_id,
+        Lang::En => &e.name_en,
+    }
+}
+
+pub fn action_type(t: ActionType) -> Text {
+    match t {
+        ActionType::Policy => Text::ActionPolicy,
+        ActionType::Infrastructure => Text::ActionInfrastructure,
+        ActionType::Application => Text::ActionApplication,
+        ActionType::Literacy => Text::ActionLiteracy,
+    }
+}
+
+pub fn status(s: ProgramStatus) -> Text {
+    match s {
+        ProgramStatus::Planned => Text::StatusPlanned,
+        ProgramStatus::Running => Text::StatusRunning,
+        ProgramStatus::Done => Text::StatusDone,
+        ProgramStatus::Dropped => Text::StatusDropped,
+    }
+}
+
+pub fn source(s: FundingSource) -> Text {
+    match s {
+        FundingSource::Apbd => Text::SourceApbd,
+        FundingSource::Apbn => Text::SourceApbn,
+        FundingSource::Dak => Text::SourceDak,
+        FundingSource::Province => Text::SourceProvince,
+        FundingSource::Kpbu => Text::SourceKpbu,
+        FundingSource::Csr => Text::SourceCsr,
+        FundingSource::Private => Text::SourcePrivate,
+        FundingSource::DanaDesa => Text::SourceDanaDesa,
+        FundingSource::Other => Text::SourceOther,
+    }
+}
+
+/// `#rrggbb` to a colour; grey when the workbook holds something else.
+pub fn color(hex: &str) -> egui::Color32 {
+    let hex = hex.trim_start_matches('#');
+    let channel = |i: usize| hex.get(i..i + 2).and_then(|c| u8::from_str_radix(c, 16).ok());
+    match (channel(0), channel(2), channel(4)) {
+        (Some(r), Some(g), Some(b)) if hex.len() == 6 => egui::Color32::from_rgb(r, g, b),
+        _ => egui::Color32::GRAY,
+    }
+}

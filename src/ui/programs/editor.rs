@@ -1,0 +1,446 @@
+//! The program editor: every field of one program, the yearly targets and the budget grid (years x funding
+//! sources). Like the profile, each field saves when the user leaves it, as one undo step; an invalid value
+//! stays in its field with the reason and is never saved.
+
+use egui::{ComboBox, Id, RichText, Ui};
+
+use crate::i18n::{Message, Text, format_rupiah, format_rupiah_short, parse_rupiah};
+use crate::model::{
+    ActionType, BudgetLine, Change, Edit, Field, FundingSource, Problem, Program, ProgramStatus, YearTarget,
+};
+use crate::ui::ViewCx;
+use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::names;
+
+pub struct ProgramEditor {
+    pub id: crate::model::Id,
+    drafts: Drafts,
+}
+
+/// A text field of a program: which field, its label, and how to read and write it.
+struct ProgramText {
+    field: Field,
+    label: Text,
+    multiline: bool,
+    width: f32,
+    get: fn(&Program) -> String,
+    set: fn(&mut Program, String) -> Result<(), Message>,
+}
+
+fn year(text: &str) -> Result<i32, Message> {
+    text.trim().parse::<i32>().map_err(|_| Message::new(Text::NotAYear))
+}
+
+const TEXTS: [ProgramText; 9] = [
+    ProgramText {
+        field: Field::ProgramName,
+        label: Text::ColName,
+        multiline: false,
+        width: 420.0,
+        get: |p| p.name.clone(),
+        set: |p, v| {
+            p.name = v;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramCode,
+        label: Text::ColCode,
+        multiline: false,
+        width: 140.0,
+        get: |p| p.code.clone(),
+        set: |p, v| {
+            p.code = v.trim().to_string();
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramText,
+        label: Text::Location,
+        multiline: false,
+        width: 300.0,
+        get: |p| p.location.clone(),
+        set: |p, v| {
+            p.location = v;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramStart,
+        label: Text::StartYear,
+        multiline: false,
+        width: 70.0,
+        get: |p| p.start_year.to_string(),
+        set: |p, v| {
+            p.start_year = year(&v)?;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramEnd,
+        label: Text::EndYear,
+        multiline: false,
+        width: 70.0,
+        get: |p| p.end_year.to_string(),
+        set: |p, v| {
+            p.end_year = year(&v)?;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramText,
+        label: Text::Description,
+        multiline: true,
+        width: 560.0,
+        get: |p| p.description.clone(),
+        set: |p, v| {
+            p.description = v;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramText,
+        label: Text::Outputs,
+        multiline: true,
+        width: 560.0,
+        get: |p| p.outputs.clone(),
+        set: |p, v| {
+            p.outputs = v;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramText,
+        label: Text::Indicator,
+        multiline: false,
+        width: 420.0,
+        get: |p| p.indicator.clone(),
+        set: |p, v| {
+            p.indicator = v;
+            Ok(())
+        },
+    },
+    ProgramText {
+        field: Field::ProgramText,
+        label: Text::Baseline,
+        multiline: false,
+        width: 420.0,
+        get: |p| p.indicator_baseline.clone(),
+        set: |p, v| {
+            p.indicator_baseline = v;
+            Ok(())
+        },
+    },
+];
+
+impl ProgramEditor {
+    pub fn new(id: crate::model::Id) -> Self {
+        ProgramEditor { id, drafts: Drafts::default() }
+    }
+
+    /// Show the editor window; returns false once it is closed or its program is gone.
+    pub fn ui(&mut self, ctx: &egui::Context, cx: &mut ViewCx<'_>) -> bool {
+        let lang = cx.lang;
+        let Some(program) = cx.session.workbook().program(self.id) else { return false };
+        let mut open = true;
+        let title = format!("{}: {}", Text::EditProgramTitle.get(lang), program.name);
+        let screen = ctx.content_rect();
+        egui::Window::new(title)
+            .id(Id::unique(("program_editor", self.id)))
+            .open(&mut open)
+            .default_size([screen.width().min(980.0) - 40.0, screen.height() - 120.0])
+            .default_pos([20.0, 60.0])
+            .scroll([true, true])
+            .show(ctx, |ui| self.contents_ui(ui, cx, program));
+        open && cx.session.workbook().program(self.id).is_some()
+    }
+
+    fn contents_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        ui.add_enabled_ui(cx.editable, |ui| {
+            egui::Grid::new(("program_fields", self.id)).num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+                for spec in TEXTS.iter().filter(|s| !s.multiline) {
+                    self.text_row(ui, cx, program, spec);
+                    if spec.field == Field::ProgramCode {
+                        self.placement_rows(ui, cx, program);
+                    }
+                }
+                self.choice_rows(ui, cx, program);
+            });
+            for spec in TEXTS.iter().filter(|s| s.multiline) {
+                ui.label(spec.label.get(lang));
+                self.text_field(ui, cx, program, spec);
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(Text::YearlyTargets.get(lang)).strong());
+            self.targets_ui(ui, cx, program);
+            ui.add_space(8.0);
+            ui.label(RichText::new(Text::BudgetGrid.get(lang)).strong());
+            self.budget_ui(ui, cx, program);
+            ui.add_space(12.0);
+            if ui.button(Text::DeleteProgram.get(lang)).clicked() {
+                cx.edits.push(Edit::one(
+                    Message::with(Text::EditDeleteProgram, [program.name.clone()]),
+                    Change::RemoveProgram(program.id),
+                ));
+            }
+        });
+    }
+
+    fn text_row(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program, spec: &ProgramText) {
+        ui.label(spec.label.get(cx.lang));
+        let id = self.text_field(ui, cx, program, spec);
+        problem_label(ui, &self.drafts, id, cx.lang);
+        ui.end_row();
+    }
+
+    fn text_field(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program, spec: &ProgramText) -> Id {
+        let lang = cx.lang;
+        let id = Id::unique(("program", self.id, spec.label));
+        let mut field = FieldSpec::new(id, spec.label.get(lang)).width(spec.width).enabled(cx.editable);
+        if spec.multiline {
+            field = field.multiline();
+        }
+        if let Some(value) = text_field(ui, &mut self.drafts, field, &(spec.get)(program), lang) {
+            let mut changed = program.clone();
+            match (spec.set)(&mut changed, value.clone()) {
+                Err(problem) => self.drafts.refuse(id, value, problem),
+                Ok(()) => {
+                    // Shortening a program past budget or targets is refused with the reason, so no money
+                    // disappears silently: the user clears those cells first.
+                    let label = Message::with(Text::EditProgramField, [spec.label.get(lang), &program.name]);
+                    self.push_checked(cx, id, value, spec.field, Edit::one(label, Change::PutProgram(changed)));
+                }
+            }
+        }
+        if spec.multiline {
+            problem_label(ui, &self.drafts, id, lang);
+        }
+        id
+    }
+
+    /// Validate and hand over `edit`, or keep `value` in the field `id` with the problem that belongs to it.
+    fn push_checked(&mut self, cx: &mut ViewCx<'_>, id: Id, value: String, field: Field, edit: Edit) {
+        let problems: Vec<Problem> = cx.session.check(&edit);
+        match problems.iter().find(|p| p.field == field).or(problems.first()) {
+            Some(problem) => self.drafts.refuse(id, value, problem.message.clone()),
+            None => cx.edits.push(edit),
+        }
+    }
+
+    /// Dimension and element, always a consistent pair: choosing a dimension moves to its first element.
+    fn placement_rows(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let current = workbook.dimension_of(program.element_id).map(|d| d.id);
+        let mut element = program.element_id;
+        ui.label(Text::ColDimension.get(lang));
+        let text = current.and_then(|d| workbook.dimension(d)).map_or("?", |d| names::dimension(d, lang));
+        ComboBox::from_id_salt(("editor_dimension", self.id))
+            .selected_text(text)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for d in &workbook.dimensions {
+                    if ui.selectable_label(current == Some(d.id), names::dimension(d, lang)).clicked()
+                        && let Some(first) = workbook.elements_of(d.id).next()
+                    {
+                        element = first.id;
+                    }
+                }
+            })
+            .response
+            .accessible_name(Text::ColDimension.get(lang));
+        ui.label("");
+        ui.end_row();
+        ui.label(Text::ColElement.get(lang));
+        let text = workbook.element(element).map_or("?", |e| names::element(e, lang));
+        ComboBox::from_id_salt(("editor_element", self.id))
+            .selected_text(text)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                let dimension = workbook.dimension_of(element).map(|d| d.id);
+                for e in workbook.elements.iter().filter(|e| Some(e.dimension_id) == dimension) {
+                    ui.selectable_value(&mut element, e.id, names::element(e, lang));
+                }
+            })
+            .response
+            .accessible_name(Text::ColElement.get(lang));
+        ui.label("");
+        ui.end_row();
+        if element != program.element_id {
+            let changed = Program { element_id: element, ..program.clone() };
+            let label = Message::with(Text::EditProgramField, [Text::ColElement.get(lang), &program.name]);
+            cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
+        }
+    }
+
+    fn choice_rows(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let mut changed = program.clone();
+
+        ui.label(Text::ColAgency.get(lang));
+        let agency_text =
+            program.agency_id.and_then(|a| workbook.agency(a)).map_or(Text::NoAgency.get(lang), |a| a.label());
+        ComboBox::from_id_salt(("editor_agency", self.id))
+            .selected_text(agency_text)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut changed.agency_id, None, Text::NoAgency.get(lang));
+                for a in &workbook.agencies {
+                    ui.selectable_value(&mut changed.agency_id, Some(a.id), a.label()).on_hover_text(&a.name);
+                }
+            })
+            .response
+            .accessible_name(Text::ColAgency.get(lang));
+        ui.label(program.agency_id.and_then(|a| workbook.agency(a)).map_or("", |a| a.name.as_str()));
+        ui.end_row();
+
+        ui.label(Text::ActionType.get(lang));
+        ComboBox::from_id_salt(("editor_action", self.id))
+            .selected_text(names::action_type(program.action_type).get(lang))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for t in ActionType::ALL {
+                    ui.selectable_value(&mut changed.action_type, t, names::action_type(t).get(lang));
+                }
+            })
+            .response
+            .accessible_name(Text::ActionType.get(lang));
+        ui.label("");
+        ui.end_row();
+
+        ui.label(Text::ColStatus.get(lang));
+        ComboBox::from_id_salt(("editor_status", self.id))
+            .selected_text(names::status(program.status).get(lang))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for s in ProgramStatus::ALL {
+                    ui.selectable_value(&mut changed.status, s, names::status(s).get(lang));
+                }
+            })
+            .response
+            .accessible_name(Text::ColStatus.get(lang));
+        ui.label("");
+        ui.end_row();
+
+        ui.label(Text::ColQuickWin.get(lang));
+        ui.checkbox(&mut changed.quick_win, Text::QuickWinMark.get(lang));
+        ui.label("");
+        ui.end_row();
+
+        if changed != *program {
+            let label = Message::with(Text::EditProgramField, [Text::Details.get(lang), &program.name]);
+            cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
+        }
+    }
+
+    fn targets_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        egui::Grid::new(("targets", self.id)).num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
+            for year in program.start_year..=program.end_year {
+                ui.label(year.to_string());
+                let id = Id::unique(("target", self.id, year));
+                let current = program.targets.iter().find(|t| t.year == year).map_or("", |t| t.target.as_str());
+                let name = format!("{} {year}", Text::Target.get(lang));
+                let spec = FieldSpec::new(id, &name).width(360.0).enabled(cx.editable);
+                if let Some(value) = text_field(ui, &mut self.drafts, spec, current, lang) {
+                    let mut changed = program.clone();
+                    changed.targets.retain(|t| t.year != year);
+                    changed.targets.push(YearTarget { year, target: value.trim().to_string() });
+                    changed.normalise();
+                    let label = Message::with(Text::EditProgramField, [&name, &program.name]);
+                    self.push_checked(
+                        cx,
+                        id,
+                        value,
+                        Field::ProgramTargets,
+                        Edit::one(label, Change::PutProgram(changed)),
+                    );
+                }
+                problem_label(ui, &self.drafts, id, lang);
+                ui.end_row();
+            }
+        });
+    }
+
+    /// Years down, funding sources across, with totals per year and per source.
+    fn budget_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        let mut problems = Vec::new();
+        egui::Grid::new(("budget", self.id)).striped(true).spacing([4.0, 3.0]).show(ui, |ui| {
+            ui.label(RichText::new(Text::Year.get(lang)).strong());
+            for source in FundingSource::ALL {
+                ui.label(RichText::new(names::source(source).get(lang)).strong());
+            }
+            ui.label(RichText::new(Text::Total.get(lang)).strong());
+            ui.end_row();
+            for year in program.start_year..=program.end_year {
+                ui.label(year.to_string());
+                for source in FundingSource::ALL {
+                    let id = Id::unique(("budget", self.id, year, source));
+                    let amount = program.amount(year, source);
+                    let current = if amount == 0 {
+                        String::new()
+                    } else {
+                        format_rupiah(amount).trim_start_matches("Rp ").to_string()
+                    };
+                    let name = format!("{} {} {year}", Text::BudgetCell.get(lang), names::source(source).get(lang));
+                    let spec = FieldSpec::new(id, &name).width(118.0).enabled(cx.editable);
+                    if let Some(value) = text_field(ui, &mut self.drafts, spec, &current, lang) {
+                        let parsed = if value.trim().is_empty() {
+                            Ok(0)
+                        } else {
+                            parse_rupiah(&value).map_err(|e| Message::new(e.text()))
+                        };
+                        match parsed {
+                            Err(problem) => self.drafts.refuse(id, value, problem),
+                            Ok(amount) => {
+                                let mut changed = program.clone();
+                                changed.budget.retain(|l| !(l.year == year && l.source == source));
+                                changed.budget.push(BudgetLine { year, source, amount });
+                                changed.normalise();
+                                let label = Message::with(Text::EditProgramField, [&name, &program.name]);
+                                self.push_checked(
+                                    cx,
+                                    id,
+                                    value,
+                                    Field::ProgramBudget,
+                                    Edit::one(label, Change::PutProgram(changed)),
+                                );
+                            }
+                        }
+                    }
+                    if let Some(problem) = self.drafts.problem(id) {
+                        problems.push((name, problem.clone()));
+                    }
+                }
+                ui.label(format_rupiah_short(program.cost_in_year(year)));
+                ui.end_row();
+            }
+            ui.label(RichText::new(Text::Total.get(lang)).strong());
+            for source in FundingSource::ALL {
+                let sum =
+                    program.budget.iter().filter(|l| l.source == source).fold(0i64, |s, l| s.saturating_add(l.amount));
+                ui.label(if sum == 0 { String::new() } else { format_rupiah_short(sum) });
+            }
+            ui.label(RichText::new(format_rupiah_short(program.total_cost())).strong());
+            ui.end_row();
+        });
+        for (cell, problem) in problems {
+            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {cell}: {}", problem.show(lang)));
+        }
+        let outside: Vec<i32> = program
+            .budget
+            .iter()
+            .map(|l| l.year)
+            .filter(|y| !(program.start_year..=program.end_year).contains(y))
+            .collect();
+        if !outside.is_empty() {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                Message::with(Text::BudgetOutsideYears, [format!("{outside:?}")]).show(lang),
+            );
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! The Program view driven through the accessibility tree: bulk actions, drag and drop on the board, the
+//! editor's validation and budget grid, the filter. Each with undo.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use smartcity_workbench::model::{FundingSource, Id, Program};
+use smartcity_workbench::ui::{App, Startup};
+
+use crate::{app, demo_copy};
+
+fn programs_view(dir: &std::path::Path) -> Harness<'static, App> {
+    let path = demo_copy(dir);
+    let mut harness = app(Startup::Path(path), dir);
+    harness.get_by_role_and_label(Role::Button, "Program").click();
+    harness.run();
+    harness
+}
+
+fn program(harness: &Harness<'_, App>, id: Id) -> Program {
+    harness.state().session().unwrap().workbook().program(id).unwrap().clone()
+}
+
+fn nth_program(harness: &Harness<'_, App>, n: usize) -> Program {
+    harness.state().session().unwrap().workbook().programs[n].clone()
+}
+
+fn undo(harness: &mut Harness<'_, App>) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+}
+
+#[test]
+fn bulk_move_to_element_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    let (a, b) = (nth_program(&harness, 0), nth_program(&harness, 1));
+    for p in [&a, &b] {
+        harness.get_by_label(&format!("Pilih {}", p.name)).click();
+        harness.run();
+    }
+    harness.get_by_label("2 program dipilih");
+    harness.get_by_label("Elemen tujuan").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tata Kelola Energi").click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Pindahkan ke elemen").click();
+    harness.run();
+
+    let energy = harness.state().session().unwrap().workbook().elements.iter().find(|e| e.key == "energy").unwrap().id;
+    assert_eq!(program(&harness, a.id).element_id, energy);
+    assert_eq!(program(&harness, b.id).element_id, energy);
+    harness.get_by_role_and_label(Role::Button, "Batalkan pilihan").click();
+    harness.run();
+    undo(&mut harness);
+    assert_eq!(program(&harness, a.id).element_id, a.element_id, "one Ctrl+Z undoes both");
+    assert_eq!(program(&harness, b.id).element_id, b.element_id);
+}
+
+#[test]
+fn bulk_set_agency_and_delete_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    let before = harness.state().session().unwrap().workbook().programs.len();
+    let (a, b) = (nth_program(&harness, 2), nth_program(&harness, 3));
+    for p in [&a, &b] {
+        harness.get_by_label(&format!("Pilih {}", p.name)).click();
+        harness.run();
+    }
+    harness.get_by_label("OPD tujuan").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "BPBD").click_accesskit();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tetapkan OPD").click();
+    harness.run();
+    let bpbd =
+        harness.state().session().unwrap().workbook().agencies.iter().find(|x| x.short_name == "BPBD").unwrap().id;
+    assert_eq!(program(&harness, a.id).agency_id, Some(bpbd));
+    assert_eq!(program(&harness, b.id).agency_id, Some(bpbd));
+
+    harness.get_by_role_and_label(Role::Button, "Hapus yang dipilih").click();
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().programs.len(), before - 2);
+    undo(&mut harness);
+    assert_eq!(harness.state().session().unwrap().workbook().programs.len(), before, "delete undone in one step");
+    assert_eq!(program(&harness, a.id).agency_id, Some(bpbd));
+    undo(&mut harness);
+    assert_eq!(program(&harness, a.id).agency_id, a.agency_id, "set agency undone");
+}
+
+#[test]
+fn dragging_a_card_to_another_element_moves_the_program_and_undo_moves_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    harness.get_by_role_and_label(Role::Button, "Papan dimensi").click();
+    harness.run();
+    let moved = nth_program(&harness, 0);
+    let card = harness.get_by_label(&format!("Kartu {}", moved.name)).rect();
+    let target_lane = harness.get_by_label("Tata Kelola Energi").rect();
+    let from = Pos2::new(card.center().x, card.top() + 3.0);
+    let to = target_lane.center();
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from + (to - from) * (step as f32 / 8.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let energy = harness.state().session().unwrap().workbook().elements.iter().find(|e| e.key == "energy").unwrap().id;
+    assert_eq!(program(&harness, moved.id).element_id, energy, "the drop moved the program");
+    undo(&mut harness);
+    assert_eq!(program(&harness, moved.id).element_id, moved.element_id, "Ctrl+Z moved it back");
+}
+
+#[test]
+fn the_editor_saves_budget_cells_and_refuses_invalid_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    let p = nth_program(&harness, 0);
+    harness.get_by_role_and_label(Role::Link, &p.name).click();
+    harness.run();
+
+    let cell = format!("Anggaran DAK {}", p.start_year);
+    harness.get_by_role_and_label(Role::TextInput, &cell).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, &cell).type_text("1,25 M");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(program(&harness, p.id).amount(p.start_year, FundingSource::Dak), 1_250_000_000);
+    assert_eq!(
+        program(&harness, p.id).total_cost(),
+        p.total_cost() - p.amount(p.start_year, FundingSource::Dak) + 1_250_000_000
+    );
+
+    // A typo is refused, stays in its cell, and is explained.
+    harness.get_by_role_and_label(Role::TextInput, &cell).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, &cell).type_text("1.250.000,50");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        program(&harness, p.id).amount(p.start_year, FundingSource::Dak),
+        1_250_000_000,
+        "nothing invalid saved"
+    );
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, &cell).value().as_deref(), Some("1.250.000,50"));
+    harness.get_by_label_contains("Rupiah harus bilangan bulat");
+
+    // An end year before the start year is refused with its reason.
+    harness.get_by_role_and_label(Role::TextInput, "Tahun selesai").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Tahun selesai").type_text(&(p.start_year - 1).to_string());
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(program(&harness, p.id).end_year, p.end_year);
+    harness.get_by_label_contains("Tahun selesai tidak boleh sebelum tahun mulai");
+
+    // Undo takes back the one valid cell edit.
+    harness.remove_cursor();
+    harness.get_by_role_and_label(Role::Button, "Program").click();
+    harness.run();
+    undo(&mut harness);
+    assert_eq!(
+        program(&harness, p.id).amount(p.start_year, FundingSource::Dak),
+        p.amount(p.start_year, FundingSource::Dak)
+    );
+}
+
+#[test]
+fn the_text_filter_ignores_case_and_counts_what_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    let total = harness.state().session().unwrap().workbook().programs.len();
+    let wakatobi = harness
+        .state()
+        .session()
+        .unwrap()
+        .workbook()
+        .programs
+        .iter()
+        .filter(|p| {
+            let text = format!("{} {} {}", p.name, p.description, p.location).to_lowercase();
+            text.contains("wakatobi")
+        })
+        .count();
+    assert!(wakatobi > 0 && wakatobi < total);
+    harness.get_by_label("Cari program").focus();
+    harness.run();
+    harness.get_by_label("Cari program").type_text("WAKATOBI");
+    harness.run();
+    harness.get_by_label_contains(&format!("{wakatobi} dari {total} program ditampilkan"));
+}
+
+#[test]
+fn importing_a_file_adds_all_rows_in_one_undo_step_and_a_bad_file_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    let before = harness.state().session().unwrap().workbook().programs.len();
+
+    // A file as the export writes it: two programs with new codes.
+    let mut source = smartcity_workbench::seed::demo_workbook();
+    source.programs.truncate(2);
+    for (i, p) in source.programs.iter_mut().enumerate() {
+        p.code = format!("IMP-{i}");
+        p.name = format!("Program impor {i}");
+    }
+    let good = dir.path().join("programs.csv");
+    let csv = smartcity_workbench::io::write_programs_csv(&source, smartcity_workbench::i18n::Lang::Id, ';');
+    std::fs::write(&good, csv).unwrap();
+
+    harness.get_by_role_and_label(Role::Button, "Impor").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Berkas").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Berkas").type_text(&good.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Baca berkas").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Impor 2 program").click();
+    harness.run();
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    assert_eq!(workbook.programs.len(), before + 2);
+    assert!(workbook.programs.iter().any(|p| p.code == "IMP-1" && p.name == "Program impor 1"));
+    undo(&mut harness);
+    assert_eq!(harness.state().session().unwrap().workbook().programs.len(), before, "one Ctrl+Z undoes the import");
+
+    // A file with a typo in an amount: reported by row and column, and nothing can be imported.
+    let bad = dir.path().join("bad.csv");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let header: Vec<&str> = lines[0].split(';').collect();
+    let year_column = header.iter().position(|h| h.trim() == source.profile.period_start.to_string()).unwrap();
+    let mut cells: Vec<String> = lines[1].split(';').map(str::to_string).collect();
+    cells[year_column] = "1.250.000,50".into();
+    lines[1] = cells.join(";");
+    std::fs::write(&bad, lines.join("\r\n")).unwrap();
+    harness.get_by_role_and_label(Role::TextInput, "Berkas").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Berkas").type_text(&bad.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Baca berkas").click();
+    harness.run();
+    harness.get_by_label_contains("baris 2, kolom");
+    let button = harness.get_by_role_and_label(Role::Button, "Impor 1 program");
+    assert!(button.accesskit_node().is_disabled(), "a file with refused rows imports nothing");
+    assert_eq!(harness.state().session().unwrap().workbook().programs.len(), before);
+}
