@@ -1,4 +1,4 @@
-//! Benchmarks of a large masterplan: a workbook of 10,000 generated programs (about 130,000 budget lines),
+//! Benchmarks of a large masterplan: a workbook of 10,000 generated programs (about 123,000 budget lines),
 //! written once per run into a temporary folder. Run with `cargo bench --bench workbook`.
 //!
 //! Each group is a module with its own `#[divan::bench]` functions; a new group (frames of the UI, analyses)
@@ -76,5 +76,70 @@ mod commit {
             let label = Message::with(Text::EditProfileField, [program.code.clone()]);
             session.commit(Edit::one(label, Change::PutProgram(program.clone()))).expect("the edit is saved");
         });
+    }
+}
+
+/// Applying a text filter to 10,000 programs: the per-revision search index is built once, as in the app,
+/// and each sample runs the filter and the sort the table shows.
+mod filter {
+    use super::*;
+    use smartcity_workbench::analysis::programs::{ProgramFilter, ProgramIndex, SortKey, select};
+
+    #[divan::bench(sample_count = 30, sample_size = 5)]
+    fn text_filter(bencher: Bencher) {
+        let workbook = large_workbook(PROGRAMS, SEED);
+        let index = ProgramIndex::new(&workbook);
+        let filter = ProgramFilter { text: "aplikasi desa".into(), ..ProgramFilter::default() };
+        bencher.bench_local(|| select(&workbook, &index, &filter, SortKey::Cost, false));
+    }
+
+    /// Rebuilding the search index, which the views do once after every committed edit.
+    #[divan::bench(sample_count = 20, sample_size = 2)]
+    fn index_after_an_edit(bencher: Bencher) {
+        let workbook = large_workbook(PROGRAMS, SEED);
+        bencher.bench_local(|| ProgramIndex::new(&workbook));
+    }
+}
+
+/// One frame of the real app at 1920x1080, headless (`egui::Context::run_ui`, no rendering), on the
+/// 10,000-program workbook: the program table, the dimension board and the roadmap. Caches are warm, as they
+/// are between edits in the app.
+mod frames {
+    use super::*;
+    use smartcity_workbench::paths::DataDir;
+    use smartcity_workbench::ui::programs::Tab;
+    use smartcity_workbench::ui::{App, Command, Startup, View};
+
+    fn frame_of(bencher: Bencher, tab: Tab) {
+        let ctx = egui::Context::default();
+        let mut frame = eframe::Frame::_new_kittest();
+        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("frames-data"));
+        let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
+        assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
+        app.execute(&ctx, Command::Show(View::Programs));
+        app.programs_mut().tab = tab;
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+            ..Default::default()
+        };
+        for _ in 0..3 {
+            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+        }
+        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+    }
+
+    #[divan::bench(sample_count = 30, sample_size = 3)]
+    fn table(bencher: Bencher) {
+        frame_of(bencher, Tab::Table);
+    }
+
+    #[divan::bench(sample_count = 30, sample_size = 3)]
+    fn board(bencher: Bencher) {
+        frame_of(bencher, Tab::Board);
+    }
+
+    #[divan::bench(sample_count = 30, sample_size = 3)]
+    fn roadmap(bencher: Bencher) {
+        frame_of(bencher, Tab::Roadmap);
     }
 }

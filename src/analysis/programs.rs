@@ -12,6 +12,10 @@ use crate::model::{FundingSource, Id, Program, ProgramStatus, Workbook};
 /// Lower case without diacritics, for searching: "Pelayanan Publik" and "pelayanan publik" match, so do
 /// "Ekonomi" and "Ékonomi".
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Nearly all text is plain ASCII: skip the Unicode decomposition.
+        return text.to_ascii_lowercase();
+    }
     text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
 }
 
@@ -74,22 +78,26 @@ pub struct ProgramIndex {
 
 impl ProgramIndex {
     pub fn new(workbook: &Workbook) -> Self {
+        // Folded once per agency, not once per program.
+        let agencies: std::collections::HashMap<Id, (String, String)> = workbook
+            .agencies
+            .iter()
+            .map(|a| (a.id, (format!("{}\n{}", fold(&a.name), fold(&a.short_name)), fold(a.label()))))
+            .collect();
         let rows = workbook
             .programs
             .iter()
             .map(|p| {
                 let element = workbook.element(p.element_id);
                 let dimension = element.and_then(|e| workbook.dimension(e.dimension_id));
-                let agency = p.agency_id.and_then(|a| workbook.agency(a));
+                let agency = p.agency_id.and_then(|a| agencies.get(&a));
                 let mut search = String::new();
                 for part in [p.code.as_str(), &p.name, &p.description, &p.location] {
                     search.push_str(&fold(part));
                     search.push('\n');
                 }
-                if let Some(a) = agency {
-                    search.push_str(&fold(&a.name));
-                    search.push('\n');
-                    search.push_str(&fold(&a.short_name));
+                if let Some((words, _)) = agency {
+                    search.push_str(words);
                 }
                 IndexRow {
                     search,
@@ -101,7 +109,7 @@ impl ProgramIndex {
                         dimension.map_or(i64::MAX, |d| d.position),
                         element.map_or(i64::MAX, |e| e.position),
                     ),
-                    agency: agency.map_or_else(String::new, |a| fold(a.label())),
+                    agency: agency.map_or_else(String::new, |(_, label)| label.clone()),
                     cost: p.total_cost(),
                     sources: p.source_bits(),
                 }

@@ -96,6 +96,11 @@ impl App {
         self.view
     }
 
+    /// The Program view's state: its tab, filter and selection (benchmarks and tests set them directly).
+    pub fn programs_mut(&mut self) -> &mut ProgramsView {
+        &mut self.programs
+    }
+
     /// The status line as the user reads it.
     pub fn status_text(&self) -> String {
         match (&self.status, &self.session) {

@@ -8,7 +8,7 @@ mod fields;
 mod file_dialog;
 mod names;
 mod profile;
-mod programs;
+pub mod programs;
 mod theme;
 mod views;
 

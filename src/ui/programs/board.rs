@@ -38,11 +38,7 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     let zoom = view.board_zoom;
     let mut moved: Option<(Id, Id)> = None;
     let mut open = None;
-    // Cards of the filtered programs, per element, in the table's order.
-    let mut lanes: std::collections::HashMap<Id, Vec<usize>> = std::collections::HashMap::new();
-    for &i in &view.shown.rows {
-        lanes.entry(workbook.programs[i].element_id).or_default().push(i);
-    }
+    let lanes = &view.shown.lanes;
     egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
         let column_width = ((ui.available_width() - 6.0 * 6.0) / 6.0).max(130.0);
         ui.horizontal_top(|ui| {

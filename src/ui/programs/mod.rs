@@ -57,6 +57,8 @@ pub struct Shown {
     pub yearly: Vec<Vec<i64>>,
     /// The roadmap's lines: dimension and element headings with their programs.
     pub roadmap: Vec<roadmap::Line>,
+    /// The board's cards: shown programs per element, in the table's order.
+    pub lanes: std::collections::HashMap<Id, Vec<usize>>,
 }
 
 impl Shown {
@@ -80,10 +82,15 @@ impl Shown {
         self.per_element = select::per_element(workbook, &self.rows);
         self.yearly = select::yearly_cost_by_dimension(workbook, &self.rows);
         self.roadmap = roadmap::lines(workbook, &self.rows);
+        self.lanes.clear();
+        for &i in &self.rows {
+            self.lanes.entry(workbook.programs[i].element_id).or_default().push(i);
+        }
         self.key = Some(key);
     }
 }
 
+/// The state of the Program view: which tab, the filter and sort, the selection, the open editor.
 #[derive(Default)]
 pub struct ProgramsView {
     pub tab: Tab,
