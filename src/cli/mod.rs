@@ -174,6 +174,7 @@ pub fn info_json(session: &Session) -> serde_json::Value {
             "capital": profile.capital,
         },
         "period": { "start": profile.period_start, "end": profile.period_end },
+        "programs_by_dimension": programs_by_dimension(workbook),
         "counts": {
             "dimensions": workbook.dimensions.len(),
             "elements": workbook.elements.len(),
@@ -183,6 +184,23 @@ pub fn info_json(session: &Session) -> serde_json::Value {
             "programs": workbook.programs.len(),
         },
     })
+}
+
+/// Count and total cost (rupiah) of programs per dimension, in framework order.
+fn programs_by_dimension(workbook: &crate::model::Workbook) -> Vec<serde_json::Value> {
+    workbook
+        .dimensions
+        .iter()
+        .map(|d| {
+            let programs: Vec<_> = workbook
+                .programs
+                .iter()
+                .filter(|p| workbook.dimension_of(p.element_id).is_some_and(|x| x.id == d.id))
+                .collect();
+            let cost = programs.iter().fold(0i64, |sum, p| sum.saturating_add(p.total_cost()));
+            json!({ "key": d.key, "name": d.name_en, "count": programs.len(), "cost": cost })
+        })
+        .collect()
 }
 
 fn info(path: &Path, json: bool, lang: Lang) -> Result<String, Message> {

@@ -60,6 +60,24 @@ fn demo_then_info_describes_konawe_selatan() {
     assert_eq!(counts["agencies"], 34);
     assert_eq!(counts["programs"], seed::demo_workbook().programs.len());
 
+    // Count and cost per dimension add up to the programs' own budget lines.
+    let demo = seed::demo_workbook();
+    let by_dimension = info["programs_by_dimension"].as_array().expect("a list per dimension");
+    assert_eq!(by_dimension.len(), 6);
+    assert_eq!(by_dimension[0]["key"], "governance");
+    let count: u64 = by_dimension.iter().map(|d| d["count"].as_u64().unwrap()).sum();
+    let cost: i64 = by_dimension.iter().map(|d| d["cost"].as_i64().unwrap()).sum();
+    assert_eq!(count as usize, demo.programs.len());
+    let lines: i64 = demo.programs.iter().flat_map(|p| &p.budget).map(|l| l.amount).sum();
+    assert_eq!(cost, lines);
+    let governance: i64 = demo
+        .programs
+        .iter()
+        .filter(|p| demo.dimension_of(p.element_id).is_some_and(|d| d.key == "governance"))
+        .map(|p| p.total_cost())
+        .sum();
+    assert_eq!(by_dimension[0]["cost"].as_i64(), Some(governance));
+
     let plain = run(dir.path(), &["info", path.to_str().unwrap()]);
     assert!(text(&succeeded(&plain).stdout).contains("Kabupaten Konawe Selatan"));
     assert!(bytes(&path) == before, "info never writes to the file");
