@@ -85,6 +85,7 @@ fn program(rng: &mut SplitMix64, workbook: &Workbook, seed: u64, index: usize) -
         budget,
         quick_win: rng.chance(8),
         position: index as i64,
+        readiness_items: Vec::new(),
         code,
     };
     program.normalise();

@@ -275,6 +275,7 @@ mod tests {
                 budget,
                 quick_win: position == 2,
                 position: position as i64,
+                readiness_items: Vec::new(),
             }));
         }
         wb

@@ -139,6 +139,14 @@ texts! {
     AmountTooLarge => "Jumlah per baris paling banyak {}", "One line can hold at most {}";
     BudgetOutsideYears => "Ada anggaran pada {} di luar tahun program", "There is budget in {}, outside the program's years";
     BudgetDuplicate => "Anggaran {} dari sumber {} tercatat dua kali", "The budget for {} from {} appears twice";
+    ItemInUse => "Butir ini masih punya {} skor dan ditautkan ke {} program", "This item still has {} scores and is linked to {} programs";
+    RoundInUse => "Putaran ini masih berisi {} skor", "This round still holds {} scores";
+    ItemCodeTaken => "Kode ini sudah dipakai oleh butir \"{}\"", "This code is already used by the item \"{}\"";
+    WeightOutOfRange => "Bobot harus angka dari 0 sampai {}", "The weight must be a number from 0 to {}";
+    LevelOutOfRange => "Tingkat harus 1 sampai 5", "The level must be 1 to 5";
+    UnknownDimension => "Dimensi tidak dikenal", "Unknown dimension";
+    BandMinOutOfRange => "Batas bawah harus antara 0 dan 5", "The lower bound must be between 0 and 5";
+    UnknownItemOrRound => "Butir kesiapan atau putaran tidak dikenal", "Unknown readiness item or round";
     TargetOutsideYears => "Ada target pada {} di luar tahun program", "There is a target in {}, outside the program's years";
     UnknownAgency => "OPD tidak dikenal", "Unknown agency";
     MoneyEmpty => "Isi jumlah rupiah", "Enter an amount in rupiah";

@@ -362,6 +362,7 @@ fn template_workbook(lang: Lang) -> Workbook {
         ],
         quick_win: true,
         position: 0,
+        readiness_items: Vec::new(),
     };
     program.normalise();
     workbook.programs = vec![program];

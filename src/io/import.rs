@@ -646,6 +646,7 @@ fn build(reads: &[RowRead], rows: &[usize], position: i64) -> Program {
             .collect(),
         quick_win: matches!(base.value(ProgramField::QuickWin), Some(Some(Value::Bool(true)))),
         position,
+        readiness_items: Vec::new(),
     };
     program.normalise();
     program

@@ -205,6 +205,7 @@ fn duplicate_codes_in_the_file_and_against_the_workbook_are_reported() {
         budget: Vec::new(),
         quick_win: false,
         position: 7,
+        readiness_items: Vec::new(),
     };
     wb.programs.push(existing);
     let plan = plan_csv(
@@ -341,6 +342,7 @@ fn program(workbook: &Workbook, code: &str, name: &str) -> Program {
         budget: Vec::new(),
         quick_win: false,
         position: workbook.next_program_position(),
+        readiness_items: Vec::new(),
     }
 }
 

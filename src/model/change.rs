@@ -1,11 +1,11 @@
 //! The one vocabulary of edits. A view never mutates the workbook: it builds an [`Edit`] of [`Change`]s, and
 //! the store validates, writes, applies and records it as one undo step.
 
-use super::{Agency, Id, Member, Profile, Program};
+use super::{Agency, Band, Id, Member, Profile, Program, ReadinessItem, Round, Score};
 use crate::i18n::Message;
 
 /// One row-level change. Each has an exact inverse (see [`super::Workbook::inverse`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     Profile(Profile),
     PutAgency(Agency),
@@ -15,10 +15,22 @@ pub enum Change {
     /// A program with its whole budget and targets.
     PutProgram(Program),
     RemoveProgram(Id),
+    PutReadinessItem(ReadinessItem),
+    RemoveReadinessItem(Id),
+    PutBand(Band),
+    RemoveBand(Id),
+    PutRound(Round),
+    RemoveRound(Id),
+    /// A score is identified by its round and item.
+    PutScore(Score),
+    RemoveScore {
+        round: Id,
+        item: Id,
+    },
 }
 
 /// What the user did, as one undo step: a label for the Edit menu and the changes it made.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Edit {
     pub label: Message,
     pub changes: Vec<Change>,

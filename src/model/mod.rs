@@ -4,10 +4,12 @@
 
 mod change;
 mod program;
+mod readiness;
 mod validate;
 
 pub use change::{Change, Edit};
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
+pub use readiness::{Band, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Round, Score};
 pub use validate::{
     FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_TEXT_CHARS, Problem, validate_change, validate_program,
 };
@@ -163,7 +165,7 @@ pub struct Element {
 
 /// The whole masterplan as the UI and the analyses read it. Lists are kept sorted by position (members by
 /// body, then position), in the same order the file is read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workbook {
     pub profile: Profile,
     pub dimensions: Vec<Dimension>,
@@ -172,6 +174,14 @@ pub struct Workbook {
     pub members: Vec<Member>,
     /// Sorted by position, then id.
     pub programs: Vec<Program>,
+    /// The readiness framework, sorted by position, then id.
+    pub readiness_items: Vec<ReadinessItem>,
+    /// Sorted by their lower bound.
+    pub bands: Vec<Band>,
+    /// Assessment rounds, sorted by position, then id.
+    pub rounds: Vec<Round>,
+    /// Sorted by round, then item.
+    pub scores: Vec<Score>,
 }
 
 impl Workbook {
@@ -190,6 +200,34 @@ impl Workbook {
     /// The dimension an element belongs to.
     pub fn dimension_of(&self, element: Id) -> Option<&Dimension> {
         self.element(element).and_then(|e| self.dimension(e.dimension_id))
+    }
+
+    pub fn readiness_item(&self, id: Id) -> Option<&ReadinessItem> {
+        self.readiness_items.iter().find(|i| i.id == id)
+    }
+
+    pub fn band(&self, id: Id) -> Option<&Band> {
+        self.bands.iter().find(|b| b.id == id)
+    }
+
+    pub fn round(&self, id: Id) -> Option<&Round> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+
+    pub fn score(&self, round: Id, item: Id) -> Option<&Score> {
+        self.scores.iter().find(|s| s.round_id == round && s.item_id == item)
+    }
+
+    pub fn scores_of(&self, round: Id) -> impl Iterator<Item = &Score> {
+        self.scores.iter().filter(move |s| s.round_id == round)
+    }
+
+    pub fn next_readiness_position(&self) -> i64 {
+        self.readiness_items.iter().map(|i| i.position).max().map_or(0, |p| p + 1)
+    }
+
+    pub fn next_round_position(&self) -> i64 {
+        self.rounds.iter().map(|r| r.position).max().map_or(0, |p| p + 1)
     }
 
     pub fn next_program_position(&self) -> i64 {
@@ -249,6 +287,38 @@ impl Workbook {
                 Some(old) => Change::PutProgram(old.clone()),
                 None => Change::RemoveProgram(*id),
             },
+            Change::PutReadinessItem(new) => match self.readiness_item(new.id) {
+                Some(old) => Change::PutReadinessItem(old.clone()),
+                None => Change::RemoveReadinessItem(new.id),
+            },
+            Change::RemoveReadinessItem(id) => match self.readiness_item(*id) {
+                Some(old) => Change::PutReadinessItem(old.clone()),
+                None => Change::RemoveReadinessItem(*id),
+            },
+            Change::PutBand(new) => match self.band(new.id) {
+                Some(old) => Change::PutBand(old.clone()),
+                None => Change::RemoveBand(new.id),
+            },
+            Change::RemoveBand(id) => match self.band(*id) {
+                Some(old) => Change::PutBand(old.clone()),
+                None => Change::RemoveBand(*id),
+            },
+            Change::PutRound(new) => match self.round(new.id) {
+                Some(old) => Change::PutRound(old.clone()),
+                None => Change::RemoveRound(new.id),
+            },
+            Change::RemoveRound(id) => match self.round(*id) {
+                Some(old) => Change::PutRound(old.clone()),
+                None => Change::RemoveRound(*id),
+            },
+            Change::PutScore(new) => match self.score(new.round_id, new.item_id) {
+                Some(old) => Change::PutScore(old.clone()),
+                None => Change::RemoveScore { round: new.round_id, item: new.item_id },
+            },
+            Change::RemoveScore { round, item } => match self.score(*round, *item) {
+                Some(old) => Change::PutScore(old.clone()),
+                None => Change::RemoveScore { round: *round, item: *item },
+            },
         }
     }
 
@@ -266,6 +336,27 @@ impl Workbook {
             Change::RemoveMember(id) => self.members.retain(|m| m.id != *id),
             Change::PutProgram(program) => put_program(&mut self.programs, program.clone()),
             Change::RemoveProgram(id) => self.programs.retain(|p| p.id != *id),
+            Change::PutReadinessItem(item) => {
+                put(&mut self.readiness_items, item.clone(), |i| i.id, |i| (i.position, i.id))
+            }
+            Change::RemoveReadinessItem(id) => self.readiness_items.retain(|i| i.id != *id),
+            Change::PutBand(band) => {
+                put(&mut self.bands, band.clone(), |b| b.id, |b| (b.position, b.id));
+                self.bands.sort_by(|a, b| a.min.total_cmp(&b.min).then(a.position.cmp(&b.position)));
+            }
+            Change::RemoveBand(id) => self.bands.retain(|b| b.id != *id),
+            Change::PutRound(round) => put(&mut self.rounds, round.clone(), |r| r.id, |r| (r.position, r.id)),
+            Change::RemoveRound(id) => self.rounds.retain(|r| r.id != *id),
+            Change::PutScore(score) => {
+                match self.scores.iter().position(|s| s.round_id == score.round_id && s.item_id == score.item_id) {
+                    Some(at) => self.scores[at] = score.clone(),
+                    None => self.scores.push(score.clone()),
+                }
+                self.scores.sort_by_key(|s| (s.round_id, s.item_id));
+            }
+            Change::RemoveScore { round, item } => {
+                self.scores.retain(|s| !(s.round_id == *round && s.item_id == *item))
+            }
         }
     }
 }

@@ -161,6 +161,9 @@ pub struct Program {
     pub budget: Vec<BudgetLine>,
     pub quick_win: bool,
     pub position: i64,
+    /// The readiness items this program improves, sorted.
+    #[serde(default)]
+    pub readiness_items: Vec<Id>,
 }
 
 impl Program {
@@ -197,6 +200,8 @@ impl Program {
         self.targets.retain(|t| !t.target.trim().is_empty());
         self.targets.sort_by_key(|t| t.year);
         self.targets.dedup_by_key(|t| t.year);
+        self.readiness_items.sort();
+        self.readiness_items.dedup();
     }
 }
 
@@ -225,6 +230,7 @@ mod tests {
             budget,
             quick_win: false,
             position: 0,
+            readiness_items: Vec::new(),
         }
     }
 

@@ -1,7 +1,9 @@
 //! Domain rules every change must pass before it reaches the file. A problem names the field it belongs to,
 //! so the UI can show the message next to that field.
 
-use super::{Agency, Change, Member, Profile, Program, Workbook};
+use super::{
+    Agency, Band, Change, MAX_LEVEL, MIN_LEVEL, Member, Profile, Program, ReadinessItem, Round, Score, Workbook,
+};
 use crate::i18n::{Message, Text};
 
 /// The earliest and latest years a masterplan period may use.
@@ -11,6 +13,9 @@ pub const LAST_YEAR: i32 = 2100;
 pub const MAX_PERIOD_YEARS: i32 = 25;
 /// Longest text we accept in one field: generous for prose, small enough to keep exports sane.
 pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The largest weight of one readiness item: weights are relative, and a typo of extra zeros is caught.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 /// The largest amount one budget line may hold: Rp 100 triliun, far above any regency's whole budget, so a
 /// typo of extra zeros is caught and sums of ten thousand programs cannot overflow `i64`.
 pub const MAX_AMOUNT: i64 = 100_000_000_000_000;
@@ -42,6 +47,19 @@ pub enum Field {
     ProgramTargets,
     /// Description, location, outputs, indicator.
     ProgramText,
+    ProgramReadiness,
+    ItemCode,
+    ItemQuestion,
+    ItemLevels,
+    ItemWeight,
+    ItemTarget,
+    ItemDimension,
+    BandName,
+    BandMin,
+    RoundName,
+    RoundYear,
+    ScoreLevel,
+    ScoreText,
     /// The row as a whole (e.g. an agency still in use cannot be deleted).
     Row,
 }
@@ -95,7 +113,98 @@ pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
         Change::PutMember(member) => validate_member(workbook, member),
         Change::RemoveMember(_) | Change::RemoveProgram(_) => Vec::new(),
         Change::PutProgram(program) => validate_program(workbook, program),
+        Change::PutReadinessItem(item) => validate_item(workbook, item),
+        Change::RemoveReadinessItem(id) => {
+            let scores = workbook.scores.iter().filter(|s| s.item_id == *id).count();
+            let programs = workbook.programs.iter().filter(|p| p.readiness_items.contains(id)).count();
+            if scores + programs > 0 {
+                let counts = [scores.to_string(), programs.to_string()];
+                vec![Problem::new(Field::Row, Message::with(Text::ItemInUse, counts))]
+            } else {
+                Vec::new()
+            }
+        }
+        Change::PutBand(band) => validate_band(band),
+        Change::RemoveBand(_) | Change::RemoveScore { .. } => Vec::new(),
+        Change::PutRound(round) => validate_round(round),
+        Change::RemoveRound(id) => {
+            let scores = workbook.scores.iter().filter(|s| s.round_id == *id).count();
+            if scores > 0 {
+                vec![Problem::new(Field::Row, Message::with(Text::RoundInUse, [scores.to_string()]))]
+            } else {
+                Vec::new()
+            }
+        }
+        Change::PutScore(score) => validate_score(workbook, score),
     }
+}
+
+pub fn validate_item(workbook: &Workbook, item: &ReadinessItem) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::ItemCode, &item.code);
+    required(&mut problems, Field::ItemQuestion, &item.question_id);
+    for text in [&item.code, &item.question_id, &item.question_en] {
+        not_too_long(&mut problems, Field::ItemQuestion, text);
+    }
+    for level in &item.levels {
+        not_too_long(&mut problems, Field::ItemLevels, &level.id);
+        not_too_long(&mut problems, Field::ItemLevels, &level.en);
+    }
+    let code = item.code.trim();
+    if !code.is_empty()
+        && let Some(other) =
+            workbook.readiness_items.iter().find(|i| i.id != item.id && i.code.trim().eq_ignore_ascii_case(code))
+    {
+        problems.push(Problem::new(Field::ItemCode, Message::with(Text::ItemCodeTaken, [other.question_id.clone()])));
+    }
+    if !item.weight.is_finite() || item.weight < 0.0 || item.weight > MAX_WEIGHT {
+        problems.push(Problem::new(Field::ItemWeight, Message::with(Text::WeightOutOfRange, [MAX_WEIGHT.to_string()])));
+    }
+    if !(MIN_LEVEL..=MAX_LEVEL).contains(&item.target_level) {
+        problems.push(Problem::new(Field::ItemTarget, Text::LevelOutOfRange));
+    }
+    if let Some(dimension) = item.dimension_id
+        && workbook.dimension(dimension).is_none()
+    {
+        problems.push(Problem::new(Field::ItemDimension, Text::UnknownDimension));
+    }
+    problems
+}
+
+fn validate_band(band: &Band) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::BandName, &band.name_id);
+    not_too_long(&mut problems, Field::BandName, &band.name_id);
+    not_too_long(&mut problems, Field::BandName, &band.name_en);
+    if !band.min.is_finite() || !(0.0..=f64::from(MAX_LEVEL)).contains(&band.min) {
+        problems.push(Problem::new(Field::BandMin, Text::BandMinOutOfRange));
+    }
+    problems
+}
+
+fn validate_round(round: &Round) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    required(&mut problems, Field::RoundName, &round.name);
+    not_too_long(&mut problems, Field::RoundName, &round.name);
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&round.year) {
+        let range = [FIRST_YEAR.to_string(), LAST_YEAR.to_string()];
+        problems.push(Problem::new(Field::RoundYear, Message::with(Text::YearOutOfRange, range)));
+    }
+    problems
+}
+
+fn validate_score(workbook: &Workbook, score: &Score) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if !(MIN_LEVEL..=MAX_LEVEL).contains(&score.level) {
+        problems.push(Problem::new(Field::ScoreLevel, Text::LevelOutOfRange));
+    }
+    if workbook.round(score.round_id).is_none() || workbook.readiness_item(score.item_id).is_none() {
+        problems.push(Problem::new(Field::Row, Text::UnknownItemOrRound));
+    }
+    for text in [&score.evidence, &score.note, &score.scored_by] {
+        not_too_long(&mut problems, Field::ScoreText, text);
+    }
+    problems
 }
 
 /// Every rule a program must meet, each problem on its field.
@@ -151,6 +260,9 @@ pub fn validate_program(workbook: &Workbook, program: &Program) -> Vec<Problem> 
         if let Some(message) = problem {
             problems.push(Problem::new(Field::ProgramBudget, message));
         }
+    }
+    if program.readiness_items.iter().any(|i| workbook.readiness_item(*i).is_none()) {
+        problems.push(Problem::new(Field::ProgramReadiness, Text::UnknownItemOrRound));
     }
     for target in &program.targets {
         not_too_long(&mut problems, Field::ProgramTargets, &target.target);
@@ -266,6 +378,10 @@ mod tests {
             }],
             members: Vec::new(),
             programs: Vec::new(),
+            readiness_items: Vec::new(),
+            bands: Vec::new(),
+            rounds: Vec::new(),
+            scores: Vec::new(),
         }
     }
 

@@ -394,16 +394,19 @@ pub fn is_in_use(path: &Path) -> bool {
 pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> Result<(), String> {
     let conn = Connection::open(path).map_err(|e| e.to_string())?;
     schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
-    let has_programs: bool = conn
-        .query_row("SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'program'", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
-    let held;
-    let workbook = if has_programs {
-        workbook
-    } else {
-        held = Workbook { programs: Vec::new(), ..workbook.clone() };
-        &held
-    };
+    // Keep only what the tables of that version can hold.
+    let mut held = workbook.clone();
+    if version < 3 {
+        held.readiness_items.clear();
+        held.bands.clear();
+        held.rounds.clear();
+        held.scores.clear();
+        held.programs.iter_mut().for_each(|p| p.readiness_items.clear());
+    }
+    if version < 2 {
+        held.programs.clear();
+    }
+    let workbook = &held;
     rows::write_all(&conn, workbook, &rows::Stamp { at: &now_iso(), by: "test" }).map_err(|e| e.to_string())?;
     Ok(())
 }

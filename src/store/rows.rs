@@ -7,8 +7,8 @@ use uuid::Uuid;
 use std::collections::HashMap;
 
 use crate::model::{
-    ActionType, Agency, Body, BudgetLine, Change, Dimension, Element, FundingSource, Member, Profile, Program,
-    ProgramStatus, RegionType, Workbook, YearTarget, stable_id,
+    ActionType, Agency, Band, Body, BudgetLine, Change, Dimension, Element, FundingSource, LevelText, Member, Pillar,
+    Profile, Program, ProgramStatus, ReadinessItem, RegionType, Round, Score, Workbook, YearTarget, stable_id,
 };
 
 /// Who made a change and when, stamped on every row it writes.
@@ -109,7 +109,55 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
         },
     )?;
     let programs = load_programs(conn)?;
-    Ok(Workbook { profile, dimensions, elements, agencies, members, programs })
+    let readiness_items = collect(
+        conn,
+        "SELECT id, pillar, dimension_id, code, question_id, question_en, levels_json, weight, target_level, position \
+         FROM readiness_item ORDER BY position, id",
+        |r| {
+            let pillar: String = r.get(1)?;
+            let dimension: Option<String> = r.get(2)?;
+            let levels: String = r.get(6)?;
+            Ok(ReadinessItem {
+                id: uuid(r, 0)?,
+                pillar: Pillar::from_key(&pillar).ok_or_else(|| invalid(1, "pillar"))?,
+                dimension_id: dimension
+                    .map(|d| Uuid::parse_str(&d))
+                    .transpose()
+                    .map_err(|_| invalid(2, "dimension_id"))?,
+                code: r.get(3)?,
+                question_id: r.get(4)?,
+                question_en: r.get(5)?,
+                levels: serde_json::from_str::<[LevelText; 5]>(&levels).map_err(|_| invalid(6, "levels_json"))?,
+                weight: r.get(7)?,
+                target_level: r.get(8)?,
+                position: r.get(9)?,
+            })
+        },
+    )?;
+    let bands =
+        collect(conn, "SELECT id, name_id, name_en, min, position FROM readiness_band ORDER BY min, position", |r| {
+            Ok(Band { id: uuid(r, 0)?, name_id: r.get(1)?, name_en: r.get(2)?, min: r.get(3)?, position: r.get(4)? })
+        })?;
+    let rounds = collect(conn, "SELECT id, name, year, position FROM readiness_round ORDER BY position, id", |r| {
+        Ok(Round { id: uuid(r, 0)?, name: r.get(1)?, year: r.get(2)?, position: r.get(3)? })
+    })?;
+    let scores = collect(
+        conn,
+        "SELECT round_id, item_id, level, evidence, note, scored_by, scored_at FROM readiness_score \
+         ORDER BY round_id, item_id",
+        |r| {
+            Ok(Score {
+                round_id: uuid(r, 0)?,
+                item_id: uuid(r, 1)?,
+                level: r.get(2)?,
+                evidence: r.get(3)?,
+                note: r.get(4)?,
+                scored_by: r.get(5)?,
+                scored_at: r.get(6)?,
+            })
+        },
+    )?;
+    Ok(Workbook { profile, dimensions, elements, agencies, members, programs, readiness_items, bands, rounds, scores })
 }
 
 fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
@@ -140,6 +188,7 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
                 budget: Vec::new(),
                 quick_win: r.get(14)?,
                 position: r.get(15)?,
+                readiness_items: Vec::new(),
             })
         },
     )?;
@@ -173,6 +222,14 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
             programs[at].targets.push(target);
         }
     }
+    let links = collect(conn, "SELECT program_id, item_id FROM program_readiness ORDER BY program_id, item_id", |r| {
+        Ok((uuid(r, 0)?, uuid(r, 1)?))
+    })?;
+    for (program, item) in links {
+        if let Some(&at) = index.get(&program) {
+            programs[at].readiness_items.push(item);
+        }
+    }
     for program in &mut programs {
         // Sources sort by their declared order, which differs from the order of their keys in SQL.
         program.budget.sort_by_key(|l| (l.year, l.source));
@@ -180,7 +237,8 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
     Ok(programs)
 }
 
-fn write_program(conn: &Connection, p: &Program, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+/// Write a program with its budget, targets and readiness links; `fresh` when the file has none of them yet.
+fn write_program(conn: &Connection, p: &Program, stamp: &Stamp<'_>, fresh: bool) -> rusqlite::Result<()> {
     let id = p.id.to_string();
     conn.prepare_cached(
         "INSERT INTO program (id, code, name, description, element_id, agency_id, action_type, location, start_year, \
@@ -237,6 +295,87 @@ fn write_program(conn: &Connection, p: &Program, stamp: &Stamp<'_>) -> rusqlite:
         let target_id = stable_id("program-target", &format!("{id}/{}", target.year));
         insert_target.execute(params![target_id.to_string(), id, target.year, target.target, stamp.at, stamp.by])?;
     }
+    if fresh && p.readiness_items.is_empty() {
+        // A new file of an older schema version (migration tests) has no link table to touch.
+        return Ok(());
+    }
+    if !fresh {
+        conn.prepare_cached("DELETE FROM program_readiness WHERE program_id = ?1")?.execute([&id])?;
+    }
+    let mut insert_link = conn.prepare_cached(
+        "INSERT INTO program_readiness (id, program_id, item_id, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for item in &p.readiness_items {
+        let link_id = stable_id("program-readiness", &format!("{id}/{item}"));
+        insert_link.execute(params![link_id.to_string(), id, item.to_string(), stamp.at, stamp.by])?;
+    }
+    Ok(())
+}
+
+fn write_readiness_item(conn: &Connection, i: &ReadinessItem, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    let levels = serde_json::to_string(&i.levels).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    conn.prepare_cached(
+        "INSERT INTO readiness_item (id, pillar, dimension_id, code, question_id, question_en, levels_json, weight, \
+         target_level, position, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+         ON CONFLICT(id) DO UPDATE SET pillar = ?2, dimension_id = ?3, code = ?4, question_id = ?5, question_en = ?6, \
+         levels_json = ?7, weight = ?8, target_level = ?9, position = ?10, updated_at = ?11, changed_by = ?12",
+    )?
+    .execute(params![
+        i.id.to_string(),
+        i.pillar.key(),
+        i.dimension_id.map(|d| d.to_string()),
+        i.code,
+        i.question_id,
+        i.question_en,
+        levels,
+        i.weight,
+        i.target_level,
+        i.position,
+        stamp.at,
+        stamp.by
+    ])?;
+    Ok(())
+}
+
+fn write_band(conn: &Connection, b: &Band, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO readiness_band (id, name_id, name_en, min, position, updated_at, changed_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET name_id = ?2, name_en = ?3, min = ?4, \
+         position = ?5, updated_at = ?6, changed_by = ?7",
+    )?
+    .execute(params![b.id.to_string(), b.name_id, b.name_en, b.min, b.position, stamp.at, stamp.by])?;
+    Ok(())
+}
+
+fn write_round(conn: &Connection, r: &Round, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO readiness_round (id, name, year, position, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+         ON CONFLICT(id) DO UPDATE SET name = ?2, year = ?3, position = ?4, updated_at = ?5, changed_by = ?6",
+    )?
+    .execute(params![r.id.to_string(), r.name, r.year, r.position, stamp.at, stamp.by])?;
+    Ok(())
+}
+
+fn write_score(conn: &Connection, s: &Score, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    // Derived id: the same round and item give the same row id in every copy of the workbook.
+    let id = stable_id("readiness-score", &format!("{}/{}", s.round_id, s.item_id));
+    conn.prepare_cached(
+        "INSERT INTO readiness_score (id, round_id, item_id, level, evidence, note, scored_by, scored_at, updated_at, \
+         changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(round_id, item_id) DO UPDATE SET \
+         level = ?4, evidence = ?5, note = ?6, scored_by = ?7, scored_at = ?8, updated_at = ?9, changed_by = ?10",
+    )?
+    .execute(params![
+        id.to_string(),
+        s.round_id.to_string(),
+        s.item_id.to_string(),
+        s.level,
+        s.evidence,
+        s.note,
+        s.scored_by,
+        s.scored_at,
+        stamp.at,
+        stamp.by
+    ])?;
     Ok(())
 }
 
@@ -309,10 +448,27 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
         Change::RemoveMember(id) => {
             conn.execute("DELETE FROM member WHERE id = ?1", [id.to_string()])?;
         }
-        Change::PutProgram(p) => write_program(conn, p, stamp)?,
+        Change::PutProgram(p) => write_program(conn, p, stamp, false)?,
         Change::RemoveProgram(id) => {
-            // Budget lines and targets go with it (ON DELETE CASCADE).
+            // Budget lines, targets and readiness links go with it (ON DELETE CASCADE).
             conn.prepare_cached("DELETE FROM program WHERE id = ?1")?.execute([id.to_string()])?;
+        }
+        Change::PutReadinessItem(item) => write_readiness_item(conn, item, stamp)?,
+        Change::RemoveReadinessItem(id) => {
+            conn.prepare_cached("DELETE FROM readiness_item WHERE id = ?1")?.execute([id.to_string()])?;
+        }
+        Change::PutBand(band) => write_band(conn, band, stamp)?,
+        Change::RemoveBand(id) => {
+            conn.prepare_cached("DELETE FROM readiness_band WHERE id = ?1")?.execute([id.to_string()])?;
+        }
+        Change::PutRound(round) => write_round(conn, round, stamp)?,
+        Change::RemoveRound(id) => {
+            conn.prepare_cached("DELETE FROM readiness_round WHERE id = ?1")?.execute([id.to_string()])?;
+        }
+        Change::PutScore(score) => write_score(conn, score, stamp)?,
+        Change::RemoveScore { round, item } => {
+            conn.prepare_cached("DELETE FROM readiness_score WHERE round_id = ?1 AND item_id = ?2")?
+                .execute([round.to_string(), item.to_string()])?;
         }
     }
     Ok(())
@@ -361,8 +517,21 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
     for m in &workbook.members {
         write(conn, &Change::PutMember(m.clone()), stamp)?;
     }
+    // Readiness items before programs: programs link to them.
+    for item in &workbook.readiness_items {
+        write_readiness_item(conn, item, stamp)?;
+    }
+    for band in &workbook.bands {
+        write_band(conn, band, stamp)?;
+    }
+    for round in &workbook.rounds {
+        write_round(conn, round, stamp)?;
+    }
+    for score in &workbook.scores {
+        write_score(conn, score, stamp)?;
+    }
     for p in &workbook.programs {
-        write_program(conn, p, stamp)?;
+        write_program(conn, p, stamp, true)?;
     }
     Ok(())
 }

@@ -179,6 +179,28 @@ CREATE TABLE criterion_score (
     UNIQUE (program_id, criterion_id)
 ) STRICT;
 "#,
+    // Version 3: the readiness framework's bands and target levels, and the links from programs to the
+    // readiness items they improve.
+    r#"
+ALTER TABLE readiness_item ADD COLUMN target_level INTEGER NOT NULL DEFAULT 4 CHECK (target_level BETWEEN 1 AND 5);
+CREATE TABLE readiness_band (
+    id TEXT PRIMARY KEY,
+    name_id TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    min REAL NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE program_readiness (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL REFERENCES program(id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL REFERENCES readiness_item(id),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (program_id, item_id)
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes.

@@ -289,6 +289,7 @@ fn new_program(workbook: &Workbook, element: Option<Id>, name: &str) -> Program 
         budget: Vec::new(),
         quick_win: false,
         position: workbook.next_program_position(),
+        readiness_items: Vec::new(),
     }
 }
 
