@@ -3,13 +3,16 @@
 
 /// Pure computations over the model: filters, sums, indices.
 pub mod analysis;
+/// Charts drawn by plotters onto any backend: bitmap for the app, SVG/PNG for exports (same code, same picture).
+pub mod charts;
 /// The command line: headless subcommands for scripts, tests and colleagues without a screen.
 pub mod cli;
 /// Large generated workbooks (example data) for load tests and benchmarks, deterministic from a seed.
 pub mod generate;
 /// Translations, money and number formatting: everything the user reads.
 pub mod i18n;
-/// Program import and export: the CSV/XLSX program table, its reader, checker and writer.
+/// Program import and export: the CSV/XLSX program table, its reader, checker and writer; the readiness
+/// framework as JSON.
 pub mod io;
 /// Plain domain types and their validation rules; no SQL, no egui.
 pub mod model;

@@ -472,4 +472,57 @@ mod tests {
         );
         assert_eq!(demo.programs, demo_workbook().programs, "the demo programs are the same every time");
     }
+
+    #[test]
+    fn the_readiness_framework_covers_every_pillar_and_dimension() {
+        let (dimensions, _) = dimensions();
+        let (items, bands) = readiness_framework(&dimensions);
+        assert!((30..=50).contains(&items.len()), "{} items", items.len());
+        for pillar in Pillar::ALL {
+            assert!(items.iter().any(|i| i.pillar == pillar), "no {} item", pillar.key());
+        }
+        for d in &dimensions {
+            assert!(items.iter().filter(|i| i.dimension_id == Some(d.id)).count() >= 3, "{}: under 3 items", d.key);
+        }
+        let codes: std::collections::HashSet<&str> = items.iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes.len(), items.len(), "codes are unique");
+        for item in &items {
+            assert!(!item.question_id.is_empty() && !item.question_en.is_empty(), "{}: question", item.code);
+            assert!(
+                item.levels.iter().all(|l| !l.id.is_empty() && !l.en.is_empty()),
+                "{}: a level is empty",
+                item.code
+            );
+            assert!(item.weight > 0.0 && (3..=5).contains(&item.target_level), "{}: weight or target", item.code);
+        }
+        assert!(bands.windows(2).all(|w| w[0].min < w[1].min), "bands ascend");
+    }
+
+    #[test]
+    fn the_demo_baseline_scores_every_item_once() {
+        let demo = demo_workbook();
+        let round = demo.rounds[0].id;
+        for item in &demo.readiness_items {
+            let scores: Vec<&Score> = demo.scores_of(round).filter(|s| s.item_id == item.id).collect();
+            assert_eq!(scores.len(), 1, "{}: {} scores", item.code, scores.len());
+            assert!((1..=5).contains(&scores[0].level), "{}: level {}", item.code, scores[0].level);
+            assert!(validate_change(&demo, &Change::PutScore(scores[0].clone())).is_empty(), "{}", item.code);
+        }
+        assert_eq!(demo.scores.len(), demo.readiness_items.len());
+        // Weighted indices: the overall one is "Cukup" (1.8-2.6), the dimensions vary around it.
+        let index = |keep: &dyn Fn(&ReadinessItem) -> bool| {
+            let (mut sum, mut weights) = (0.0, 0.0);
+            for item in demo.readiness_items.iter().filter(|i| keep(i)) {
+                sum += f64::from(demo.score(round, item.id).unwrap().level) * item.weight;
+                weights += item.weight;
+            }
+            sum / weights
+        };
+        let overall = index(&|_| true);
+        assert!((1.8..2.6).contains(&overall), "overall {overall:.2}");
+        for d in &demo.dimensions {
+            let value = index(&|i| i.dimension_id == Some(d.id));
+            assert!((1.5..=3.3).contains(&value), "{}: {value:.2}", d.key);
+        }
+    }
 }

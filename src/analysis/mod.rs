@@ -2,3 +2,4 @@
 //! unit-tested with hand-checked numbers.
 
 pub mod programs;
+pub mod readiness;

@@ -175,6 +175,7 @@ pub fn info_json(session: &Session) -> serde_json::Value {
         },
         "period": { "start": profile.period_start, "end": profile.period_end },
         "programs_by_dimension": programs_by_dimension(workbook),
+        "readiness": readiness_json(workbook),
         "counts": {
             "dimensions": workbook.dimensions.len(),
             "elements": workbook.elements.len(),
@@ -183,6 +184,33 @@ pub fn info_json(session: &Session) -> serde_json::Value {
             "team_members": workbook.members_of(crate::model::Body::Team).count(),
             "programs": workbook.programs.len(),
         },
+    })
+}
+
+/// The latest round's weighted indices (1-5) overall, per dimension and per pillar, with their bands.
+fn readiness_json(workbook: &crate::model::Workbook) -> serde_json::Value {
+    use crate::analysis::readiness::{Index, band_of, round_result};
+    let Some(round) = workbook.rounds.last() else { return serde_json::Value::Null };
+    let result = round_result(workbook, round.id);
+    let index = |i: &Index| {
+        json!({
+            "index": i.value,
+            "band": i.value.and_then(|v| band_of(&workbook.bands, v)).map(|b| b.name_id.clone()),
+            "answered": i.answered,
+            "items": i.total,
+        })
+    };
+    let dimensions: Vec<_> = result
+        .by_dimension
+        .iter()
+        .filter_map(|(id, i)| workbook.dimension(*id).map(|d| (d.key.clone(), index(i))))
+        .collect();
+    let pillars: Vec<_> = result.by_pillar.iter().map(|(p, i)| (p.key().to_string(), index(i))).collect();
+    json!({
+        "round": { "name": round.name, "year": round.year },
+        "overall": index(&result.overall),
+        "dimensions": serde_json::Map::from_iter(dimensions),
+        "pillars": serde_json::Map::from_iter(pillars),
     })
 }
 

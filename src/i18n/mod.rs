@@ -62,6 +62,11 @@ impl Text {
     }
 }
 
+/// A decimal number the Indonesian way, with a decimal comma: `2,34`. Used for indices and ratios.
+pub fn format_decimal(value: f64, digits: usize) -> String {
+    format!("{value:.digits$}").replace('.', ",")
+}
+
 /// Replace each `{}` in `template` by the next argument. Extra placeholders stay visible, extra arguments are
 /// ignored: a translation mistake must show, not crash.
 pub fn fill(template: &str, args: &[&str]) -> String {
@@ -128,6 +133,13 @@ mod tests {
         assert_eq!(fill("{} dari {}", &["3", "5"]), "3 dari 5");
         assert_eq!(fill("a {} b {}", &["x"]), "a x b {}");
         assert_eq!(fill("none", &["x"]), "none");
+    }
+
+    #[test]
+    fn decimals_use_a_comma() {
+        assert_eq!(format_decimal(2.345, 2), "2,35");
+        assert_eq!(format_decimal(13.0 / 6.0, 1), "2,2");
+        assert_eq!(format_decimal(5.0, 2), "5,00");
     }
 
     #[test]

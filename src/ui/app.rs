@@ -10,6 +10,7 @@ use super::commands::Command;
 use super::file_dialog::{Outcome, PathDialog, Purpose};
 use super::profile::ProfileView;
 use super::programs::ProgramsView;
+use super::readiness::ReadinessView;
 use super::views::View;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Edit;
@@ -41,6 +42,7 @@ pub struct App {
     view: View,
     profile: ProfileView,
     programs: ProgramsView,
+    readiness: ReadinessView,
     dialog: Option<PathDialog>,
     status: Option<Status>,
     /// An error that needs the user's attention (a refused file), shown in a window until dismissed.
@@ -61,6 +63,7 @@ impl App {
             view: View::Profile,
             profile: ProfileView::default(),
             programs: ProgramsView::default(),
+            readiness: ReadinessView::default(),
             dialog: None,
             status: None,
             notice: None,
@@ -94,6 +97,11 @@ impl App {
 
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// The readiness view's state: its tab and round (tests set them directly).
+    pub fn readiness_mut(&mut self) -> &mut ReadinessView {
+        &mut self.readiness
     }
 
     /// The Program view's state: its tab, filter and selection (benchmarks and tests set them directly).
@@ -142,6 +150,7 @@ impl App {
         self.session = Some(session);
         self.profile = ProfileView::default();
         self.programs = ProgramsView::default();
+        self.readiness = ReadinessView::default();
         self.status = None;
         self.save_settings();
     }
@@ -442,6 +451,7 @@ impl App {
         match self.view {
             View::Profile => self.profile.ui(ui, &mut cx),
             View::Programs => self.programs.ui(ui, &mut cx),
+            View::Readiness => self.readiness.ui(ui, &mut cx),
             other => planned_view_ui(ui, other, lang),
         }
     }

@@ -3,12 +3,14 @@
 //! frame's UI: one place commits, reports errors once, and keeps the title and status bar true.
 
 mod app;
+mod charts;
 mod commands;
 mod fields;
 mod file_dialog;
 mod names;
 mod profile;
 pub mod programs;
+pub mod readiness;
 mod theme;
 mod views;
 

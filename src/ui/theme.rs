@@ -1,8 +1,8 @@
 //! The look: a light theme with slightly larger type than egui's default, legible on a workshop projector.
 
-/// DejaVu Sans (see `assets/fonts/DejaVuSans-LICENSE.txt`), a fallback for symbols egui's own fonts lack
-/// (arrows, check marks, warning signs). Charts use the same file, so the app and its exports match.
-pub const FALLBACK_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, a fallback for symbols egui's own fonts lack (arrows, check marks, warning signs): the same
+/// file the charts draw with, so the app and its exports match.
+pub const FALLBACK_FONT: &[u8] = crate::charts::DEJAVU_SANS;
 
 pub fn apply(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};

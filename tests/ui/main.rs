@@ -2,6 +2,7 @@
 
 mod flows;
 mod programs;
+mod readiness;
 
 use std::path::{Path, PathBuf};
 

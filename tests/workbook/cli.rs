@@ -78,6 +78,20 @@ fn demo_then_info_describes_konawe_selatan() {
         .sum();
     assert_eq!(by_dimension[0]["cost"].as_i64(), Some(governance));
 
+    // The latest readiness round: the demo's 2021 baseline, weighted index by hand 2.10 (Cukup).
+    let readiness = &info["readiness"];
+    assert_eq!(readiness["round"]["year"], 2021);
+    let overall = readiness["overall"]["index"].as_f64().unwrap();
+    assert!((overall - 2.10).abs() < 0.005, "{overall}");
+    assert_eq!(readiness["overall"]["band"], "Cukup");
+    assert_eq!(readiness["overall"]["answered"], readiness["overall"]["items"]);
+    let governance = readiness["dimensions"]["governance"]["index"].as_f64().unwrap();
+    assert!((governance - 2.93).abs() < 0.005, "{governance}");
+    assert_eq!(readiness["dimensions"]["governance"]["band"], "Baik");
+    for pillar in ["structure", "infrastructure", "superstructure"] {
+        assert!(readiness["pillars"][pillar]["index"].as_f64().is_some(), "{pillar}");
+    }
+
     let plain = run(dir.path(), &["info", path.to_str().unwrap()]);
     assert!(text(&succeeded(&plain).stdout).contains("Kabupaten Konawe Selatan"));
     assert!(bytes(&path) == before, "info never writes to the file");

@@ -175,6 +175,8 @@ impl ProgramEditor {
             ui.label(RichText::new(Text::YearlyTargets.get(lang)).strong());
             self.targets_ui(ui, cx, program);
             ui.add_space(8.0);
+            self.readiness_links_ui(ui, cx, program);
+            ui.add_space(8.0);
             ui.label(RichText::new(Text::BudgetGrid.get(lang)).strong());
             self.budget_ui(ui, cx, program);
             ui.add_space(12.0);
@@ -333,6 +335,30 @@ impl ProgramEditor {
             let label = Message::with(Text::EditProgramField, [Text::Details.get(lang), &program.name]);
             cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
         }
+    }
+
+    /// The readiness items this program improves: shown here and with the item's gap in the results.
+    fn readiness_links_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let title = Message::with(Text::ImprovesItems, [program.readiness_items.len().to_string()]).show(lang);
+        egui::CollapsingHeader::new(RichText::new(title).strong()).id_salt(("program_links", self.id)).show(ui, |ui| {
+            for item in &workbook.readiness_items {
+                let mut linked = program.readiness_items.contains(&item.id);
+                let text = format!("{} — {}", item.code, crate::ui::readiness::item_question(item, lang));
+                if ui.checkbox(&mut linked, text).changed() && cx.editable {
+                    let mut changed = program.clone();
+                    if linked {
+                        changed.readiness_items.push(item.id);
+                    } else {
+                        changed.readiness_items.retain(|i| *i != item.id);
+                    }
+                    changed.normalise();
+                    let label = Message::with(Text::EditProgramField, [Text::ReadinessLinks.get(lang), &program.name]);
+                    cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
+                }
+            }
+        });
     }
 
     fn targets_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {

@@ -1,0 +1,307 @@
+//! Scoring a round, built for the projector: one item at a time with its five level descriptions, or all
+//! items as a grid. Keys 1-5 score the current item, the arrow keys move between items (when no text field
+//! has the keyboard); progress shows answered of total per pillar and per dimension.
+
+use egui::{Color32, Key, RichText, Ui};
+
+use crate::analysis::readiness::weighted_index;
+use crate::i18n::{Lang, Message, Text};
+use crate::model::{Change, Edit, Id, Pillar, ReadinessItem, Score, Workbook};
+use crate::store::now_iso;
+use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::{ViewCx, names};
+
+#[derive(Default)]
+pub struct Scoring {
+    /// Index of the current item in the framework's order.
+    pub current: usize,
+    pub grid: bool,
+    drafts: Drafts,
+}
+
+pub fn pillar_text(p: Pillar) -> Text {
+    match p {
+        Pillar::Structure => Text::PillarStructure,
+        Pillar::Infrastructure => Text::PillarInfrastructure,
+        Pillar::Superstructure => Text::PillarSuperstructure,
+    }
+}
+
+/// The colour of a level, red (1) to green (5), shared with the charts' scale.
+pub fn level_color(level: u8) -> Color32 {
+    match level {
+        1 => Color32::from_rgb(0xC0, 0x39, 0x2B),
+        2 => Color32::from_rgb(0xE6, 0x7E, 0x22),
+        3 => Color32::from_rgb(0xD4, 0xAC, 0x0D),
+        4 => Color32::from_rgb(0x7D, 0xB3, 0x3C),
+        _ => Color32::from_rgb(0x2E, 0x8B, 0x57),
+    }
+}
+
+pub fn question(item: &ReadinessItem, lang: Lang) -> &str {
+    match lang {
+        Lang::En if !item.question_en.trim().is_empty() => &item.question_en,
+        _ => &item.question_id,
+    }
+}
+
+fn level_text(item: &ReadinessItem, level: u8, lang: Lang) -> &str {
+    let text = &item.levels[usize::from(level - 1)];
+    match lang {
+        Lang::En if !text.en.trim().is_empty() => &text.en,
+        _ => &text.id,
+    }
+}
+
+/// The edit that gives `item` the `level` in `round`, keeping its evidence and note.
+fn score_edit(workbook: &Workbook, round: Id, item: &ReadinessItem, level: u8, author: &str) -> Edit {
+    let old = workbook.score(round, item.id);
+    let score = Score {
+        round_id: round,
+        item_id: item.id,
+        level,
+        evidence: old.map(|s| s.evidence.clone()).unwrap_or_default(),
+        note: old.map(|s| s.note.clone()).unwrap_or_default(),
+        scored_by: author.to_string(),
+        scored_at: now_iso(),
+    };
+    Edit::one(Message::with(Text::EditScore, [item.code.clone(), level.to_string()]), Change::PutScore(score))
+}
+
+impl Scoring {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, round: Id) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let items = &workbook.readiness_items;
+        if items.is_empty() {
+            ui.label(Text::NoReadinessItems.get(lang));
+            return;
+        }
+        self.current = self.current.min(items.len() - 1);
+        self.keyboard(ui, cx, round);
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.grid, false, Text::OneAtATime.get(lang));
+            ui.selectable_value(&mut self.grid, true, Text::AsGrid.get(lang));
+            ui.label(RichText::new(Text::ScoringKeysHint.get(lang)).weak());
+        });
+        progress_ui(ui, workbook, round, lang);
+        ui.separator();
+        if self.grid {
+            self.grid_ui(ui, cx, round);
+        } else {
+            self.single_ui(ui, cx, round);
+        }
+    }
+
+    /// Keys 1-5 score the current item; arrows move. Text fields keep their keys.
+    fn keyboard(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, round: Id) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let workbook = cx.session.workbook();
+        let count = workbook.readiness_items.len();
+        let (level, next, previous) = ui.input(|i| {
+            let level = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5]
+                .iter()
+                .position(|k| i.key_pressed(*k))
+                .map(|p| p as u8 + 1);
+            let next = i.key_pressed(Key::ArrowDown) || i.key_pressed(Key::ArrowRight);
+            let previous = i.key_pressed(Key::ArrowUp) || i.key_pressed(Key::ArrowLeft);
+            (level, next, previous)
+        });
+        if let Some(level) = level
+            && cx.editable
+        {
+            let item = &workbook.readiness_items[self.current];
+            cx.edits.push(score_edit(workbook, round, item, level, cx.session.author()));
+        }
+        if next {
+            self.current = (self.current + 1).min(count - 1);
+        }
+        if previous {
+            self.current = self.current.saturating_sub(1);
+        }
+    }
+
+    fn single_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, round: Id) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let item = &workbook.readiness_items[self.current];
+        let score = workbook.score(round, item.id);
+        egui::ScrollArea::vertical().id_salt("scoring_single").auto_shrink(false).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui
+                    .button("◀")
+                    .accessible_name(Text::PreviousItem.get(lang))
+                    .on_hover_text(Text::PreviousItem.get(lang))
+                    .clicked()
+                {
+                    self.current = self.current.saturating_sub(1);
+                }
+                ui.label(
+                    Message::with(
+                        Text::ItemOf,
+                        [(self.current + 1).to_string(), workbook.readiness_items.len().to_string()],
+                    )
+                    .show(lang),
+                );
+                if ui
+                    .button("▶")
+                    .accessible_name(Text::NextItem.get(lang))
+                    .on_hover_text(Text::NextItem.get(lang))
+                    .clicked()
+                {
+                    self.current = (self.current + 1).min(workbook.readiness_items.len() - 1);
+                }
+                let dimension = item
+                    .dimension_id
+                    .and_then(|d| workbook.dimension(d))
+                    .map_or(Text::General.get(lang), |d| names::dimension(d, lang));
+                ui.label(
+                    RichText::new(format!("{} · {} · {}", item.code, pillar_text(item.pillar).get(lang), dimension))
+                        .weak(),
+                );
+            });
+            ui.add_space(6.0);
+            ui.label(RichText::new(question(item, lang)).size(22.0).strong());
+            ui.add_space(10.0);
+            for level in 1..=5u8 {
+                let chosen = score.is_some_and(|s| s.level == level);
+                let text = RichText::new(format!("{level}  {}", level_text(item, level, lang))).size(17.0);
+                let text = if chosen { text.color(Color32::WHITE).strong() } else { text };
+                let button = egui::Button::new(text)
+                    .fill(if chosen { level_color(level) } else { ui.visuals().widgets.inactive.bg_fill })
+                    .min_size(egui::vec2(ui.available_width().min(900.0), 40.0));
+                let response = ui
+                    .add_enabled(cx.editable, button)
+                    .accessible_name(Message::with(Text::ScoreLevel, [level.to_string()]).show(lang));
+                if response.clicked() {
+                    cx.edits.push(score_edit(workbook, round, item, level, cx.session.author()));
+                }
+            }
+            ui.add_space(10.0);
+            self.evidence_ui(ui, cx, round, item);
+            if let Some(score) = score {
+                ui.label(
+                    RichText::new(
+                        Message::with(Text::ScoredByAt, [score.scored_by.clone(), score.scored_at.clone()]).show(lang),
+                    )
+                    .weak(),
+                );
+            }
+        });
+    }
+
+    /// Evidence ("data dukung") and a note; they save when the user leaves the field, once the item is scored.
+    fn evidence_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, round: Id, item: &ReadinessItem) {
+        let lang = cx.lang;
+        let Some(score) = cx.session.workbook().score(round, item.id) else {
+            ui.label(RichText::new(Text::ScoreFirst.get(lang)).italics().weak());
+            return;
+        };
+        for (label, get, set) in [
+            (
+                Text::Evidence,
+                (|s: &Score| s.evidence.clone()) as fn(&Score) -> String,
+                (|s: &mut Score, v| s.evidence = v) as fn(&mut Score, String),
+            ),
+            (Text::Note, |s: &Score| s.note.clone(), |s: &mut Score, v| s.note = v),
+        ] {
+            ui.label(label.get(lang));
+            let id = egui::Id::unique(("score_text", round, item.id, label));
+            let spec = FieldSpec::new(id, label.get(lang)).width(ui.available_width().min(900.0)).enabled(cx.editable);
+            if let Some(value) = text_field(ui, &mut self.drafts, spec, &get(score), lang) {
+                let mut changed = score.clone();
+                set(&mut changed, value.clone());
+                let edit =
+                    Edit::one(Message::with(Text::EditScoreText, [item.code.clone()]), Change::PutScore(changed));
+                match cx.session.check(&edit).first() {
+                    Some(problem) => self.drafts.refuse(id, value, problem.message.clone()),
+                    None => cx.edits.push(edit),
+                }
+            }
+            problem_label(ui, &self.drafts, id, lang);
+        }
+    }
+
+    fn grid_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, round: Id) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        egui::ScrollArea::both().id_salt("scoring_grid").auto_shrink(false).show(ui, |ui| {
+            egui::Grid::new("scoring_grid_rows").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
+                for header in [Text::ColCode, Text::Question, Text::Pillar, Text::ColDimension, Text::Level] {
+                    ui.label(RichText::new(header.get(lang)).strong());
+                }
+                ui.end_row();
+                for (index, item) in workbook.readiness_items.iter().enumerate() {
+                    let current = index == self.current;
+                    let code = RichText::new(&item.code);
+                    if ui.selectable_label(current, if current { code.strong() } else { code }).clicked() {
+                        self.current = index;
+                    }
+                    let text: String = question(item, lang).chars().take(90).collect();
+                    ui.label(text).on_hover_text(question(item, lang));
+                    ui.label(pillar_text(item.pillar).get(lang));
+                    ui.label(
+                        item.dimension_id
+                            .and_then(|d| workbook.dimension(d))
+                            .map_or(Text::General.get(lang), |d| names::dimension(d, lang)),
+                    );
+                    ui.horizontal(|ui| {
+                        let score = workbook.score(round, item.id).map(|s| s.level);
+                        for level in 1..=5u8 {
+                            let chosen = score == Some(level);
+                            let text = RichText::new(level.to_string()).strong();
+                            let text = if chosen { text.color(Color32::WHITE) } else { text };
+                            let button = egui::Button::new(text)
+                                .fill(if chosen { level_color(level) } else { ui.visuals().widgets.inactive.bg_fill })
+                                .min_size(egui::vec2(28.0, 24.0));
+                            let name = format!("{} {}: {level}", item.code, Text::Level.get(lang));
+                            let response = ui
+                                .add_enabled(cx.editable, button)
+                                .accessible_name(name)
+                                .on_hover_text(level_text(item, level, lang));
+                            if response.clicked() {
+                                self.current = index;
+                                cx.edits.push(score_edit(workbook, round, item, level, cx.session.author()));
+                            }
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+        });
+    }
+}
+
+/// Answered of total, per pillar and per dimension, for the round.
+fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, lang: Lang) {
+    let answered = |item: &ReadinessItem| workbook.score(round, item.id).is_some();
+    let count = |filter: &dyn Fn(&ReadinessItem) -> bool| {
+        let index = weighted_index(workbook.readiness_items.iter().filter(|i| filter(i)), |id| {
+            workbook.score(round, id).map(|s| s.level)
+        });
+        (index.answered, index.total)
+    };
+    let all = workbook.readiness_items.iter().filter(|i| answered(i)).count();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(
+                Message::with(Text::Answered, [all.to_string(), workbook.readiness_items.len().to_string()]).show(lang),
+            )
+            .strong(),
+        );
+        for pillar in Pillar::ALL {
+            let (done, total) = count(&|i: &ReadinessItem| i.pillar == pillar);
+            ui.label(format!("{} {done}/{total}", pillar_text(pillar).get(lang)));
+        }
+        ui.separator();
+        for d in &workbook.dimensions {
+            let (done, total) = count(&|i: &ReadinessItem| i.dimension_id == Some(d.id));
+            ui.label(
+                RichText::new(format!("{} {done}/{total}", names::dimension(d, lang).trim_start_matches("Smart ")))
+                    .color(names::color(&d.color)),
+            );
+        }
+    });
+}
