@@ -290,6 +290,9 @@ struct DemoProgram {
     #[serde(default)]
     quick_win: bool,
     budget: Vec<BudgetLine>,
+    /// Codes of the readiness items the program improves.
+    #[serde(default)]
+    readiness: Vec<String>,
 }
 
 /// The demo's example programs, in file order. A key or agency code the demo does not have is a bug in the
@@ -330,7 +333,8 @@ fn demo_programs(dimensions: &[Dimension], elements: &[Element], agencies: &[Age
                 budget: p.budget,
                 quick_win: p.quick_win,
                 position: i as i64,
-                readiness_items: Vec::new(),
+                // Ids derived from the codes, as `readiness_framework` derives them.
+                readiness_items: p.readiness.iter().map(|code| stable_id("readiness-item", code)).collect(),
             };
             program.normalise();
             program
@@ -459,6 +463,11 @@ mod tests {
         for action in ActionType::ALL {
             assert!(programs.iter().any(|p| p.action_type == action), "no {} program", action.key());
         }
+        // Programs name the readiness items they improve (the weakest ones among them), and only real items.
+        let linking = programs.iter().filter(|p| !p.readiness_items.is_empty()).count();
+        assert!(linking >= 15, "{linking} programs link readiness items");
+        let perbup = programs.iter().find(|p| p.code == "GOV-KP-01").unwrap();
+        assert!(perbup.readiness_items.contains(&stable_id("readiness-item", "SU-01")));
         let quick_wins = programs.iter().filter(|p| p.quick_win).count();
         assert!((6..=8).contains(&quick_wins), "{quick_wins} quick wins");
         for year in demo.profile.years() {

@@ -132,10 +132,14 @@ impl ChartTextures {
                 }
             }
         }
-        ui.horizontal_wrapped(|ui| {
+        // As many charts side by side as fit; on a 1024 px projector they stack.
+        let width = SIZE[0].min(ui.available_width());
+        let size = egui::vec2(width, width * SIZE[1] / SIZE[0]);
+        let per_row = ((ui.available_width() + 8.0) / (width + 8.0)).floor().max(1.0) as usize;
+        egui::Grid::new("chart_grid").spacing([8.0, 8.0]).show(ui, |ui| {
             for (index, (name, texture)) in self.textures.iter().enumerate() {
                 ui.vertical(|ui| {
-                    ui.add(egui::Image::new(texture).fit_to_exact_size(SIZE.into())).on_hover_text(name);
+                    ui.add(egui::Image::new(texture).fit_to_exact_size(size)).on_hover_text(name);
                     ui.horizontal(|ui| {
                         for (label, extension) in [(Text::SaveSvg, "svg"), (Text::SavePng, "png")] {
                             if ui
@@ -152,6 +156,9 @@ impl ChartTextures {
                         }
                     });
                 });
+                if (index + 1) % per_row == 0 {
+                    ui.end_row();
+                }
             }
         });
         if let Some(status) = &self.status {

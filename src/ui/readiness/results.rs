@@ -122,7 +122,8 @@ impl ResultsCache {
             for gap in result.gaps.iter().take(GAPS_SHOWN) {
                 let Some(item) = workbook.readiness_item(gap.item) else { continue };
                 ui.group(|ui| {
-                    ui.horizontal_wrapped(|ui| {
+                    ui.set_max_width(ui.available_width());
+                    ui.horizontal(|ui| {
                         ui.label(
                             RichText::new(format!(" {} ", gap.level))
                                 .color(egui::Color32::WHITE)
@@ -133,8 +134,8 @@ impl ResultsCache {
                             RichText::new(format!("→ {} ({} {})", gap.target, Text::Gap.get(lang), gap.gap)).strong(),
                         );
                         ui.label(RichText::new(&item.code).weak());
-                        ui.label(question(item, lang));
                     });
+                    ui.add(egui::Label::new(question(item, lang)).wrap());
                     self.links_ui(ui, cx, gap.item);
                 });
             }
