@@ -139,7 +139,7 @@ impl ChartTextures {
         egui::Grid::new("chart_grid").spacing([8.0, 8.0]).show(ui, |ui| {
             for (index, (name, texture)) in self.textures.iter().enumerate() {
                 ui.vertical(|ui| {
-                    ui.add(egui::Image::new(texture).fit_to_exact_size(size)).on_hover_text(name);
+                    ui.add(egui::Image::new(texture).fit_to_exact_size(size));
                     ui.horizontal(|ui| {
                         for (label, extension) in [(Text::SaveSvg, "svg"), (Text::SavePng, "png")] {
                             if ui

@@ -208,6 +208,7 @@ impl FrameworkEditor {
             }
         });
         ui.label(RichText::new(Text::LevelDescriptions.get(lang)).strong());
+        let level_width = ((ui.available_width() - 60.0) / 2.0).clamp(240.0, 560.0);
         egui::Grid::new(("item_levels", item.id)).num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
             for level in 0..5 {
                 ui.label((level + 1).to_string());
@@ -221,7 +222,7 @@ impl FrameworkEditor {
                 ] {
                     let id = egui::Id::unique(("item_level", item.id, level, language));
                     let name = format!("{} {} {} ({})", item.code, Text::Level.get(lang), level + 1, language.code());
-                    let field = FieldSpec::new(id, &name).width(330.0).enabled(cx.editable);
+                    let field = FieldSpec::new(id, &name).width(level_width).enabled(cx.editable);
                     if let Some(value) = text_field(ui, &mut self.drafts, field, &get(&item.levels[level]), lang) {
                         let mut changed = item.clone();
                         set(&mut changed.levels[level], value.clone());
