@@ -151,7 +151,7 @@ impl ChartTextures {
                                 let extensions: &'static [&'static str] =
                                     if extension == "svg" { &["svg"] } else { &["png"] };
                                 self.saving =
-                                    Some((browse_in_background(ui.ctx(), filter, extensions, Some(file)), index));
+                                    Some((browse_in_background(ui.ctx(), filter, extensions, None, Some(file)), index));
                             }
                         }
                     });

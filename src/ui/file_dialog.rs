@@ -46,21 +46,28 @@ pub enum Outcome {
 pub const EXTENSION: &str = "smartcity";
 
 /// Ask the native file dialog on a background thread; the receiver gets the choice (or nothing, when there
-/// is no native dialog or the user cancelled) and the UI is woken up.
+/// is no native dialog or the user cancelled) and the UI is woken up. `save` asks where to save, suggesting
+/// the name when it is not empty; `None` asks which file to open.
 pub fn browse_in_background(
     ctx: &egui::Context,
     filter: String,
     extensions: &'static [&'static str],
+    folder: Option<PathBuf>,
     save: Option<String>,
 ) -> Receiver<Option<PathBuf>> {
     let (sender, receiver) = channel();
     let ctx = ctx.clone();
     std::thread::spawn(move || {
-        let dialog = rfd::FileDialog::new().add_filter(filter, extensions);
+        let mut dialog = rfd::FileDialog::new().add_filter(filter, extensions);
+        if let Some(folder) = folder {
+            dialog = dialog.set_directory(folder);
+        }
         let chosen = match save {
+            Some(name) if name.is_empty() => dialog.save_file(),
             Some(name) => dialog.set_file_name(name).save_file(),
             None => dialog.pick_file(),
         };
+        // The dialog may outlive the window that asked; then nobody listens, which is fine.
         let _ = sender.send(chosen);
         ctx.request_repaint();
     });
@@ -78,28 +85,15 @@ impl PathDialog {
     }
 
     fn browse(&mut self, ctx: &egui::Context, lang: Lang) {
-        let (sender, receiver) = channel();
-        let purpose = self.purpose;
-        let filter = Text::WorkbookFiles.get(lang).to_string();
         let start = PathBuf::from(self.path.trim());
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter(filter, &[EXTENSION]);
-            if let Some(dir) = start.parent().filter(|d| d.is_dir()) {
-                dialog = dialog.set_directory(dir);
-            }
-            let chosen = if purpose.creates_file() {
-                if let Some(name) = start.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
-                }
-                dialog.save_file()
-            } else {
-                dialog.pick_file()
-            };
-            let _ = sender.send(chosen);
-            ctx.request_repaint();
-        });
-        self.browsing = Some(receiver);
+        let folder = start.parent().filter(|d| d.is_dir()).map(Path::to_path_buf);
+        // Creating a file asks where to save it, suggesting the typed name; opening asks which file.
+        let save = self
+            .purpose
+            .creates_file()
+            .then(|| start.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()));
+        let filter = Text::WorkbookFiles.get(lang).to_string();
+        self.browsing = Some(browse_in_background(ctx, filter, &[EXTENSION], folder, save));
     }
 
     /// Check the typed path for this purpose; returns the path to use (with the extension added when creating).

@@ -50,7 +50,7 @@ impl ImportTab {
                     ui.add_sized([420.0, 24.0], egui::TextEdit::singleline(&mut self.path).hint_text("…/program.xlsx"));
                 let entered = field.labelled_by(label.id).lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.add_enabled(self.browsing.is_none(), egui::Button::new(Text::Browse.get(lang))).clicked() {
-                    self.browsing = Some(browse_in_background(ui.ctx(), "CSV / XLSX".into(), EXTENSIONS, None));
+                    self.browsing = Some(browse_in_background(ui.ctx(), "CSV / XLSX".into(), EXTENSIONS, None, None));
                 }
                 if ui.button(Text::ImportRead.get(lang)).clicked() || entered {
                     self.read();
