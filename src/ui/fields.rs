@@ -103,3 +103,25 @@ pub fn problem_label(ui: &mut Ui, drafts: &Drafts, id: Id, lang: Lang) {
         ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", problem.show(lang)));
     }
 }
+
+/// A combo box choosing one of `options`, named for screen readers and tests by `name`.
+pub fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    salt: impl egui::AsIdSalt,
+    name: &str,
+    value: &mut T,
+    options: &[T],
+    text: impl Fn(T) -> String,
+    width: f32,
+) {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(text(*value))
+        .width(width)
+        .show_ui(ui, |ui| {
+            for option in options {
+                ui.selectable_value(value, *option, text(*option));
+            }
+        })
+        .response
+        .accessible_name(name);
+}

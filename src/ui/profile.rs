@@ -4,7 +4,7 @@
 use egui::{Id, RichText, Ui};
 
 use super::ViewCx;
-use super::fields::{Drafts, FieldSpec, problem_label, text_field};
+use super::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Agency, Body, Change, Edit, Field, Member, Problem, Profile, RegionType, new_id};
 
@@ -267,14 +267,8 @@ impl ProfileView {
         let profile = &cx.session.workbook().profile;
         let mut chosen = profile.region_type;
         ui.add_enabled_ui(cx.editable, |ui| {
-            let combo = egui::ComboBox::from_id_salt("region_type")
-                .selected_text(region_type_text(chosen).get(lang))
-                .show_ui(ui, |ui| {
-                    for t in RegionType::ALL {
-                        ui.selectable_value(&mut chosen, t, region_type_text(t).get(lang));
-                    }
-                });
-            combo.response.accessible_name(Text::RegionType.get(lang));
+            let text = |t| region_type_text(t).get(lang).to_string();
+            choice(ui, "region_type", Text::RegionType.get(lang), &mut chosen, &RegionType::ALL, text, 160.0);
         });
         if chosen != profile.region_type {
             let mut profile = profile.clone();

@@ -9,7 +9,7 @@ use crate::model::{
     ActionType, BudgetLine, Change, Edit, Field, FundingSource, Problem, Program, ProgramStatus, YearTarget,
 };
 use crate::ui::ViewCx;
-use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::ui::names;
 
 pub struct ProgramEditor {
@@ -299,30 +299,30 @@ impl ProgramEditor {
         ui.end_row();
 
         ui.label(Text::ActionType.get(lang));
-        ComboBox::from_id_salt(("editor_action", self.id))
-            .selected_text(names::action_type(program.action_type).get(lang))
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                for t in ActionType::ALL {
-                    ui.selectable_value(&mut changed.action_type, t, names::action_type(t).get(lang));
-                }
-            })
-            .response
-            .accessible_name(Text::ActionType.get(lang));
+        let text = |t| names::action_type(t).get(lang).to_string();
+        choice(
+            ui,
+            ("editor_action", self.id),
+            Text::ActionType.get(lang),
+            &mut changed.action_type,
+            &ActionType::ALL,
+            text,
+            220.0,
+        );
         ui.label("");
         ui.end_row();
 
         ui.label(Text::ColStatus.get(lang));
-        ComboBox::from_id_salt(("editor_status", self.id))
-            .selected_text(names::status(program.status).get(lang))
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                for s in ProgramStatus::ALL {
-                    ui.selectable_value(&mut changed.status, s, names::status(s).get(lang));
-                }
-            })
-            .response
-            .accessible_name(Text::ColStatus.get(lang));
+        let text = |s| names::status(s).get(lang).to_string();
+        choice(
+            ui,
+            ("editor_status", self.id),
+            Text::ColStatus.get(lang),
+            &mut changed.status,
+            &ProgramStatus::ALL,
+            text,
+            220.0,
+        );
         ui.label("");
         ui.end_row();
 

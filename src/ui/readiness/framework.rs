@@ -7,7 +7,7 @@ use super::scoring::{pillar_text, question};
 use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::io::readiness_json::{export_framework, import_framework};
 use crate::model::{Band, Change, Edit, Field, LevelText, Pillar, ReadinessItem, new_id};
-use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::ui::{ViewCx, names};
 
 #[derive(Default)]
@@ -169,15 +169,9 @@ impl FrameworkEditor {
             let mut changed = item.clone();
             ui.label(Text::Pillar.get(lang));
             ui.add_enabled_ui(cx.editable, |ui| {
-                ComboBox::from_id_salt(("item_pillar", item.id))
-                    .selected_text(pillar_text(item.pillar).get(lang))
-                    .show_ui(ui, |ui| {
-                        for p in Pillar::ALL {
-                            ui.selectable_value(&mut changed.pillar, p, pillar_text(p).get(lang));
-                        }
-                    })
-                    .response
-                    .accessible_name(format!("{} {}", item.code, Text::Pillar.get(lang)));
+                let name = format!("{} {}", item.code, Text::Pillar.get(lang));
+                let text = |p| pillar_text(p).get(lang).to_string();
+                choice(ui, ("item_pillar", item.id), &name, &mut changed.pillar, &Pillar::ALL, text, 160.0);
             });
             ui.label("");
             ui.end_row();
