@@ -93,3 +93,52 @@ fn the_grid_scores_by_click_and_the_results_show_the_index() {
     harness.get_by_label_contains("Indeks kesiapan keseluruhan");
     harness.get_by_label("Butir terlemah (kesenjangan ke target)");
 }
+
+#[test]
+fn the_framework_tab_edits_weights_and_round_trips_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = readiness_view(dir.path());
+    harness.get_by_role_and_label(Role::Button, "Kerangka").click();
+    harness.run();
+    let first = harness.state().session().unwrap().workbook().readiness_items[0].clone();
+    harness.get_by_label_contains(&format!("{} · Struktur", first.code)).click();
+    harness.run();
+
+    let weight = format!("{} Bobot", first.code);
+    for (typed, saved) in [("-1", first.weight), ("2,5", 2.5)] {
+        harness.get_by_role_and_label(Role::TextInput, &weight).focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness.get_by_role_and_label(Role::TextInput, &weight).type_text(typed);
+        harness.run();
+        harness.key_press(Key::Enter);
+        harness.run();
+        let now = harness.state().session().unwrap().workbook().readiness_items[0].weight;
+        assert_eq!(now, saved, "typed {typed}");
+        if typed == "-1" {
+            harness.get_by_label_contains("Bobot harus angka dari 0 sampai");
+        }
+    }
+
+    // Export the framework, change the workbook, import the file back: the weight returns to 2.5.
+    let file = dir.path().join("kerangka.json");
+    harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").type_text(&file.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Ekspor JSON").click();
+    harness.run();
+    assert!(std::fs::read_to_string(&file).unwrap().contains(&first.code));
+    harness.get_by_role_and_label(Role::TextInput, &weight).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, &weight).type_text("4");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().readiness_items[0].weight, 4.0);
+    harness.get_by_role_and_label(Role::Button, "Impor JSON").click();
+    harness.run();
+    harness.get_by_label_contains("butir kerangka diimpor");
+    assert_eq!(harness.state().session().unwrap().workbook().readiness_items[0].weight, 2.5);
+}
