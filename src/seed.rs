@@ -5,8 +5,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::model::{
-    ActionType, Agency, Band, Body, BudgetLine, Dimension, Element, LevelText, Member, Pillar, Profile, Program,
-    ProgramStatus, ReadinessItem, RegionType, Round, Score, Workbook, YearTarget, stable_id,
+    ActionType, Agency, Band, Body, BudgetLine, Dimension, Element, FinanceValue, LevelText, Member, Pillar, Profile,
+    Program, ProgramStatus, ProjectionSettings, ReadinessItem, RegionType, Round, Score, ValueKind, Workbook,
+    YearTarget, stable_id,
 };
 
 const DIMENSIONS_JSON: &str = include_str!("../assets/seed/dimensions.json");
@@ -14,6 +15,55 @@ const DEMO_JSON: &str = include_str!("../assets/demo/konawe-selatan.json");
 const DEMO_PROGRAMS_JSON: &str = include_str!("../assets/demo/programs.json");
 const READINESS_JSON: &str = include_str!("../assets/seed/readiness.json");
 const DEMO_BASELINE_JSON: &str = include_str!("../assets/demo/readiness-baseline.json");
+const DEMO_FINANCE_JSON: &str = include_str!("../assets/demo/finance.json");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FinanceSeed {
+    #[serde(rename = "_note")]
+    _note: Option<String>,
+    settings: ProjectionSettings,
+    years: Vec<FinanceYearSeed>,
+}
+
+/// One year and kind of the demo's budget history: the figures reported in the press, used as they are, and
+/// the estimates that fill the gaps (marked as estimates).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FinanceYearSeed {
+    year: i32,
+    kind: ValueKind,
+    #[serde(rename = "_source")]
+    _source: Option<String>,
+    #[serde(default)]
+    reported: std::collections::BTreeMap<String, i64>,
+    #[serde(default)]
+    estimated: std::collections::BTreeMap<String, i64>,
+}
+
+/// The demo's budget history of Konawe Selatan and its projection settings, from `assets/demo/finance.json`.
+/// A line both reported and estimated in one year is a bug in the asset.
+fn demo_finance() -> (Vec<FinanceValue>, ProjectionSettings) {
+    let seed: FinanceSeed = serde_json::from_str(DEMO_FINANCE_JSON).expect("assets/demo/finance.json is valid");
+    let mut values = Vec::new();
+    for year in seed.years {
+        for (is_estimate, lines) in [(false, &year.reported), (true, &year.estimated)] {
+            for (line, amount) in lines {
+                let duplicate = values.iter().any(|v: &FinanceValue| v.key() == (line.as_str(), year.year, year.kind));
+                assert!(!duplicate, "demo finance: {line} {} {} twice", year.year, year.kind.key());
+                values.push(FinanceValue {
+                    line: line.clone(),
+                    year: year.year,
+                    kind: year.kind,
+                    amount: *amount,
+                    is_estimate,
+                });
+            }
+        }
+    }
+    values.sort_by(|a, b| a.key().cmp(&b.key()));
+    (values, seed.settings)
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,6 +273,8 @@ pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
         bands,
         rounds: Vec::new(),
         scores: Vec::new(),
+        finance: Vec::new(),
+        finance_settings: None,
     }
 }
 
@@ -379,6 +431,7 @@ pub fn demo_workbook() -> Workbook {
     let programs = demo_programs(&dimensions, &elements, &agencies);
     let (readiness_items, bands) = readiness_framework(&dimensions);
     let (baseline, scores) = demo_baseline(&readiness_items);
+    let (finance, finance_settings) = demo_finance();
     Workbook {
         profile: Profile {
             masterplan_id: stable_id("demo-masterplan", "konawe-selatan-2022-2031"),
@@ -402,13 +455,18 @@ pub fn demo_workbook() -> Workbook {
         bands,
         rounds: vec![baseline],
         scores,
+        finance,
+        finance_settings: Some(finance_settings),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Change, validate_change, validate_program};
+    use crate::model::{
+        Change, Layout, LineTree, validate_change, validate_finance_value, validate_program,
+        validate_projection_settings,
+    };
 
     #[test]
     fn six_dimensions_with_three_elements_each_in_both_languages() {
@@ -533,5 +591,82 @@ mod tests {
             let value = index(&|i| i.dimension_id == Some(d.id));
             assert!((1.5..=3.3).contains(&value), "{}: {value:.2}", d.key);
         }
+    }
+
+    #[test]
+    fn the_demo_finance_holds_the_reported_figures_as_they_are() {
+        let demo = demo_workbook();
+        let budgeted = ValueKind::Budgeted;
+        // Every figure of the domain notes, in rupiah; "about 68,3 miliar" is 68.300.000.000.
+        let reported: &[(&str, i32, ValueKind, i64)] = &[
+            ("old:4", 2018, budgeted, 1_334_216_410_226),
+            ("old:4.1", 2018, budgeted, 68_300_000_000),
+            ("old:4.2", 2018, budgeted, 965_930_000_000),
+            ("old:4.2.2", 2018, budgeted, 666_000_000_000),
+            ("old:4.2.3", 2018, budgeted, 259_000_000_000),
+            ("old:4.2.1", 2018, budgeted, 23_000_000_000),
+            ("old:4.3", 2018, budgeted, 299_970_000_000),
+            ("old:4.3.6", 2018, budgeted, 225_000_000_000),
+            ("old:4.3.4", 2018, budgeted, 46_500_000_000),
+            ("old:4", 2019, budgeted, 1_514_805_037_924),
+            ("old:4.1", 2019, budgeted, 81_314_566_003),
+            ("old:4.3", 2019, budgeted, 365_926_640_097),
+            // Derived from the three above: revenue less PAD less other revenue.
+            ("old:4.2", 2019, budgeted, 1_067_563_831_824),
+            ("old:5", 2019, budgeted, 1_611_743_527_924),
+            ("old:5.1", 2019, budgeted, 827_300_000_000),
+            ("old:5.2", 2019, budgeted, 784_440_000_000),
+            ("old:6", 2019, budgeted, 96_940_000_000),
+            ("old:4.2.2", 2020, budgeted, 751_547_127_000),
+            ("4", 2021, budgeted, 1_400_000_000_000),
+            ("4", 2022, budgeted, 1_400_000_000_000),
+            ("4.1", 2022, budgeted, 96_310_000_000),
+            ("4.2.1.2", 2022, budgeted, 661_700_000_000),
+            ("4.2.2", 2022, budgeted, 244_642_000_000),
+            ("5", 2022, budgeted, 1_700_000_000_000),
+            ("5.1.1", 2022, budgeted, 443_050_000_000),
+            ("4.1", 2022, ValueKind::Realised, 100_100_000_000),
+            ("4", 2026, budgeted, 1_466_185_093_205),
+        ];
+        for &(line, year, kind, amount) in reported {
+            let value = demo.finance_value(line, year, kind).unwrap_or_else(|| panic!("{line} {year} missing"));
+            assert_eq!((value.amount, value.is_estimate), (amount, false), "{line} {year}");
+        }
+        let not_estimates = demo.finance.iter().filter(|v| !v.is_estimate).count();
+        assert_eq!(not_estimates, reported.len(), "everything else is marked as an estimate");
+        // The years without public figures hold estimates only.
+        for year in [2016, 2017, 2023, 2024, 2025] {
+            assert!(demo.finance.iter().filter(|v| v.year == year).all(|v| v.is_estimate), "{year}");
+        }
+        assert!(demo.finance.windows(2).all(|w| w[0].key() < w[1].key()), "sorted by line, year and kind");
+    }
+
+    #[test]
+    fn the_demo_finance_is_valid_continuous_and_balanced() {
+        let demo = demo_workbook();
+        let tree = LineTree::get();
+        for value in &demo.finance {
+            let problems = validate_finance_value(&demo, value);
+            assert!(problems.is_empty(), "{value:?}: {problems:?}");
+            assert_eq!(Layout::of_key(&value.line), Layout::of_year(value.year), "{value:?}: layout of its year");
+        }
+        let settings = demo.finance_settings.clone().expect("the demo has its own settings");
+        assert!(validate_projection_settings(&settings).is_empty());
+        assert_eq!((settings.base_first, settings.base_last, settings.envelope_bp), (2018, 2026, 100));
+        assert!(validate_change(&demo, &Change::PutFinanceSettings(Some(settings))).is_empty());
+
+        let history = crate::analysis::finance::history(&demo.finance, crate::analysis::finance::Basis::Budgeted)
+            .expect("no overflow");
+        assert_eq!(history.years.iter().map(|y| y.year).collect::<Vec<_>>(), (2016..=2026).collect::<Vec<_>>());
+        let (revenue, spending, financing) =
+            (tree.index("4").unwrap(), tree.index("5").unwrap(), tree.index("6").unwrap());
+        for year in &history.years {
+            // Revenue plus net financing pays for spending, to the rounding of the reported "about" figures
+            // (2019: 1,5 juta).
+            let (r, s, f) =
+                (year.amount(revenue).unwrap(), year.amount(spending).unwrap(), year.amount(financing).unwrap());
+            assert!((r + f - s).abs() <= 2_000_000, "{}: {r} + {f} - {s}", year.year);
+        }
+        assert_eq!(demo.finance, demo_workbook().finance, "the same every time");
     }
 }

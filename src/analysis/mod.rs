@@ -1,5 +1,6 @@
 //! Pure functions over the model: what the views and exports compute from a workbook. No SQL, no egui;
 //! unit-tested with hand-checked numbers.
 
+pub mod finance;
 pub mod programs;
 pub mod readiness;

@@ -8,8 +8,10 @@
 //! rasterised here for bitmaps ([`TextMode::Raster`]), where plotters' own text spaces letters unevenly.
 //! No egui and no SQL here.
 
+pub mod finance;
 pub mod readiness;
 
+pub use finance::{CostVsEnvelopeChart, FundingMixChart, ProjectionChart, RevenueCompositionChart, StackSeries};
 pub use readiness::{GapBarChart, HeatmapChart, RadarChart, RadarSeries};
 
 use std::path::Path;

@@ -176,6 +176,7 @@ pub fn info_json(session: &Session) -> serde_json::Value {
         "period": { "start": profile.period_start, "end": profile.period_end },
         "programs_by_dimension": programs_by_dimension(workbook),
         "readiness": readiness_json(workbook),
+        "finance": finance_json(workbook),
         "counts": {
             "dimensions": workbook.dimensions.len(),
             "elements": workbook.elements.len(),
@@ -212,6 +213,66 @@ fn readiness_json(workbook: &crate::model::Workbook) -> serde_json::Value {
         "dimensions": serde_json::Map::from_iter(dimensions),
         "pillars": serde_json::Map::from_iter(pillars),
     })
+}
+
+/// The budget history and the base scenario of the projection (see `analysis::finance`). Per year of history
+/// (realised where typed, else budgeted): total revenue, PAD and the degree of fiscal decentralisation in
+/// percent, with its band and whether an estimate is involved. Per masterplan year of the base scenario: the
+/// smart city envelope, `program_cost` (the programs' APBD part, the part the envelope must cover; other
+/// sources apart) and `gap` = program_cost - envelope (above zero: the programs need more than the envelope).
+/// Amounts are rupiah; a missing figure is `null`; a refused computation gives `{"error": ...}`.
+fn finance_json(workbook: &crate::model::Workbook) -> serde_json::Value {
+    use crate::analysis::finance::analyse;
+    use crate::model::{LineTree, Scenario};
+    let error = |message: Message| json!({ "error": message.show(Lang::En) });
+    let analysis = match analyse(workbook) {
+        Ok(analysis) => analysis,
+        Err(e) => return error(e.message()),
+    };
+    let roles = &LineTree::get().roles;
+    let history: Vec<_> = analysis
+        .history
+        .years
+        .iter()
+        .zip(&analysis.ratios)
+        .map(|(year, ratios)| {
+            let (revenue, pad) = (year.get(roles.revenue), year.get(roles.pad));
+            json!({
+                "year": year.year,
+                "revenue": revenue.map(|t| t.amount),
+                "pad": pad.map(|t| t.amount),
+                "decentralisation_percent": ratios.decentralisation.map(|r| r.percent),
+                "band": ratios.band.map(|b| b.key()),
+                "estimate": revenue.is_some_and(|t| t.estimate) || pad.is_some_and(|t| t.estimate),
+            })
+        })
+        .collect();
+    let settings = &analysis.settings;
+    let projection = match analysis.projection.scenario(Scenario::Base) {
+        Some(Ok(base)) => json!({
+            "scenario": Scenario::Base.key(),
+            "base_years": [settings.base_first, settings.base_last],
+            "envelope_percent": f64::from(settings.envelope_bp) / 100.0,
+            "years": base.gaps.iter().map(|g| json!({
+                "year": g.year,
+                "spending": g.spending,
+                "envelope": g.envelope,
+                "program_cost": g.program.apbd,
+                "program_cost_other_sources": g.program.other,
+                "gap": g.gap,
+            })).collect::<Vec<_>>(),
+            "total": {
+                "envelope": base.total.envelope,
+                "program_cost": base.total.program_apbd,
+                "gap": base.total.gap,
+                "gap_percent": base.total.gap_percent,
+                "years": base.total.years,
+            },
+        }),
+        Some(Err(e)) => error(e.message()),
+        None => serde_json::Value::Null,
+    };
+    json!({ "history": history, "projection": projection })
 }
 
 /// Count and total cost (rupiah) of programs per dimension, in framework order.

@@ -1,7 +1,10 @@
 //! The one vocabulary of edits. A view never mutates the workbook: it builds an [`Edit`] of [`Change`]s, and
 //! the store validates, writes, applies and records it as one undo step.
 
-use super::{Agency, Band, Id, Member, Profile, Program, ReadinessItem, Round, Score};
+use super::{
+    Agency, Band, FinanceValue, Id, Member, Profile, Program, ProjectionSettings, ReadinessItem, Round, Score,
+    ValueKind,
+};
 use crate::i18n::Message;
 
 /// One row-level change. Each has an exact inverse (see [`super::Workbook::inverse`]).
@@ -27,6 +30,15 @@ pub enum Change {
         round: Id,
         item: Id,
     },
+    /// A budget value is identified by its line, year and kind.
+    PutFinanceValue(FinanceValue),
+    RemoveFinanceValue {
+        line: String,
+        year: i32,
+        kind: ValueKind,
+    },
+    /// The projection settings, whole; `None` goes back to the defaults (the workbook holds none).
+    PutFinanceSettings(Option<ProjectionSettings>),
 }
 
 /// What the user did, as one undo step: a label for the Edit menu and the changes it made.

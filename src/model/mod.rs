@@ -1,17 +1,24 @@
 //! Plain domain types of a masterplan workbook, with no SQL and no egui: the profile of the region, its
-//! agencies (OPD), the smart city council and implementation team, and the six dimensions with their
-//! elements. [`Workbook`] is the in-memory snapshot the UI reads; [`Change`] is the only way it changes.
+//! agencies (OPD), the smart city council and implementation team, the six dimensions with their
+//! elements, the programs, the readiness assessment and the regional budget history (APBD). [`Workbook`]
+//! is the in-memory snapshot the UI reads; [`Change`] is the only way it changes.
 
 mod change;
+mod finance;
 mod program;
 mod readiness;
 mod validate;
 
 pub use change::{Change, Edit};
+pub use finance::{
+    BASIS_POINTS, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, LEGACY_PREFIX, Layout, LegacyLine, LineDef, LineTree,
+    ProjectionSettings, Roles, Scenario, ValueKind,
+};
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
 pub use readiness::{Band, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Round, Score};
 pub use validate::{
-    FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_TEXT_CHARS, Problem, validate_change, validate_program,
+    FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_RATE_BP, MAX_TEXT_CHARS, MIN_RATE_BP, Problem, validate_change,
+    validate_finance_value, validate_program, validate_projection_settings,
 };
 
 use serde::{Deserialize, Serialize};
@@ -182,6 +189,12 @@ pub struct Workbook {
     pub rounds: Vec<Round>,
     /// Sorted by round, then item.
     pub scores: Vec<Score>,
+    /// The budget history, sorted by line, year and kind.
+    #[serde(default)]
+    pub finance: Vec<FinanceValue>,
+    /// How the history is projected; `None` uses [`ProjectionSettings::default_for`].
+    #[serde(default)]
+    pub finance_settings: Option<ProjectionSettings>,
 }
 
 impl Workbook {
@@ -200,6 +213,18 @@ impl Workbook {
     /// The dimension an element belongs to.
     pub fn dimension_of(&self, element: Id) -> Option<&Dimension> {
         self.element(element).and_then(|e| self.dimension(e.dimension_id))
+    }
+
+    /// The value of `line` in `year` of `kind`, if one was entered.
+    pub fn finance_value(&self, line: &str, year: i32, kind: ValueKind) -> Option<&FinanceValue> {
+        self.finance.binary_search_by(|v| v.key().cmp(&(line, year, kind))).ok().map(|at| &self.finance[at])
+    }
+
+    /// The projection settings in force: the workbook's own, or the defaults for its history and period.
+    pub fn projection_settings(&self) -> ProjectionSettings {
+        self.finance_settings
+            .clone()
+            .unwrap_or_else(|| ProjectionSettings::default_for(&self.finance, self.profile.period_start))
     }
 
     pub fn readiness_item(&self, id: Id) -> Option<&ReadinessItem> {
@@ -319,6 +344,15 @@ impl Workbook {
                 Some(old) => Change::PutScore(old.clone()),
                 None => Change::RemoveScore { round: *round, item: *item },
             },
+            Change::PutFinanceValue(new) => match self.finance_value(&new.line, new.year, new.kind) {
+                Some(old) => Change::PutFinanceValue(old.clone()),
+                None => Change::RemoveFinanceValue { line: new.line.clone(), year: new.year, kind: new.kind },
+            },
+            Change::RemoveFinanceValue { line, year, kind } => match self.finance_value(line, *year, *kind) {
+                Some(old) => Change::PutFinanceValue(old.clone()),
+                None => Change::RemoveFinanceValue { line: line.clone(), year: *year, kind: *kind },
+            },
+            Change::PutFinanceSettings(_) => Change::PutFinanceSettings(self.finance_settings.clone()),
         }
     }
 
@@ -357,6 +391,16 @@ impl Workbook {
             Change::RemoveScore { round, item } => {
                 self.scores.retain(|s| !(s.round_id == *round && s.item_id == *item))
             }
+            Change::PutFinanceValue(value) => match self.finance.binary_search_by(|v| v.key().cmp(&value.key())) {
+                Ok(at) => self.finance[at] = value.clone(),
+                Err(at) => self.finance.insert(at, value.clone()),
+            },
+            Change::RemoveFinanceValue { line, year, kind } => {
+                if let Ok(at) = self.finance.binary_search_by(|v| v.key().cmp(&(line.as_str(), *year, *kind))) {
+                    self.finance.remove(at);
+                }
+            }
+            Change::PutFinanceSettings(settings) => self.finance_settings = settings.clone(),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! so the UI can show the message next to that field.
 
 use super::{
-    Agency, Band, Change, MAX_LEVEL, MIN_LEVEL, Member, Profile, Program, ReadinessItem, Round, Score, Workbook,
+    Agency, BASIS_POINTS, Band, Change, FinanceValue, Layout, LineTree, MAX_LEVEL, MIN_LEVEL, Member, Profile, Program,
+    ProjectionSettings, ReadinessItem, Round, Scenario, Score, Workbook,
 };
 use crate::i18n::{Message, Text};
 
@@ -19,6 +20,12 @@ pub const MAX_WEIGHT: f64 = 1000.0;
 /// The largest amount one budget line may hold: Rp 100 triliun, far above any regency's whole budget, so a
 /// typo of extra zeros is caught and sums of ten thousand programs cannot overflow `i64`.
 pub const MAX_AMOUNT: i64 = 100_000_000_000_000;
+
+/// The fastest typed growth rate and the largest scenario adjustment, in basis points per year: 100 % a
+/// year, far above any budget line's real growth, so a typo of extra zeros is caught.
+pub const MAX_RATE_BP: i32 = 10_000;
+/// The slowest: -100 % a year, when a line disappears. Nothing can shrink by more than all of it.
+pub const MIN_RATE_BP: i32 = -BASIS_POINTS;
 
 /// The field a problem is shown next to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,6 +67,13 @@ pub enum Field {
     RoundYear,
     ScoreLevel,
     ScoreText,
+    FinanceLine,
+    FinanceYear,
+    FinanceAmount,
+    FinanceBaseYears,
+    FinanceRate,
+    FinanceScenario,
+    FinanceEnvelope,
     /// The row as a whole (e.g. an agency still in use cannot be deleted).
     Row,
 }
@@ -136,7 +150,97 @@ pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
             }
         }
         Change::PutScore(score) => validate_score(workbook, score),
+        Change::PutFinanceValue(value) => validate_finance_value(workbook, value),
+        Change::RemoveFinanceValue { .. } | Change::PutFinanceSettings(None) => Vec::new(),
+        Change::PutFinanceSettings(Some(settings)) => validate_projection_settings(settings),
     }
+}
+
+/// A known line (of either layout), a year within bounds, an amount within plus or minus Rp 100 triliun, and
+/// one layout per year: a year typed in the old layout takes no current-layout line, and the other way round,
+/// so no amount is counted twice when the old layout is mapped onto the tree.
+pub fn validate_finance_value(workbook: &Workbook, value: &FinanceValue) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if !LineTree::get().is_known(&value.line) {
+        problems.push(Problem::new(Field::FinanceLine, Message::with(Text::FinanceUnknownLine, [value.line.clone()])));
+    }
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&value.year) {
+        let range = [FIRST_YEAR.to_string(), LAST_YEAR.to_string()];
+        problems.push(Problem::new(Field::FinanceYear, Message::with(Text::YearOutOfRange, range)));
+    }
+    if !(-MAX_AMOUNT..=MAX_AMOUNT).contains(&value.amount) {
+        let range = [crate::i18n::format_rupiah(-MAX_AMOUNT), crate::i18n::format_rupiah(MAX_AMOUNT)];
+        problems.push(Problem::new(Field::FinanceAmount, Message::with(Text::FinanceAmountOutOfRange, range)));
+    }
+    let layout = Layout::of_key(&value.line);
+    if let Some(other) = workbook.finance.iter().find(|v| v.year == value.year && Layout::of_key(&v.line) != layout) {
+        let text = match Layout::of_key(&other.line) {
+            Layout::Current => Text::FinanceYearIsCurrent,
+            Layout::Legacy => Text::FinanceYearIsLegacy,
+        };
+        problems.push(Problem::new(Field::FinanceLine, Message::with(text, [value.year.to_string()])));
+    }
+    problems
+}
+
+fn percent_of(bp: i32) -> String {
+    crate::i18n::format_decimal(f64::from(bp) / 100.0, 2) + " %"
+}
+
+/// Base years in order and within bounds, typed rates only on tree lines and between -100 % and +100 % a
+/// year, scenario adjustments within the same bounds, no scenario that would make a typed rate fall below
+/// -100 % a year, and an envelope between 0 and 100 % of spending.
+pub fn validate_projection_settings(settings: &ProjectionSettings) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let years = FIRST_YEAR..=LAST_YEAR;
+    if !years.contains(&settings.base_first) || !years.contains(&settings.base_last) {
+        let range = [FIRST_YEAR.to_string(), LAST_YEAR.to_string()];
+        problems.push(Problem::new(Field::FinanceBaseYears, Message::with(Text::YearOutOfRange, range)));
+    } else if settings.base_last < settings.base_first {
+        problems.push(Problem::new(Field::FinanceBaseYears, Text::FinanceBaseYearsOrder));
+    }
+    let tree = LineTree::get();
+    let rate_range = [percent_of(MIN_RATE_BP), percent_of(MAX_RATE_BP)];
+    for (line, rate) in &settings.rates {
+        if tree.index(line).is_none() {
+            let text = if tree.is_known(line) { Text::FinanceRateNotATreeLine } else { Text::FinanceUnknownLine };
+            problems.push(Problem::new(Field::FinanceRate, Message::with(text, [line.clone()])));
+        }
+        if !(MIN_RATE_BP..=MAX_RATE_BP).contains(rate) {
+            problems
+                .push(Problem::new(Field::FinanceRate, Message::with(Text::FinanceRateOutOfRange, rate_range.clone())));
+        }
+    }
+    let mut adjustments_fine = true;
+    for scenario in Scenario::ALL {
+        if !(MIN_RATE_BP..=MAX_RATE_BP).contains(&settings.adjustment(scenario)) {
+            adjustments_fine = false;
+            let range = [percent_of(MIN_RATE_BP), percent_of(MAX_RATE_BP)];
+            problems
+                .push(Problem::new(Field::FinanceScenario, Message::with(Text::FinanceAdjustmentOutOfRange, range)));
+        }
+    }
+    if adjustments_fine {
+        for scenario in Scenario::ALL {
+            let adjustment = settings.adjustment(scenario);
+            if let Some((line, _)) = settings
+                .rates
+                .iter()
+                .find(|(_, rate)| i64::from(**rate) + i64::from(adjustment) < i64::from(MIN_RATE_BP))
+            {
+                let message = Message::with(Text::FinanceScenarioBelowLimit, [percent_of(adjustment), line.clone()]);
+                let problem = Problem::new(Field::FinanceScenario, message);
+                // Two scenarios with the same adjustment make one problem.
+                if !problems.contains(&problem) {
+                    problems.push(problem);
+                }
+            }
+        }
+    }
+    if !(0..=BASIS_POINTS).contains(&settings.envelope_bp) {
+        problems.push(Problem::new(Field::FinanceEnvelope, Text::FinanceEnvelopeOutOfRange));
+    }
+    problems
 }
 
 pub fn validate_item(workbook: &Workbook, item: &ReadinessItem) -> Vec<Problem> {
@@ -382,11 +486,112 @@ mod tests {
             bands: Vec::new(),
             rounds: Vec::new(),
             scores: Vec::new(),
+            finance: Vec::new(),
+            finance_settings: None,
         }
     }
 
     fn fields(problems: &[Problem]) -> Vec<Field> {
         problems.iter().map(|p| p.field).collect()
+    }
+
+    fn finance(line: &str, year: i32, amount: i64) -> FinanceValue {
+        FinanceValue { line: line.into(), year, kind: super::super::ValueKind::Budgeted, amount, is_estimate: false }
+    }
+
+    #[test]
+    fn finance_values_need_a_known_line_a_year_and_an_amount_within_100_triliun() {
+        let mut wb = workbook();
+        let put = |wb: &Workbook, v: FinanceValue| fields(&validate_change(wb, &Change::PutFinanceValue(v)));
+        assert!(put(&wb, finance("4.1", 2022, 96_310_000_000)).is_empty());
+        assert!(put(&wb, finance("old:4.2", 2018, 965_930_000_000)).is_empty());
+        assert!(put(&wb, finance("6", 2019, -MAX_AMOUNT)).is_empty(), "net financing may be negative");
+        assert!(put(&wb, finance("4", 2019, MAX_AMOUNT)).is_empty());
+        assert_eq!(put(&wb, finance("4", 2019, MAX_AMOUNT + 1)), vec![Field::FinanceAmount]);
+        assert_eq!(put(&wb, finance("6", 2019, -MAX_AMOUNT - 1)), vec![Field::FinanceAmount]);
+        assert_eq!(put(&wb, finance("4", 2019, i64::MIN)), vec![Field::FinanceAmount]);
+        assert_eq!(put(&wb, finance("4.9", 2019, 1)), vec![Field::FinanceLine]);
+        assert_eq!(put(&wb, finance("old:4.2.1.1", 2019, 1)), vec![Field::FinanceLine], "not an old line");
+        assert_eq!(put(&wb, finance("4", 1999, 1)), vec![Field::FinanceYear]);
+        assert_eq!(put(&wb, finance("4", 2101, 1)), vec![Field::FinanceYear]);
+        let message = &validate_change(&wb, &Change::PutFinanceValue(finance("4", 2019, MAX_AMOUNT + 1)))[0].message;
+        assert_eq!(message.args, ["-Rp 100.000.000.000.000", "Rp 100.000.000.000.000"]);
+
+        // One layout per year: 2019 typed in the old layout takes no current-layout line, and back.
+        wb.apply(&Change::PutFinanceValue(finance("old:4", 2019, 1_514_805_037_924)));
+        let problems = validate_change(&wb, &Change::PutFinanceValue(finance("4.1", 2019, 81_314_566_003)));
+        assert_eq!(
+            problems,
+            vec![Problem::new(Field::FinanceLine, Message::with(Text::FinanceYearIsLegacy, ["2019"]))]
+        );
+        assert!(put(&wb, finance("old:4.1", 2019, 81_314_566_003)).is_empty());
+        assert!(put(&wb, finance("4.1", 2021, 88)).is_empty(), "other years are free");
+        wb.apply(&Change::PutFinanceValue(finance("4", 2022, 1)));
+        let problems = validate_change(&wb, &Change::PutFinanceValue(finance("old:4", 2022, 1)));
+        assert_eq!(problems[0].message, Message::with(Text::FinanceYearIsCurrent, ["2022"]));
+        assert!(
+            validate_change(
+                &wb,
+                &Change::RemoveFinanceValue { line: "4".into(), year: 2022, kind: super::super::ValueKind::Budgeted }
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn projection_settings_are_checked_range_by_range() {
+        let valid = ProjectionSettings {
+            base_first: 2018,
+            base_last: 2022,
+            rates: [("4.1".to_string(), 500), ("5".to_string(), -10_000)].into(),
+            pessimistic_bp: 0,
+            base_bp: 0,
+            optimistic_bp: 10_000,
+            envelope_bp: 150,
+        };
+        let check = |s: &ProjectionSettings| {
+            fields(&validate_change(&workbook(), &Change::PutFinanceSettings(Some(s.clone()))))
+        };
+        assert!(check(&valid).is_empty(), "-100 % a year is the limit, and allowed");
+        assert!(validate_change(&workbook(), &Change::PutFinanceSettings(None)).is_empty());
+
+        let one_year = ProjectionSettings { base_first: 2022, ..valid.clone() };
+        assert!(check(&one_year).is_empty(), "one base year: typed rates or flat");
+        assert_eq!(check(&ProjectionSettings { base_first: 2023, ..valid.clone() }), vec![Field::FinanceBaseYears]);
+        assert_eq!(check(&ProjectionSettings { base_first: 1999, ..valid.clone() }), vec![Field::FinanceBaseYears]);
+
+        let mut rates = valid.clone();
+        rates.rates.insert("4.2".into(), 10_001);
+        rates.rates.insert("old:4.2".into(), 100);
+        rates.rates.insert("9".into(), 100);
+        assert_eq!(check(&rates), vec![Field::FinanceRate, Field::FinanceRate, Field::FinanceRate]);
+        let mut low = valid.clone();
+        low.rates.insert("4.2".into(), -10_001);
+        low.rates.remove("5");
+        assert_eq!(check(&low), vec![Field::FinanceRate, Field::FinanceScenario]);
+
+        // A scenario that takes a typed -100 % further down is refused, naming the adjustment and the line.
+        let below = ProjectionSettings { pessimistic_bp: -1, ..valid.clone() };
+        let problems = validate_change(&workbook(), &Change::PutFinanceSettings(Some(below)));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, Message::with(Text::FinanceScenarioBelowLimit, ["-0,01 %", "5"]));
+        assert_eq!(
+            check(&ProjectionSettings { pessimistic_bp: -10_001, ..valid.clone() }),
+            vec![Field::FinanceScenario]
+        );
+        assert_eq!(check(&ProjectionSettings { optimistic_bp: 10_001, ..valid.clone() }), vec![Field::FinanceScenario]);
+        let extremes = ProjectionSettings { rates: Default::default(), pessimistic_bp: -10_000, ..valid.clone() };
+        assert!(check(&extremes).is_empty());
+        let odd = ProjectionSettings { rates: [("4".to_string(), i32::MIN)].into(), ..extremes.clone() };
+        assert_eq!(
+            check(&odd),
+            vec![Field::FinanceRate, Field::FinanceScenario, Field::FinanceScenario, Field::FinanceScenario],
+            "no overflow: one per distinct adjustment"
+        );
+
+        assert_eq!(check(&ProjectionSettings { envelope_bp: -1, ..valid.clone() }), vec![Field::FinanceEnvelope]);
+        assert_eq!(check(&ProjectionSettings { envelope_bp: 10_001, ..valid.clone() }), vec![Field::FinanceEnvelope]);
+        assert!(check(&ProjectionSettings { envelope_bp: 10_000, ..valid }).is_empty());
     }
 
     #[test]

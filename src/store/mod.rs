@@ -396,6 +396,9 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
     schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
     // Keep only what the tables of that version can hold.
     let mut held = workbook.clone();
+    if version < 4 {
+        held.finance_settings = None;
+    }
     if version < 3 {
         held.readiness_items.clear();
         held.bands.clear();
@@ -405,6 +408,7 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
     }
     if version < 2 {
         held.programs.clear();
+        held.finance.clear();
     }
     let workbook = &held;
     rows::write_all(&conn, workbook, &rows::Stamp { at: &now_iso(), by: "test" }).map_err(|e| e.to_string())?;

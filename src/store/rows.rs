@@ -4,11 +4,12 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use uuid::Uuid;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
-    ActionType, Agency, Band, Body, BudgetLine, Change, Dimension, Element, FundingSource, LevelText, Member, Pillar,
-    Profile, Program, ProgramStatus, ReadinessItem, RegionType, Round, Score, Workbook, YearTarget, stable_id,
+    ActionType, Agency, Band, Body, BudgetLine, Change, Dimension, Element, FinanceValue, FundingSource, LevelText,
+    Member, Pillar, Profile, Program, ProgramStatus, ProjectionSettings, ReadinessItem, RegionType, Round, Score,
+    ValueKind, Workbook, YearTarget, stable_id,
 };
 
 /// Who made a change and when, stamped on every row it writes.
@@ -157,7 +158,118 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
             })
         },
     )?;
-    Ok(Workbook { profile, dimensions, elements, agencies, members, programs, readiness_items, bands, rounds, scores })
+    let finance = collect(
+        conn,
+        "SELECT line, year, kind, amount, is_estimate FROM finance_value ORDER BY line, year, kind",
+        |r| {
+            let kind: String = r.get(2)?;
+            Ok(FinanceValue {
+                line: r.get(0)?,
+                year: r.get(1)?,
+                kind: ValueKind::from_key(&kind).ok_or_else(|| invalid(2, "kind"))?,
+                amount: r.get(3)?,
+                is_estimate: r.get(4)?,
+            })
+        },
+    )?;
+    let finance_settings = load_finance_settings(conn)?;
+    Ok(Workbook {
+        profile,
+        dimensions,
+        elements,
+        agencies,
+        members,
+        programs,
+        readiness_items,
+        bands,
+        rounds,
+        scores,
+        finance,
+        finance_settings,
+    })
+}
+
+/// The projection settings with their typed rates, or `None` when the workbook has none of its own.
+fn load_finance_settings(conn: &Connection) -> rusqlite::Result<Option<ProjectionSettings>> {
+    let settings = conn
+        .query_row(
+            "SELECT base_first, base_last, pessimistic_bp, base_bp, optimistic_bp, envelope_bp FROM finance_setting \
+             WHERE id = 1",
+            [],
+            |r| {
+                Ok(ProjectionSettings {
+                    base_first: r.get(0)?,
+                    base_last: r.get(1)?,
+                    rates: BTreeMap::new(),
+                    pessimistic_bp: r.get(2)?,
+                    base_bp: r.get(3)?,
+                    optimistic_bp: r.get(4)?,
+                    envelope_bp: r.get(5)?,
+                })
+            },
+        )
+        .optional()?;
+    let Some(mut settings) = settings else { return Ok(None) };
+    let rates = collect(conn, "SELECT line, rate_bp FROM finance_rate ORDER BY line", |r| Ok((r.get(0)?, r.get(1)?)))?;
+    settings.rates = rates.into_iter().collect();
+    Ok(Some(settings))
+}
+
+fn write_finance_value(conn: &Connection, v: &FinanceValue, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    // Derived id: the same line, year and kind have the same row id in every copy of the workbook.
+    let id = stable_id("finance-value", &format!("{}/{}/{}", v.line, v.year, v.kind.key()));
+    conn.prepare_cached(
+        "INSERT INTO finance_value (id, line, year, kind, amount, is_estimate, updated_at, changed_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(line, year, kind) DO UPDATE SET amount = ?5, \
+         is_estimate = ?6, updated_at = ?7, changed_by = ?8",
+    )?
+    .execute(params![
+        id.to_string(),
+        v.line,
+        v.year,
+        v.kind.key(),
+        v.amount,
+        v.is_estimate,
+        stamp.at,
+        stamp.by
+    ])?;
+    Ok(())
+}
+
+/// Write the settings whole (the row and its rates), or remove them for `None`.
+fn write_finance_settings(
+    conn: &Connection,
+    settings: Option<&ProjectionSettings>,
+    stamp: &Stamp<'_>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM finance_rate")?.execute([])?;
+    let Some(s) = settings else {
+        conn.prepare_cached("DELETE FROM finance_setting")?.execute([])?;
+        return Ok(());
+    };
+    conn.prepare_cached(
+        "INSERT INTO finance_setting (id, base_first, base_last, pessimistic_bp, base_bp, optimistic_bp, envelope_bp, \
+         updated_at, changed_by) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET \
+         base_first = ?1, base_last = ?2, pessimistic_bp = ?3, base_bp = ?4, optimistic_bp = ?5, envelope_bp = ?6, \
+         updated_at = ?7, changed_by = ?8",
+    )?
+    .execute(params![
+        s.base_first,
+        s.base_last,
+        s.pessimistic_bp,
+        s.base_bp,
+        s.optimistic_bp,
+        s.envelope_bp,
+        stamp.at,
+        stamp.by
+    ])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO finance_rate (id, line, rate_bp, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (line, rate) in &s.rates {
+        insert.execute(params![stable_id("finance-rate", line).to_string(), line, rate, stamp.at, stamp.by])?;
+    }
+    Ok(())
 }
 
 fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
@@ -470,6 +582,12 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
             conn.prepare_cached("DELETE FROM readiness_score WHERE round_id = ?1 AND item_id = ?2")?
                 .execute([round.to_string(), item.to_string()])?;
         }
+        Change::PutFinanceValue(value) => write_finance_value(conn, value, stamp)?,
+        Change::RemoveFinanceValue { line, year, kind } => {
+            conn.prepare_cached("DELETE FROM finance_value WHERE line = ?1 AND year = ?2 AND kind = ?3")?
+                .execute(params![line, year, kind.key()])?;
+        }
+        Change::PutFinanceSettings(settings) => write_finance_settings(conn, settings.as_ref(), stamp)?,
     }
     Ok(())
 }
@@ -532,6 +650,13 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
     }
     for p in &workbook.programs {
         write_program(conn, p, stamp, true)?;
+    }
+    for value in &workbook.finance {
+        write_finance_value(conn, value, stamp)?;
+    }
+    if let Some(settings) = &workbook.finance_settings {
+        // Only a workbook with its own settings writes them: older schema versions have no table for them.
+        write_finance_settings(conn, Some(settings), stamp)?;
     }
     Ok(())
 }

@@ -201,6 +201,28 @@ CREATE TABLE program_readiness (
     UNIQUE (program_id, item_id)
 ) STRICT;
 "#,
+    // Version 4: the settings of the budget projection (one row, like the profile) and the typed growth
+    // rates per budget line. The budget values themselves have had their table since version 2.
+    r#"
+CREATE TABLE finance_setting (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    base_first INTEGER NOT NULL,
+    base_last INTEGER NOT NULL CHECK (base_last >= base_first),
+    pessimistic_bp INTEGER NOT NULL,
+    base_bp INTEGER NOT NULL,
+    optimistic_bp INTEGER NOT NULL,
+    envelope_bp INTEGER NOT NULL CHECK (envelope_bp BETWEEN 0 AND 10000),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE finance_rate (
+    id TEXT PRIMARY KEY,
+    line TEXT NOT NULL UNIQUE,
+    rate_bp INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version this build writes.

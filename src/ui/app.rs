@@ -8,6 +8,7 @@ use egui::{Color32, RichText, Ui};
 use super::ViewCx;
 use super::commands::Command;
 use super::file_dialog::{Outcome, PathDialog, Purpose};
+use super::finance::FinanceView;
 use super::profile::ProfileView;
 use super::programs::ProgramsView;
 use super::readiness::ReadinessView;
@@ -43,6 +44,7 @@ pub struct App {
     profile: ProfileView,
     programs: ProgramsView,
     readiness: ReadinessView,
+    finance: FinanceView,
     dialog: Option<PathDialog>,
     status: Option<Status>,
     /// An error that needs the user's attention (a refused file), shown in a window until dismissed.
@@ -64,6 +66,7 @@ impl App {
             profile: ProfileView::default(),
             programs: ProgramsView::default(),
             readiness: ReadinessView::default(),
+            finance: FinanceView::default(),
             dialog: None,
             status: None,
             notice: None,
@@ -151,6 +154,7 @@ impl App {
         self.profile = ProfileView::default();
         self.programs = ProgramsView::default();
         self.readiness = ReadinessView::default();
+        self.finance = FinanceView::default();
         self.status = None;
         self.save_settings();
     }
@@ -452,6 +456,7 @@ impl App {
             View::Profile => self.profile.ui(ui, &mut cx),
             View::Programs => self.programs.ui(ui, &mut cx),
             View::Readiness => self.readiness.ui(ui, &mut cx),
+            View::Finance => self.finance.ui(ui, &mut cx),
             other => planned_view_ui(ui, other, lang),
         }
     }

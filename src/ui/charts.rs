@@ -6,29 +6,14 @@ use std::sync::mpsc::Receiver;
 
 use egui::{ColorImage, TextureHandle, TextureOptions, Ui};
 
-use crate::analysis::readiness::{Index, RoundResult};
-use crate::charts::readiness::{GapBarChart, HeatmapChart, RadarChart, RadarSeries};
 use crate::charts::{Chart, to_rgba, to_svg, write_png};
 use crate::i18n::{Lang, Message, Text};
-use crate::model::{Id, Pillar, Workbook};
 use crate::ui::file_dialog::browse_in_background;
-use crate::ui::names;
 
 /// On-screen size of a chart, in points; pixels follow the screen's scale.
 const SIZE: [f32; 2] = [560.0, 420.0];
 /// Exported PNGs: print resolution (A4 width at 200 dpi).
 const PRINT: [u32; 2] = [2400, 1800];
-const GAPS_CHARTED: usize = 10;
-
-/// Round colours for the radar, in round order.
-const ROUND_COLORS: [[u8; 3]; 6] = [
-    [0x2E, 0x5E, 0xAA],
-    [0xD9, 0x82, 0x2B],
-    [0x3A, 0x7F, 0x2E],
-    [0xB8, 0x3A, 0x3A],
-    [0x7D, 0x4A, 0x9E],
-    [0x23, 0x89, 0x7D],
-];
 
 #[derive(Default)]
 pub struct ChartTextures {
@@ -44,71 +29,13 @@ impl ChartTextures {
         self.textures.clear();
     }
 
-    fn charts(
-        workbook: &Workbook,
-        result: &RoundResult,
-        per_round: &[(Id, Vec<Index>)],
-        lang: Lang,
-    ) -> Vec<(String, Box<dyn Chart>)> {
-        let axes: Vec<String> = workbook.dimensions.iter().map(|d| names::dimension(d, lang).to_string()).collect();
-        let series = per_round
-            .iter()
-            .enumerate()
-            .map(|(i, (round, indices))| RadarSeries {
-                name: workbook.round(*round).map_or_else(String::new, |r| format!("{} ({})", r.name, r.year)),
-                color: ROUND_COLORS[i % ROUND_COLORS.len()],
-                values: indices.iter().map(|x| x.value).collect(),
-            })
-            .collect();
-        let radar = RadarChart {
-            title: Text::ChartRadarTitle.get(lang).to_string(),
-            axes: axes.clone(),
-            scale_max: 5.0,
-            series,
-        };
-        let mut rows = axes;
-        rows.push(Text::General.get(lang).to_string());
-        let pillar_names =
-            Pillar::ALL.iter().map(|p| super::readiness::pillar_name(*p).get(lang).to_string()).collect();
-        let heatmap = HeatmapChart {
-            title: Text::ChartHeatmapTitle.get(lang).to_string(),
-            rows,
-            columns: pillar_names,
-            values: result.grid.iter().map(|row| row.iter().map(|x| x.value).collect()).collect(),
-            scale_max: 5.0,
-        };
-        let gaps: Vec<_> = result
-            .gaps
-            .iter()
-            .take(GAPS_CHARTED)
-            .filter_map(|g| workbook.readiness_item(g.item).map(|i| (i, g.gap)))
-            .collect();
-        let bars = GapBarChart {
-            title: Text::ChartGapsTitle.get(lang).to_string(),
-            labels: gaps.iter().map(|(i, _)| i.code.clone()).collect(),
-            gaps: gaps.iter().map(|(_, g)| f64::from(*g)).collect(),
-            axis_label: Text::ChartGapsAxis.get(lang).to_string(),
-        };
-        vec![
-            ("radar".to_string(), Box::new(radar) as Box<dyn Chart>),
-            ("heatmap".to_string(), Box::new(heatmap)),
-            ("gaps".to_string(), Box::new(bars)),
-        ]
-    }
-
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        workbook: &Workbook,
-        result: &RoundResult,
-        per_round: &[(Id, Vec<Index>)],
-        lang: Lang,
-    ) {
+    /// Show `charts` (cheap descriptions, built by the caller each frame), rendering them into textures only when
+    /// the data changed ([`Self::invalidate`]) or the language did.
+    pub fn ui(&mut self, ui: &mut Ui, charts: &[(String, Box<dyn Chart>)], lang: Lang) {
         if self.lang != Some(lang) {
             self.textures.clear();
             self.lang = Some(lang);
         }
-        let charts = Self::charts(workbook, result, per_round, lang);
         if let Some((receiver, which)) = &self.saving
             && let Ok(chosen) = receiver.try_recv()
         {
@@ -121,7 +48,7 @@ impl ChartTextures {
         if self.textures.is_empty() {
             let scale = ui.ctx().pixels_per_point();
             let (w, h) = ((SIZE[0] * scale) as u32, (SIZE[1] * scale) as u32);
-            for (name, chart) in &charts {
+            for (name, chart) in charts {
                 match to_rgba(chart.as_ref(), w, h) {
                     Ok(pixels) => {
                         let image = ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &pixels);

@@ -37,11 +37,15 @@ pub struct FieldSpec<'a> {
     pub width: f32,
     pub multiline: bool,
     pub enabled: bool,
+    /// Shown greyed in an empty field, e.g. a computed total.
+    pub hint: Option<String>,
+    /// Muted text, e.g. for estimated values.
+    pub muted: bool,
 }
 
 impl<'a> FieldSpec<'a> {
     pub fn new(id: Id, name: &'a str) -> Self {
-        FieldSpec { id, name, width: 240.0, multiline: false, enabled: true }
+        FieldSpec { id, name, width: 240.0, multiline: false, enabled: true, hint: None, muted: false }
     }
 
     pub fn width(mut self, width: f32) -> Self {
@@ -73,6 +77,11 @@ pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current
     let mut edit = edit.id(id).desired_width(spec.width);
     if invalid {
         edit = edit.text_color(ui.visuals().error_fg_color);
+    } else if spec.muted {
+        edit = edit.text_color(ui.visuals().weak_text_color());
+    }
+    if let Some(hint) = &spec.hint {
+        edit = edit.hint_text(hint.as_str());
     }
     // A fixed-width child: inside a grid a text field otherwise shrinks to the column's last width.
     let rows = if spec.multiline { MULTILINE_ROWS as f32 } else { 1.0 };

@@ -7,6 +7,7 @@ mod charts;
 mod commands;
 mod fields;
 mod file_dialog;
+pub mod finance;
 mod names;
 mod profile;
 pub mod programs;

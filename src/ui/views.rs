@@ -31,8 +31,7 @@ impl View {
     /// For views not built yet: what they will hold, so nobody mistakes an empty screen for missing data.
     pub fn plan(self) -> Option<Text> {
         match self {
-            View::Profile | View::Programs | View::Readiness => None,
-            View::Finance => Some(Text::PlanFinance),
+            View::Profile | View::Programs | View::Readiness | View::Finance => None,
             View::QuickWins => Some(Text::PlanQuickWins),
             View::Export => Some(Text::PlanExport),
         }

@@ -1,5 +1,6 @@
 //! The real app, driven headlessly through its accessibility tree with egui_kittest.
 
+mod finance;
 mod flows;
 mod programs;
 mod readiness;

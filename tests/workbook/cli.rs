@@ -92,6 +92,39 @@ fn demo_then_info_describes_konawe_selatan() {
         assert!(readiness["pillars"][pillar]["index"].as_f64().is_some(), "{pillar}");
     }
 
+    // The budget history: the reported 2019 figures give 81.314.566.003 / 1.514.805.037.924 x 100 = 5,37 %.
+    let finance = &info["finance"];
+    let history = finance["history"].as_array().expect("a list per year");
+    let years: Vec<i64> = history.iter().map(|y| y["year"].as_i64().unwrap()).collect();
+    assert_eq!(years, (2016..=2026).collect::<Vec<_>>());
+    let y2019 = history.iter().find(|y| y["year"] == 2019).unwrap();
+    assert_eq!(y2019["revenue"], 1_514_805_037_924_i64);
+    assert_eq!(y2019["pad"], 81_314_566_003_i64);
+    let percent = y2019["decentralisation_percent"].as_f64().unwrap();
+    assert!((percent - 81_314_566_003.0 / 1_514_805_037_924.0 * 100.0).abs() < 1e-9, "{percent}");
+    assert_eq!(format!("{percent:.2}"), "5.37");
+    assert_eq!(y2019["band"], "very_low");
+    assert_eq!(y2019["estimate"], false);
+    assert_eq!(history[0]["estimate"], true, "2016 is an estimate");
+    // The base scenario per masterplan year: gap = the programs' APBD cost less the envelope.
+    let projection = &finance["projection"];
+    assert_eq!(projection["scenario"], "base");
+    let rows = projection["years"].as_array().expect("a row per masterplan year");
+    assert_eq!(rows.len(), 10);
+    let mut total_gap = 0;
+    for row in rows {
+        let year = row["year"].as_i64().unwrap() as i32;
+        let apbd: i64 =
+            demo.programs.iter().map(|p| p.amount(year, smartcity_workbench::model::FundingSource::Apbd)).sum();
+        assert_eq!(row["program_cost"].as_i64(), Some(apbd), "{year}");
+        let envelope = row["envelope"].as_i64().unwrap();
+        assert_eq!(row["gap"].as_i64(), Some(apbd - envelope), "{year}");
+        total_gap += apbd - envelope;
+    }
+    // 2022 is history: 1 % of the reported 1,7 triliun of spending.
+    assert_eq!(rows[0]["envelope"], 17_000_000_000_i64);
+    assert_eq!(projection["total"]["gap"].as_i64(), Some(total_gap));
+
     let plain = run(dir.path(), &["info", path.to_str().unwrap()]);
     assert!(text(&succeeded(&plain).stdout).contains("Kabupaten Konawe Selatan"));
     assert!(bytes(&path) == before, "info never writes to the file");

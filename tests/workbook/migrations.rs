@@ -16,9 +16,12 @@ fn there_is_at_least_one_earlier_version_to_migrate() {
 #[test]
 fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
     for version in 1..schema::CURRENT_VERSION {
-        // Programs came with version 2, the readiness bands, target levels and program links with version 3:
-        // an older file holds the rest of the demo.
+        // Programs and budget values came with version 2, the readiness bands, target levels and program links
+        // with version 3, the projection settings with version 4: an older file holds the rest of the demo.
         let mut demo = seed::demo_workbook();
+        if version < 4 {
+            demo.finance_settings = None;
+        }
         if version < 3 {
             demo.readiness_items.clear();
             demo.bands.clear();
@@ -28,6 +31,7 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
         }
         if version < 2 {
             demo.programs.clear();
+            demo.finance.clear();
         }
         let dir = temp_dir();
         let path = dir.path().join(format!("v{version}.smartcity"));

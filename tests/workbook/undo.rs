@@ -238,3 +238,53 @@ fn an_invalid_edit_changes_neither_file_nor_snapshot_nor_revision() {
     drop(session);
     assert_eq!(open(&path).workbook(), &expected);
 }
+
+#[test]
+fn finance_edits_undo_and_redo_through_the_file() {
+    use smartcity_workbench::model::{FinanceValue, ValueKind};
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "demo.smartcity");
+    let mut session = open(&path);
+    let value = |line: &str, year, kind, amount, is_estimate| FinanceValue {
+        line: line.into(),
+        year,
+        kind,
+        amount,
+        is_estimate,
+    };
+    let edits = [
+        Change::PutFinanceValue(value("4", 2027, ValueKind::Budgeted, 1_500_000_000_000, true)),
+        Change::PutFinanceValue(value("old:4.1", 2019, ValueKind::Realised, 83_000_000_000, false)),
+        Change::PutFinanceValue(value("4.1", 2022, ValueKind::Budgeted, 78_500_000_000, false)),
+        Change::RemoveFinanceValue { line: "old:4.1.1".into(), year: 2016, kind: ValueKind::Budgeted },
+        Change::PutFinanceSettings(None),
+    ];
+    for change in edits {
+        let edit = Edit::one(label(Text::EditFinanceValue, "APBD"), change);
+        commit_undo_redo(&mut session, &path, edit);
+    }
+    let mut settings = session.workbook().projection_settings();
+    assert!(session.workbook().finance_settings.is_none(), "back to the defaults");
+    settings.envelope_bp = 250;
+    settings.rates.insert("5.1.1".into(), -300);
+    settings.rates.insert("4.2.2".into(), 0);
+    let edit = Edit::one(Text::EditFinanceSettings, Change::PutFinanceSettings(Some(settings.clone())));
+    let after = commit_undo_redo(&mut session, &path, edit);
+    assert_eq!(after.finance_settings, Some(settings));
+
+    // A value in the other layout of its year, or beyond Rp 100 triliun, is refused and changes nothing.
+    let before = session.workbook().clone();
+    let mixed = Change::PutFinanceValue(value("4.1", 2019, ValueKind::Budgeted, 1, false));
+    let huge = Change::PutFinanceValue(value("4", 2030, ValueKind::Budgeted, 100_000_000_000_001, false));
+    assert_eq!(
+        refused_fields(session.commit(Edit::one(label(Text::EditFinanceValue, "x"), mixed))),
+        [Field::FinanceLine]
+    );
+    assert_eq!(
+        refused_fields(session.commit(Edit::one(label(Text::EditFinanceValue, "x"), huge))),
+        [Field::FinanceAmount]
+    );
+    assert_eq!(session.workbook(), &before);
+    drop(session);
+    assert_eq!(open(&path).workbook(), &before);
+}
