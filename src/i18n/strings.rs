@@ -349,6 +349,8 @@ texts! {
     EstimateLegend => "≈ menandai angka yang (sebagian) estimasi.", "≈ marks figures that are (partly) estimates.";
     Revenue => "Pendapatan", "Revenue";
     Pad => "PAD", "PAD";
+    RevenueGrowth => "Pertumbuhan pendapatan", "Revenue growth";
+    PadGrowth => "Pertumbuhan PAD", "PAD growth";
     Decentralisation => "Derajat desentralisasi fiskal", "Fiscal decentralisation";
     PersonnelShare => "Porsi belanja pegawai", "Personnel share";
     CapitalShare => "Porsi belanja modal", "Capital share";

@@ -113,7 +113,7 @@ impl HistoryGrid {
                                 format_rupiah(v.amount).trim_start_matches("Rp ").to_string()
                             });
                             let name = format!("{} {year}", row.name);
-                            let mut spec = FieldSpec::new(id, &name).width(118.0).enabled(cx.editable);
+                            let mut spec = FieldSpec::new(id, &name).width(140.0).enabled(cx.editable);
                             if value.is_none() {
                                 // A sum line shows the total of its parts as a hint where no total was typed.
                                 spec.hint = analysis

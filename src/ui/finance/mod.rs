@@ -79,14 +79,18 @@ impl FinanceView {
             Tab::History => self.history.ui(ui, cx, analysis),
             Tab::Ratios => {
                 if let Some(analysis) = analysis {
-                    ratios_ui(ui, analysis, lang);
-                    self.charts.history_ui(ui, cx.session.workbook(), analysis, lang);
+                    egui::ScrollArea::vertical().id_salt("finance_ratios").auto_shrink(false).show(ui, |ui| {
+                        ratios_ui(ui, analysis, lang);
+                        self.charts.history_ui(ui, cx.session.workbook(), analysis, lang);
+                    });
                 }
             }
             Tab::Projection => {
                 if let Some(analysis) = analysis {
-                    self.projection.ui(ui, cx, analysis);
-                    self.charts.projection_ui(ui, cx.session.workbook(), analysis, lang);
+                    egui::ScrollArea::vertical().id_salt("finance_projection").auto_shrink(false).show(ui, |ui| {
+                        self.projection.ui(ui, cx, analysis);
+                        self.charts.projection_ui(ui, cx.session.workbook(), analysis, lang);
+                    });
                 }
             }
         }
@@ -112,6 +116,8 @@ fn ratios_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
                 Text::Year,
                 Text::Revenue,
                 Text::Pad,
+                Text::RevenueGrowth,
+                Text::PadGrowth,
                 Text::Decentralisation,
                 Text::PersonnelShare,
                 Text::CapitalShare,
@@ -127,6 +133,12 @@ fn ratios_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
                 for line in [roles.revenue, roles.pad] {
                     match analysis.history.total(line, r.year) {
                         Some(total) => ui.label(amount_text(total.amount, total.estimate)),
+                        None => ui.label("–"),
+                    };
+                }
+                for line in [roles.revenue, roles.pad] {
+                    match analysis.history.growth(line, r.year) {
+                        Some(growth) => ui.label(format!("{} %", format_decimal(growth, 1))),
                         None => ui.label("–"),
                     };
                 }

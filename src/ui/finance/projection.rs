@@ -39,16 +39,16 @@ fn parse_percent(text: &str) -> Result<i32, Message> {
 impl ProjectionTab {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, analysis: &FinanceAnalysis) {
         let lang = cx.lang;
-        egui::ScrollArea::vertical().id_salt("projection").auto_shrink(false).show(ui, |ui| {
-            self.settings_ui(ui, cx, &analysis.settings);
-            for note in &analysis.projection.notes {
-                ui.colored_label(ui.visuals().warn_fg_color, note.show(lang));
-            }
-            ui.add_space(8.0);
-            self.rates_ui(ui, cx, analysis);
-            ui.add_space(8.0);
-            table_ui(ui, analysis, lang);
-        });
+        self.settings_ui(ui, cx, &analysis.settings);
+        for note in &analysis.projection.notes {
+            ui.colored_label(ui.visuals().warn_fg_color, note.show(lang));
+        }
+        ui.add_space(8.0);
+        egui::CollapsingHeader::new(RichText::new(Text::GrowthRates.get(lang)).strong())
+            .id_salt("growth_rates_section")
+            .show(ui, |ui| self.rates_ui(ui, cx, analysis));
+        ui.add_space(8.0);
+        table_ui(ui, analysis, lang);
     }
 
     fn settings_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, settings: &ProjectionSettings) {
@@ -136,7 +136,6 @@ impl ProjectionTab {
     fn rates_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, analysis: &FinanceAnalysis) {
         let lang = cx.lang;
         let tree = LineTree::get();
-        ui.label(RichText::new(Text::GrowthRates.get(lang)).strong());
         ui.label(RichText::new(Text::GrowthRatesHelp.get(lang)).weak());
         egui::Grid::new("growth_rates").striped(true).spacing([10.0, 3.0]).show(ui, |ui| {
             for header in [Text::Line, Text::Growth, Text::Source, Text::TypedRate] {
