@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{AXIS, Canvas, Chart, EMPTY, GRID, MUTED, TEXT, TextMode, fail, rgb};
+use super::{AXIS, Canvas, Chart, EMPTY, GRID, MUTED, TEXT, TextMode, fail, measure, rgb};
 use crate::i18n::{format_decimal, format_rupiah_short};
 
 /// One part of a stacked column: a revenue source or a dimension, with an amount per year.
@@ -483,6 +483,16 @@ impl Axes {
         Ok(())
     }
 
+    /// The year whose slot holds the point (`x`, `y`), `None` outside the plot.
+    fn year_at(&self, x: f64, y: f64) -> Option<usize> {
+        let (left, right) = (f64::from(self.left), f64::from(self.right));
+        let inside = (left..right).contains(&x) && (f64::from(self.top)..=f64::from(self.bottom)).contains(&y);
+        if !inside || self.years == 0 {
+            return None;
+        }
+        Some((((x - left) / self.slot()) as usize).min(self.years - 1))
+    }
+
     /// The width of one year's slot.
     fn slot(&self) -> f64 {
         f64::from(self.right - self.left) / self.years.max(1) as f64
@@ -587,10 +597,55 @@ fn fitting_totals<DB: DrawingBackend>(
     })
 }
 
-impl Chart for RevenueCompositionChart {
-    fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String> {
-        let c = Canvas::new(area, text)?;
-        let top = c.frame(&self.title)?;
+/// Where a chart of stacked columns puts everything, for drawing and read-out alike.
+struct Columns<'s> {
+    /// Each year's total and whether a part of it is an estimate.
+    totals: Vec<(Option<f64>, bool)>,
+    legend: Legend,
+    spec: AxisSpec<'s>,
+    axes: Axes,
+    /// The total labels, when they all fit (see [`fitting_totals`]).
+    labels: Option<Vec<Option<String>>>,
+}
+
+/// Where a [`ProjectionChart`] puts everything, for drawing and read-out alike.
+struct Lines<'s> {
+    /// History, base, pessimistic, optimistic: one value per year.
+    values: [Vec<Option<f64>>; 4],
+    legend: Legend,
+    spec: AxisSpec<'s>,
+    axes: Axes,
+}
+
+/// One line of a read-out: `name: Rp 1,5 T`, the amount after "≈" when it is an estimate, the name left out
+/// when there is none.
+fn readout_line(name: &str, amount: String, estimated: bool) -> String {
+    let amount = if estimated { format!("≈ {amount}") } else { amount };
+    match name.trim() {
+        "" => amount,
+        name => format!("{name}: {amount}"),
+    }
+}
+
+/// The read-out lines of the parts of a stack in year `i`, bottom up; parts without an amount left out.
+fn stack_readout(series: &[StackSeries], i: usize) -> impl Iterator<Item = String> + '_ {
+    series.iter().filter_map(move |s| {
+        let amount = s.values.get(i).copied().flatten()?;
+        Some(readout_line(&s.name, format_rupiah_short(amount), is_estimate(s, i)))
+    })
+}
+
+/// The text of a read-out: the year, then `lines`; `None` when there is no line.
+fn readout_text(year: i32, lines: Vec<String>) -> Option<String> {
+    (!lines.is_empty()).then(|| std::iter::once(year.to_string()).chain(lines).collect::<Vec<_>>().join("\n"))
+}
+
+/// The label of a column total in a read-out.
+const TOTAL: &str = "Total";
+
+impl RevenueCompositionChart {
+    fn layout<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>) -> Columns<'_> {
+        let top = c.body_top(&self.title);
         let totals = stack_totals(&self.series, self.years.len());
 
         let mut items: Vec<(&str, Swatch)> =
@@ -598,7 +653,7 @@ impl Chart for RevenueCompositionChart {
         if totals.iter().any(|&(_, estimated)| estimated) {
             items.push((self.estimate_label.as_str(), Swatch::Hatched(ESTIMATE_SWATCH)));
         }
-        let legend = Legend::new(&c, items);
+        let legend = Legend::new(c, items);
 
         // The totals go on top of the columns when each fits over its column; else there is no room to keep.
         let (_, hi) = extent(totals.iter().filter_map(|&(total, _)| total));
@@ -610,12 +665,21 @@ impl Chart for RevenueCompositionChart {
             zero_based: true,
             footer: false,
         };
-        let mut axes = Axes::layout(&c, top, &spec, &legend);
-        let labels = fitting_totals(&c, &totals, axes.slot() as i32 - c.px(6.0));
+        let mut axes = Axes::layout(c, top, &spec, &legend);
+        let labels = fitting_totals(c, &totals, axes.slot() as i32 - c.px(6.0));
         if labels.is_none() {
             spec.headroom = 0;
-            axes = Axes::layout(&c, top, &spec, &legend);
+            axes = Axes::layout(c, top, &spec, &legend);
         }
+        Columns { totals, legend, spec, axes, labels }
+    }
+}
+
+impl Chart for RevenueCompositionChart {
+    fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String> {
+        let c = Canvas::new(area, text)?;
+        c.frame(&self.title)?;
+        let Columns { totals, legend, spec, axes, labels } = self.layout(&c);
         axes.draw(&c, &spec)?;
         draw_stacks(&c, &axes, &self.series)?;
         for (i, (label, &(total, _))) in labels.iter().flatten().zip(&totals).enumerate() {
@@ -626,17 +690,26 @@ impl Chart for RevenueCompositionChart {
         }
         legend.draw(&c)
     }
+
+    fn readout(&self, width: u32, height: u32, x: f64, y: f64) -> Option<String> {
+        measure(width, height, |c| {
+            let layout = self.layout(c);
+            let i = layout.axes.year_at(x, y)?;
+            let mut lines: Vec<String> = stack_readout(&self.series, i).collect();
+            if let (Some(total), estimated) = layout.totals[i] {
+                lines.push(readout_line(TOTAL, money_label(total), estimated));
+            }
+            readout_text(self.years[i], lines)
+        })
+    }
 }
 
-impl Chart for ProjectionChart {
-    fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String> {
-        let c = Canvas::new(area, text)?;
-        let top = c.frame(&self.title)?;
+impl ProjectionChart {
+    fn layout<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>) -> Lines<'_> {
+        let top = c.body_top(&self.title);
         let years = self.years.len();
         let values = |line: &[Option<i64>]| (0..years).map(|i| point(line, i)).collect::<Vec<_>>();
-        let (history, base, low, high) =
-            (values(&self.history), values(&self.base), values(&self.low), values(&self.high));
-        let has = |line: &[Option<f64>]| line.iter().any(Option::is_some);
+        let values = [values(&self.history), values(&self.base), values(&self.low), values(&self.high)];
 
         let swatches = [
             Swatch::Line { color: HISTORY, dashed: false, marker: true },
@@ -644,10 +717,10 @@ impl Chart for ProjectionChart {
             Swatch::Band(PESSIMISTIC),
             Swatch::Band(OPTIMISTIC),
         ];
-        let lines = [&history, &base, &low, &high];
-        let items = (0..4).filter(|&k| has(lines[k])).map(|k| (self.labels[k].as_str(), swatches[k])).collect();
-        let legend = Legend::new(&c, items);
-        let drawn: Vec<f64> = lines.iter().flat_map(|line| line.iter().flatten().copied()).collect();
+        let has = |line: &[Option<f64>]| line.iter().any(Option::is_some);
+        let items = (0..4).filter(|&k| has(&values[k])).map(|k| (self.labels[k].as_str(), swatches[k])).collect();
+        let legend = Legend::new(c, items);
+        let drawn: Vec<f64> = values.iter().flat_map(|line| line.iter().flatten().copied()).collect();
         let data = if drawn.is_empty() {
             (0.0, 0.0)
         } else {
@@ -661,7 +734,17 @@ impl Chart for ProjectionChart {
             zero_based: false,
             footer: false,
         };
-        let axes = Axes::layout(&c, top, &spec, &legend);
+        let axes = Axes::layout(c, top, &spec, &legend);
+        Lines { values, legend, spec, axes }
+    }
+}
+
+impl Chart for ProjectionChart {
+    fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String> {
+        let c = Canvas::new(area, text)?;
+        c.frame(&self.title)?;
+        let Lines { values: [history, base, low, high], legend, spec, axes } = self.layout(&c);
+        let years = self.years.len();
         axes.draw(&c, &spec)?;
 
         // The band, over each run of years where both edges have a value; a one-year run is a bar.
@@ -694,12 +777,26 @@ impl Chart for ProjectionChart {
         axes.line(&c, history.iter().copied(), (HISTORY, 2.5), false, true)?;
         legend.draw(&c)
     }
+
+    fn readout(&self, width: u32, height: u32, x: f64, y: f64) -> Option<String> {
+        measure(width, height, |c| {
+            let i = self.layout(c).axes.year_at(x, y)?;
+            let lines = [&self.history, &self.base, &self.low, &self.high]
+                .into_iter()
+                .zip(&self.labels)
+                .filter_map(|(line, label)| {
+                    Some(readout_line(label, format_rupiah_short(line.get(i).copied()??), false))
+                })
+                .collect();
+            readout_text(self.years[i], lines)
+        })
+    }
 }
 
-impl Chart for CostVsEnvelopeChart {
-    fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String> {
-        let c = Canvas::new(area, text)?;
-        let top = c.frame(&self.title)?;
+impl CostVsEnvelopeChart {
+    /// The layout, and the envelope per year.
+    fn layout<DB: DrawingBackend>(&self, c: &Canvas<'_, DB>) -> (Columns<'_>, Vec<Option<f64>>) {
+        let top = c.body_top(&self.title);
         let years = self.years.len();
         let totals = stack_totals(&self.stacks, years);
         let envelope: Vec<Option<f64>> = (0..years).map(|i| point(&self.envelope, i)).collect();
@@ -712,19 +809,28 @@ impl Chart for CostVsEnvelopeChart {
         if envelope.iter().any(Option::is_some) {
             items.push((self.envelope_label.as_str(), Swatch::Line { color: ENVELOPE, dashed: false, marker: true }));
         }
-        let legend = Legend::new(&c, items);
+        let legend = Legend::new(c, items);
 
         // The totals go in a row under the years (on the columns they would collide with the envelope), if
         // each fits in its year's slot.
         let data = extent(totals.iter().filter_map(|&(total, _)| total).chain(envelope.iter().flatten().copied()));
         let mut spec =
             AxisSpec { y_label: &self.y_label, years: &self.years, data, headroom: 0, zero_based: true, footer: true };
-        let mut axes = Axes::layout(&c, top, &spec, &legend);
-        let labels = fitting_totals(&c, &totals, axes.slot() as i32 - c.px(6.0));
+        let mut axes = Axes::layout(c, top, &spec, &legend);
+        let labels = fitting_totals(c, &totals, axes.slot() as i32 - c.px(6.0));
         if labels.is_none() {
             spec.footer = false;
-            axes = Axes::layout(&c, top, &spec, &legend);
+            axes = Axes::layout(c, top, &spec, &legend);
         }
+        (Columns { totals, legend, spec, axes, labels }, envelope)
+    }
+}
+
+impl Chart for CostVsEnvelopeChart {
+    fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String> {
+        let c = Canvas::new(area, text)?;
+        c.frame(&self.title)?;
+        let (Columns { totals, legend, spec, axes, labels }, envelope) = self.layout(&c);
         axes.draw(&c, &spec)?;
         draw_stacks(&c, &axes, &self.stacks)?;
 
@@ -747,6 +853,21 @@ impl Chart for CostVsEnvelopeChart {
             }
         }
         legend.draw(&c)
+    }
+
+    fn readout(&self, width: u32, height: u32, x: f64, y: f64) -> Option<String> {
+        measure(width, height, |c| {
+            let (layout, _) = self.layout(c);
+            let i = layout.axes.year_at(x, y)?;
+            let mut lines: Vec<String> = stack_readout(&self.stacks, i).collect();
+            if let (Some(total), estimated) = layout.totals[i] {
+                lines.push(readout_line(TOTAL, money_label(total), estimated));
+            }
+            if let Some(envelope) = self.envelope.get(i).copied().flatten() {
+                lines.push(readout_line(&self.envelope_label, format_rupiah_short(envelope), false));
+            }
+            readout_text(self.years[i], lines)
+        })
     }
 }
 

@@ -40,6 +40,9 @@ pub const FONT_FAMILY: &str = "sans-serif";
 /// 4961 pixels).
 pub const MAX_SIDE: u32 = 16_384;
 
+/// The size of a chart's title.
+const TITLE: f64 = 21.0;
+
 /// Background, text and line colours: dark on white, readable on a projector.
 const BACKGROUND: RGBColor = WHITE;
 const TEXT: RGBColor = RGBColor(33, 37, 41);
@@ -66,6 +69,15 @@ pub trait Chart: ChartBackends {
     fn draw_with<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, text: TextMode) -> Result<(), String>
     where
         Self: Sized;
+
+    /// The values under the point (`x`, `y`) of a picture of `width` x `height` pixels (origin top left), as
+    /// drawn at that size: for a chart of amounts per year, the year of the column under `x` and each
+    /// series' amount in it, one per line, estimates after "≈". `None` outside the plot, where there is no
+    /// value, and for charts without a read-out.
+    fn readout(&self, width: u32, height: u32, x: f64, y: f64) -> Option<String> {
+        let _ = (width, height, x, y);
+        None
+    }
 }
 
 /// How a chart's text reaches the picture. Both place it alike: same font, size, anchor and width.
@@ -166,6 +178,16 @@ fn check_size(width: u32, height: u32) -> Result<(), String> {
         return Err(format!("chart size {width}x{height} is outside 1..={MAX_SIDE} pixels per side"));
     }
     Ok(())
+}
+
+/// Run `f` on a canvas of `width` x `height` pixels that draws nothing: for finding where a chart puts
+/// things (a read-out) with the very measurements of its drawing. `None` for a size [`check_size`] refuses.
+fn measure<R>(width: u32, height: u32, f: impl FnOnce(&Canvas<'_, SVGBackend<'_>>) -> Option<R>) -> Option<R> {
+    check_size(width, height).ok()?;
+    let mut sink = String::new();
+    let area = SVGBackend::with_string(&mut sink, (width, height)).into_drawing_area();
+    let canvas = Canvas::new(&area, TextMode::Backend).ok()?;
+    f(&canvas)
 }
 
 /// A plotters error as the message the caller shows.
@@ -385,13 +407,17 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
     fn frame(&self, title: &str) -> Result<i32, String> {
         self.area.fill(&BACKGROUND).map_err(fail)?;
         let margin = self.px(12.0);
-        if title.trim().is_empty() {
-            return Ok(margin);
+        if !title.trim().is_empty() {
+            let title = self.fit(title.trim(), TITLE, self.w - 2 * margin);
+            self.text(&title, TITLE, &TEXT, (self.w / 2, margin), (HPos::Center, VPos::Top))?;
         }
-        const TITLE: f64 = 21.0;
-        let title = self.fit(title.trim(), TITLE, self.w - 2 * margin);
-        self.text(&title, TITLE, &TEXT, (self.w / 2, margin), (HPos::Center, VPos::Top))?;
-        Ok(margin + self.line(TITLE) + self.px(10.0))
+        Ok(self.body_top(title))
+    }
+
+    /// Where the body starts under `title`, as [`Canvas::frame`] draws it.
+    fn body_top(&self, title: &str) -> i32 {
+        let margin = self.px(12.0);
+        if title.trim().is_empty() { margin } else { margin + self.line(TITLE) + self.px(10.0) }
     }
 
     fn rect(&self, (x0, y0): (i32, i32), (x1, y1): (i32, i32), color: &RGBColor) -> Result<(), String> {

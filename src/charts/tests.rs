@@ -752,3 +752,82 @@ fn finance_preview() {
         write_png(chart.as_ref(), 560, 420, &dir.join(format!("{name}.png"))).unwrap();
     }
 }
+
+/// The read-out over the middle of `year`'s column at 560x420, half way down: the column is found by sweeping
+/// the picture from left to right, so the test does not repeat the layout.
+fn readout_at_year(chart: &dyn Chart, year: i32) -> String {
+    let (w, h) = (560, 420);
+    let y = f64::from(h) / 2.0;
+    let hits: Vec<u32> = (0..w)
+        .filter(|&x| chart.readout(w, h, f64::from(x), y).is_some_and(|t| t.lines().next() == Some(&year.to_string())))
+        .collect();
+    assert!(!hits.is_empty(), "no column of {year}");
+    let centre = f64::from(hits[0] + hits[hits.len() - 1]) / 2.0;
+    chart.readout(w, h, centre, y).unwrap()
+}
+
+#[test]
+fn finance_charts_read_out_the_values_of_the_column_under_the_pointer() {
+    let revenue = revenue("Komposisi pendapatan daerah", "Lain-lain", "estimasi", "Rupiah per tahun");
+    let text = readout_at_year(&revenue, 2024);
+    assert_eq!(
+        text,
+        "2024\nPAD: Rp 93 M\nDAU: Rp 731 M\nDAK: Rp 219 M\nDBH: Rp 44 M\nDana Desa: Rp 205 M\nLain-lain: Rp 74 M\n\
+         Total: Rp 1,37 T"
+    );
+    // Estimates are marked, the total too.
+    let text = readout_at_year(&revenue, 2025);
+    assert!(text.contains("PAD: ≈ Rp 97 M") && text.contains("Total: ≈ Rp 1,39 T"), "{text}");
+    // Outside the plot: the left margin, the title, the legend.
+    assert_eq!(revenue.readout(560, 420, 3.0, 210.0), None);
+    assert_eq!(revenue.readout(560, 420, 280.0, 5.0), None);
+    assert_eq!(revenue.readout(560, 420, 280.0, 415.0), None);
+    assert_eq!(revenue.readout(0, 420, 280.0, 210.0), None);
+
+    let projection: Box<dyn Chart> = Box::new(projection("Proyeksi", PROJECTION_ID, "Rupiah per tahun"));
+    let text = readout_at_year(projection.as_ref(), 2026);
+    assert_eq!(text, "2026\nProyeksi dasar: Rp 1,48 T\nPesimistis: Rp 1,42 T\nOptimistis: Rp 1,53 T");
+    let text = readout_at_year(projection.as_ref(), 2020);
+    assert_eq!(text, "2020\nRealisasi: Rp 1,2 T");
+    assert_eq!(projection.readout(560, 420, 2.0, 210.0), None);
+
+    let cost = cost("Biaya program", "Plafon fiskal", "Rupiah per tahun");
+    let text = readout_at_year(&cost, 2027);
+    assert!(text.starts_with("2027\nSmart Governance: Rp 8 M\nSmart Branding: Rp 2,5 M\n"), "{text}");
+    assert!(text.ends_with("Smart Environment: Rp 4 M\nTotal: Rp 32 M\nPlafon fiskal: Rp 22,5 M"), "{text}");
+    assert_eq!(cost.readout(560, 420, 2.0, 210.0), None);
+
+    // Charts without a read-out.
+    assert_eq!(funding("t", FUNDING_ID).readout(560, 420, 280.0, 210.0), None);
+    assert_eq!(gaps("t", "a").readout(560, 420, 280.0, 210.0), None);
+}
+
+/// The axis of a projection reaches the largest value of every line, the optimistic edge included.
+#[test]
+fn projection_axis_covers_the_optimistic_edge() {
+    let years: Vec<i32> = (2019..=2029).collect();
+    let actual = [1_210, 1_185, 1_290, 1_350, 1_420, 1_500];
+    let grown = |rate: f64| -> Vec<Option<i64>> {
+        years.iter().map(|&y| (y > 2024).then(|| (1_500.0 * M as f64 * (1.0 + rate).powi(y - 2024)) as i64)).collect()
+    };
+    let chart = ProjectionChart {
+        title: "Proyeksi".into(),
+        years: years.clone(),
+        history: years.iter().map(|&y| actual.get((y - 2019) as usize).map(|v| v * M)).collect(),
+        base: grown(0.02),
+        low: grown(-0.01),
+        high: grown(0.027),
+        labels: PROJECTION_ID.map(str::to_string),
+        y_label: "Rupiah per tahun".into(),
+    };
+    let largest = chart.high.iter().flatten().copied().max().unwrap();
+    assert!(largest > 1_710 * M);
+    for (w, h) in [(560, 420), (700, 525), (840, 630), (1120, 840), (800, 600), (2400, 1800)] {
+        let ticks: Vec<i64> = svg_texts(&to_svg(&chart, w, h).unwrap())
+            .iter()
+            .filter(|t| t.starts_with("Rp "))
+            .map(|t| crate::i18n::parse_rupiah(t).unwrap())
+            .collect();
+        assert!(ticks.last().is_some_and(|&top| top >= largest), "{ticks:?} below {largest} at {w}x{h}");
+    }
+}

@@ -66,7 +66,16 @@ impl ChartTextures {
         egui::Grid::new("chart_grid").spacing([8.0, 8.0]).show(ui, |ui| {
             for (index, (name, texture)) in self.textures.iter().enumerate() {
                 ui.vertical(|ui| {
-                    ui.add(egui::Image::new(texture).fit_to_exact_size(size));
+                    let image = ui.add(egui::Image::new(texture).fit_to_exact_size(size).sense(egui::Sense::hover()));
+                    // The value under the pointer, read out by the chart from its own layout, only while hovering.
+                    if let (Some(pointer), Some((_, chart))) = (image.hover_pos(), charts.get(index)) {
+                        let [w, h] = texture.size();
+                        let x = f64::from((pointer.x - image.rect.left()) / image.rect.width()) * w as f64;
+                        let y = f64::from((pointer.y - image.rect.top()) / image.rect.height()) * h as f64;
+                        if let Some(text) = chart.readout(w as u32, h as u32, x, y) {
+                            image.on_hover_text_at_pointer(text);
+                        }
+                    }
                     ui.horizontal(|ui| {
                         for (label, extension) in [(Text::SaveSvg, "svg"), (Text::SavePng, "png")] {
                             if ui

@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use smartcity_workbench::model::ValueKind;
 use smartcity_workbench::ui::{App, Startup};
 
@@ -76,4 +76,28 @@ fn the_envelope_share_changes_the_projection_and_undo_restores_it() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(envelope(&harness), before);
+}
+
+#[test]
+fn hovering_a_chart_reads_out_the_values_of_that_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = finance_view(dir.path());
+    harness.get_by_role_and_label(Role::Button, "Rasio").click();
+    harness.run();
+    let chart = harness.get_by_role(Role::Image).rect();
+    // Scan across the picture's middle until the readout of a year appears.
+    let mut found = None;
+    for step in 1..40 {
+        let x = chart.left() + chart.width() * step as f32 / 40.0;
+        harness.hover_at(egui::pos2(x, chart.center().y));
+        // Tooltips wait for the pointer to rest.
+        harness.run_steps(6);
+        if let Some(node) = harness.query_all_by_label_contains("Total: ").next() {
+            found = node.accesskit_node().label();
+            break;
+        }
+    }
+    let text = found.expect("a readout appears over the chart");
+    assert!(text.contains("(PAD): "), "{text}");
+    assert!((2016..=2031).any(|y| text.starts_with(&y.to_string())), "{text}");
 }
