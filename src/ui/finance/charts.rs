@@ -34,12 +34,15 @@ fn rgb(hex: &str) -> [u8; 3] {
 pub struct FinanceCharts {
     history: ChartTextures,
     projection: ChartTextures,
+    /// The programs' money per funding source, summed once per workbook revision.
+    funding: Option<Vec<(FundingSource, i64)>>,
 }
 
 impl FinanceCharts {
     pub fn invalidate(&mut self) {
         self.history.invalidate();
         self.projection.invalidate();
+        self.funding = None;
     }
 
     /// Revenue by part per year of history.
@@ -136,19 +139,20 @@ impl FinanceCharts {
             y_label: Text::Rupiah.get(lang).to_string(),
             estimate_label: Text::Estimate.get(lang).to_string(),
         };
-        let parts = FundingSource::ALL
+        let funding = self.funding.get_or_insert_with(|| {
+            FundingSource::ALL
+                .iter()
+                .map(|s| {
+                    let lines = workbook.programs.iter().flat_map(|p| &p.budget).filter(|l| l.source == *s);
+                    (*s, lines.fold(0i64, |sum, l| sum.saturating_add(l.amount)))
+                })
+                .collect()
+        });
+        let parts = funding
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                let sum = workbook
-                    .programs
-                    .iter()
-                    .flat_map(|p| &p.budget)
-                    .filter(|l| l.source == *s)
-                    .fold(0i64, |sum, l| sum.saturating_add(l.amount));
-                (names::source(*s).get(lang).to_string(), PALETTE[i % PALETTE.len()], sum)
-            })
-            .filter(|p| p.2 > 0)
+            .filter(|(_, (_, sum))| *sum > 0)
+            .map(|(i, (s, sum))| (names::source(*s).get(lang).to_string(), PALETTE[i % PALETTE.len()], *sum))
             .collect();
         let mix = FundingMixChart { title: Text::ChartFundingTitle.get(lang).to_string(), parts };
         let charts: Vec<(String, Box<dyn Chart>)> = vec![
