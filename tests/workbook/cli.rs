@@ -1,42 +1,9 @@
 //! The headless command line, run as the built binary.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-use smartcity_workbench::paths::DATA_DIR_ENV;
 use smartcity_workbench::seed;
 use smartcity_workbench::store::schema;
 
 use crate::common::*;
-
-/// Run the app with `args`, its data folder in `data_dir`.
-fn run(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smartcity-workbench"))
-        .args(args)
-        .env(DATA_DIR_ENV, data_dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn succeeded(output: &Output) -> &Output {
-    assert!(
-        output.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    output
-}
-
-fn info_json(data_dir: &Path, path: &Path) -> serde_json::Value {
-    let output = run(data_dir, &["info", path.to_str().unwrap(), "--json"]);
-    serde_json::from_slice(&succeeded(&output).stdout).expect("info --json prints JSON")
-}
 
 #[test]
 fn demo_then_info_describes_konawe_selatan() {

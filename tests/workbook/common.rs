@@ -1,10 +1,12 @@
 //! Helpers shared by the workbook tests.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use rusqlite::{Connection, OpenFlags};
 use smartcity_workbench::i18n::{Message, Text};
 use smartcity_workbench::model::{Agency, Body, Change, Edit, Member, Workbook, new_id};
+use smartcity_workbench::paths::DATA_DIR_ENV;
 use smartcity_workbench::seed;
 use smartcity_workbench::store::{self, Session};
 
@@ -108,4 +110,33 @@ pub fn swap_agencies(first: &Agency, second: &Agency) -> Edit {
     std::mem::swap(&mut a.position, &mut b.position);
     assert_ne!(a.position, b.position, "the agencies to swap have different positions");
     Edit::new(label(Text::EditMoveAgency, second.label()), vec![Change::PutAgency(a), Change::PutAgency(b)])
+}
+
+/// Run the built binary with `args`, its data folder in `data_dir`.
+pub fn run(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smartcity-workbench"))
+        .args(args)
+        .env(DATA_DIR_ENV, data_dir)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// What a run did, for assertion messages.
+pub fn show(output: &Output) -> String {
+    format!("exit {:?}\nstdout: {}\nstderr: {}", output.status, text(&output.stdout), text(&output.stderr))
+}
+
+pub fn succeeded(output: &Output) -> &Output {
+    assert!(output.status.success(), "{}", show(output));
+    output
+}
+
+/// `info PATH --json`, parsed.
+pub fn info_json(data_dir: &Path, path: &Path) -> serde_json::Value {
+    let output = run(data_dir, &["info", path.to_str().unwrap(), "--json"]);
+    serde_json::from_slice(&succeeded(&output).stdout).expect("info --json prints JSON")
 }

@@ -2,37 +2,14 @@
 //! through the file.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use smartcity_workbench::generate::large_workbook;
-use smartcity_workbench::paths::DATA_DIR_ENV;
 use smartcity_workbench::store;
 
 use crate::common::*;
 
-fn run(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smartcity-workbench"))
-        .args(args)
-        .env(DATA_DIR_ENV, data_dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn succeeded(output: Output) -> Output {
-    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    assert!(
-        output.status.success(),
-        "exit {:?}\nstdout: {}\nstderr: {}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    output
-}
-
 fn program_count(data_dir: &Path, path: &Path) -> serde_json::Value {
-    let output = succeeded(run(data_dir, &["info", path.to_str().unwrap(), "--json"]));
-    let info: serde_json::Value = serde_json::from_slice(&output.stdout).expect("info --json prints JSON");
+    let info = info_json(data_dir, path);
     assert_eq!(info["counts"]["elements"], 18);
     info["counts"]["programs"].clone()
 }
@@ -42,7 +19,7 @@ fn generate_writes_the_programs_asked_for_and_never_replaces_a_file_unasked() {
     let dir = temp_dir();
     let path = dir.path().join("large.smartcity");
     let file = path.to_str().unwrap();
-    succeeded(run(dir.path(), &["generate", "--programs", "300", file]));
+    succeeded(&run(dir.path(), &["generate", "--programs", "300", file]));
     assert_eq!(program_count(dir.path(), &path), 300);
     assert!(sidecars(&path).is_empty());
 
@@ -55,7 +32,7 @@ fn generate_writes_the_programs_asked_for_and_never_replaces_a_file_unasked() {
     assert_eq!(usage.status.code(), Some(2), "the count is required");
     assert!(bytes(&path) == before);
 
-    succeeded(run(dir.path(), &["generate", "--programs", "5", file, "--force"]));
+    succeeded(&run(dir.path(), &["generate", "--programs", "5", file, "--force"]));
     assert_eq!(program_count(dir.path(), &path), 5);
 }
 

@@ -2,33 +2,11 @@
 //! edit, and bad files that exit 1 and leave the workbook as it was.
 
 use std::path::Path;
-use std::process::{Command, Output};
-
-use smartcity_workbench::paths::DATA_DIR_ENV;
 
 use crate::common::*;
 
-fn run(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smartcity-workbench"))
-        .args(args)
-        .env(DATA_DIR_ENV, data_dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn show(output: &Output) -> String {
-    format!("exit {:?}\nstdout: {}\nstderr: {}", output.status, text(&output.stdout), text(&output.stderr))
-}
-
 fn program_count(data_dir: &Path, path: &Path) -> u64 {
-    let output = run(data_dir, &["info", path.to_str().unwrap(), "--json"]);
-    assert!(output.status.success(), "{}", show(&output));
-    let info: serde_json::Value = serde_json::from_slice(&output.stdout).expect("info --json prints JSON");
-    info["counts"]["programs"].as_u64().expect("a program count")
+    info_json(data_dir, path)["counts"]["programs"].as_u64().expect("a program count")
 }
 
 /// A CSV row for the header line `header` (semicolons), with `values` by header and the rest empty.
