@@ -247,12 +247,56 @@ impl Workbook {
         self.scores.iter().filter(move |s| s.round_id == round)
     }
 
+    /// The changes that remove a readiness item with everything that points at it: its scores, then its links
+    /// from programs, then the item. Applied as one edit, its undo restores all of it.
+    pub fn remove_readiness_item(&self, id: Id) -> Vec<Change> {
+        let mut changes: Vec<Change> = self
+            .scores
+            .iter()
+            .filter(|s| s.item_id == id)
+            .map(|s| Change::RemoveScore { round: s.round_id, item: s.item_id })
+            .collect();
+        for program in self.programs.iter().filter(|p| p.readiness_items.contains(&id)) {
+            let mut changed = program.clone();
+            changed.readiness_items.retain(|i| *i != id);
+            changes.push(Change::PutProgram(changed));
+        }
+        changes.push(Change::RemoveReadinessItem(id));
+        changes
+    }
+
     pub fn next_readiness_position(&self) -> i64 {
         self.readiness_items.iter().map(|i| i.position).max().map_or(0, |p| p + 1)
     }
 
     pub fn next_round_position(&self) -> i64 {
         self.rounds.iter().map(|r| r.position).max().map_or(0, |p| p + 1)
+    }
+
+    /// A new program with sensible defaults: on the chosen element (or the first), for the whole period.
+    pub fn new_program(&self, element: Option<Id>, name: &str) -> Program {
+        let period = &self.profile;
+        Program {
+            id: new_id(),
+            code: String::new(),
+            name: name.to_string(),
+            description: String::new(),
+            element_id: element.or_else(|| self.elements.first().map(|e| e.id)).unwrap_or_else(new_id),
+            agency_id: None,
+            action_type: ActionType::Application,
+            location: String::new(),
+            start_year: period.period_start,
+            end_year: period.period_end,
+            status: ProgramStatus::Planned,
+            outputs: String::new(),
+            indicator: String::new(),
+            indicator_baseline: String::new(),
+            targets: Vec::new(),
+            budget: Vec::new(),
+            quick_win: false,
+            position: self.next_program_position(),
+            readiness_items: Vec::new(),
+        }
     }
 
     pub fn next_program_position(&self) -> i64 {

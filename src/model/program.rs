@@ -256,4 +256,14 @@ mod tests {
             assert_eq!(FundingSource::from_key(source.key()), Some(source));
         }
     }
+
+    #[test]
+    fn a_new_program_is_valid_where_it_is_placed() {
+        let wb = crate::seed::new_workbook("Kabupaten Uji", 2022);
+        let p = wb.new_program(Some(wb.elements[4].id), "Program baru");
+        assert_eq!(p.element_id, wb.elements[4].id);
+        assert_eq!((p.start_year, p.end_year), (2022, 2031));
+        assert!(crate::model::validate_program(&wb, &p).is_empty());
+        assert_eq!(wb.new_program(None, "x").element_id, wb.elements[0].id);
+    }
 }

@@ -150,6 +150,29 @@ fn undo_is_saved_in_the_file() {
     assert_eq!(reopened.workbook().agency(undone.id), None);
 }
 
+#[test]
+fn removing_a_scored_and_linked_readiness_item_is_one_step_that_undo_restores_whole() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "demo.smartcity");
+    let mut session = open(&path);
+    let before = session.workbook().clone();
+    let item = before.readiness_items.iter().find(|i| i.code == "SU-01").unwrap().id;
+    assert!(before.scores.iter().any(|s| s.item_id == item));
+    assert!(before.programs.iter().any(|p| p.readiness_items.contains(&item)));
+
+    let changes = session.workbook().remove_readiness_item(item);
+    commit(&mut session, Edit::new(label(Text::EditDeleteItem, "SU-01"), changes));
+    let after = session.workbook().clone();
+    assert!(after.readiness_item(item).is_none());
+    assert!(!after.scores.iter().any(|s| s.item_id == item), "its scores went with it");
+    assert!(!after.programs.iter().any(|p| p.readiness_items.contains(&item)), "no program still names it");
+    assert_eq!(file_state(&path), after);
+
+    session.undo().unwrap();
+    assert_eq!(session.workbook(), &before, "one undo restores the item, its scores and its links");
+    assert_eq!(file_state(&path), before);
+}
+
 /// Everything an invalid edit must leave alone.
 #[derive(Debug, PartialEq)]
 struct Untouched {

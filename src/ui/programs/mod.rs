@@ -17,7 +17,7 @@ use super::ViewCx;
 use super::names;
 use crate::analysis::programs::{self as select, ProgramFilter, ProgramIndex, SortKey};
 use crate::i18n::{Lang, Message, Text, format_rupiah_short};
-use crate::model::{ActionType, Change, Edit, FundingSource, Id, Program, ProgramStatus, Workbook, new_id};
+use crate::model::{Change, Edit, FundingSource, Id, Workbook};
 
 pub use editor::ProgramEditor;
 
@@ -126,7 +126,7 @@ impl ProgramsView {
             }
             ui.add_space(12.0);
             if ui.add_enabled(cx.editable, egui::Button::new(Text::AddProgram.get(lang))).clicked() {
-                let program = new_program(workbook, self.filter.element, Text::NewProgramName.get(lang));
+                let program = workbook.new_program(self.filter.element, Text::NewProgramName.get(lang));
                 self.editor = Some(ProgramEditor::new(program.id));
                 cx.edits.push(Edit::one(
                     Message::with(Text::EditAddProgram, [program.name.clone()]),
@@ -264,32 +264,6 @@ impl ProgramsView {
     /// Open the editor on a program (from a row, a card or a bar).
     pub fn open(&mut self, id: Id) {
         self.editor = Some(ProgramEditor::new(id));
-    }
-}
-
-/// A new program with sensible defaults: on the chosen element (or the first), for the whole period.
-fn new_program(workbook: &Workbook, element: Option<Id>, name: &str) -> Program {
-    let period = &workbook.profile;
-    Program {
-        id: new_id(),
-        code: String::new(),
-        name: name.to_string(),
-        description: String::new(),
-        element_id: element.or_else(|| workbook.elements.first().map(|e| e.id)).unwrap_or_else(new_id),
-        agency_id: None,
-        action_type: ActionType::Application,
-        location: String::new(),
-        start_year: period.period_start,
-        end_year: period.period_end,
-        status: ProgramStatus::Planned,
-        outputs: String::new(),
-        indicator: String::new(),
-        indicator_baseline: String::new(),
-        targets: Vec::new(),
-        budget: Vec::new(),
-        quick_win: false,
-        position: workbook.next_program_position(),
-        readiness_items: Vec::new(),
     }
 }
 

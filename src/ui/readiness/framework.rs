@@ -347,22 +347,9 @@ impl FrameworkEditor {
     }
 }
 
-/// Delete an item with everything that points at it (its scores, program links), as one undo step that
-/// restores all of it.
-pub fn delete_item_edit(cx: &ViewCx<'_>, item: &ReadinessItem) -> Edit {
-    let workbook = cx.session.workbook();
-    let mut changes: Vec<Change> = workbook
-        .scores
-        .iter()
-        .filter(|s| s.item_id == item.id)
-        .map(|s| Change::RemoveScore { round: s.round_id, item: s.item_id })
-        .collect();
-    for program in workbook.programs.iter().filter(|p| p.readiness_items.contains(&item.id)) {
-        let mut changed = program.clone();
-        changed.readiness_items.retain(|i| *i != item.id);
-        changes.push(Change::PutProgram(changed));
-    }
-    changes.push(Change::RemoveReadinessItem(item.id));
+/// Delete an item with everything that points at it, as one undo step that restores all of it.
+fn delete_item_edit(cx: &ViewCx<'_>, item: &ReadinessItem) -> Edit {
+    let changes = cx.session.workbook().remove_readiness_item(item.id);
     Edit::new(Message::with(Text::EditDeleteItem, [item.code.clone()]), changes)
 }
 
