@@ -449,6 +449,28 @@ impl Workbook {
     }
 }
 
+/// Exchange two list positions so that `second` ends up before `first`, even when they were equal.
+fn swap_positions(first: &mut i64, second: &mut i64) {
+    std::mem::swap(first, second);
+    if first == second {
+        *second -= 1;
+    }
+}
+
+/// The changes that swap two neighbouring agencies in the list: `second` moves before `first`.
+pub fn swap_agencies(first: &Agency, second: &Agency) -> Vec<Change> {
+    let (mut a, mut b) = (first.clone(), second.clone());
+    swap_positions(&mut a.position, &mut b.position);
+    vec![Change::PutAgency(a), Change::PutAgency(b)]
+}
+
+/// The changes that swap two neighbouring members of a body: `second` moves before `first`.
+pub fn swap_members(first: &Member, second: &Member) -> Vec<Change> {
+    let (mut a, mut b) = (first.clone(), second.clone());
+    swap_positions(&mut a.position, &mut b.position);
+    vec![Change::PutMember(a), Change::PutMember(b)]
+}
+
 /// Insert or replace a program, keeping the list sorted by (position, id) without re-sorting 10,000 rows
 /// when the position did not change.
 fn put_program(programs: &mut Vec<Program>, program: Program) {

@@ -673,4 +673,29 @@ mod tests {
         let stray = Member { agency_id: Some(new_id()), ..member };
         assert_eq!(fields(&validate_change(&wb, &Change::PutMember(stray))), vec![Field::MemberAgency]);
     }
+
+    #[test]
+    fn swapping_moves_the_second_agency_first_even_at_equal_positions() {
+        let mut wb = workbook();
+        let first = wb.agencies[0].clone();
+        let second = Agency {
+            id: new_id(),
+            code: "5.01.01".into(),
+            name: "Bappeda".into(),
+            short_name: String::new(),
+            position: first.position,
+        };
+        wb.apply(&Change::PutAgency(second.clone()));
+        let order = |wb: &Workbook| wb.agencies.iter().map(|a| a.id).collect::<Vec<_>>();
+        let (a, b) = (wb.agencies[0].clone(), wb.agencies[1].clone());
+        for change in crate::model::swap_agencies(&a, &b) {
+            wb.apply(&change);
+        }
+        assert_eq!(order(&wb), vec![b.id, a.id]);
+        let (a, b) = (wb.agencies[0].clone(), wb.agencies[1].clone());
+        for change in crate::model::swap_agencies(&a, &b) {
+            wb.apply(&change);
+        }
+        assert_eq!(order(&wb), vec![b.id, a.id], "and back");
+    }
 }

@@ -6,7 +6,7 @@ use egui::{Id, RichText, Ui};
 use super::ViewCx;
 use super::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::i18n::{Lang, Message, Text};
-use crate::model::{Agency, Body, Change, Edit, Field, Member, Problem, Profile, RegionType, new_id};
+use crate::model::{self, Agency, Body, Change, Edit, Field, Member, Problem, Profile, RegionType, new_id};
 
 #[derive(Default)]
 pub struct ProfileView {
@@ -579,25 +579,9 @@ fn agency_combo(
 }
 
 fn swap_agencies(first: &Agency, second: &Agency) -> Edit {
-    let (mut a, mut b) = (first.clone(), second.clone());
-    std::mem::swap(&mut a.position, &mut b.position);
-    if a.position == b.position {
-        b.position -= 1;
-    }
-    Edit::new(
-        Message::with(Text::EditMoveAgency, [second.label().to_string()]),
-        vec![Change::PutAgency(a), Change::PutAgency(b)],
-    )
+    Edit::new(Message::with(Text::EditMoveAgency, [second.label().to_string()]), model::swap_agencies(first, second))
 }
 
 fn swap_members(first: &Member, second: &Member) -> Edit {
-    let (mut a, mut b) = (first.clone(), second.clone());
-    std::mem::swap(&mut a.position, &mut b.position);
-    if a.position == b.position {
-        b.position -= 1;
-    }
-    Edit::new(
-        Message::with(Text::EditMoveMember, [second.name.clone()]),
-        vec![Change::PutMember(a), Change::PutMember(b)],
-    )
+    Edit::new(Message::with(Text::EditMoveMember, [second.name.clone()]), model::swap_members(first, second))
 }

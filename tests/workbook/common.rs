@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use rusqlite::{Connection, OpenFlags};
 use smartcity_workbench::i18n::{Message, Text};
-use smartcity_workbench::model::{Agency, Body, Change, Edit, Member, Workbook, new_id};
+use smartcity_workbench::model::{Agency, Body, Edit, Member, Workbook, new_id};
 use smartcity_workbench::paths::DATA_DIR_ENV;
 use smartcity_workbench::seed;
 use smartcity_workbench::store::{self, Session};
@@ -106,10 +106,8 @@ pub fn label(text: Text, arg: &str) -> Message {
 
 /// The edit the agency list makes for "move down": two agencies swap positions, one undo step.
 pub fn swap_agencies(first: &Agency, second: &Agency) -> Edit {
-    let (mut a, mut b) = (first.clone(), second.clone());
-    std::mem::swap(&mut a.position, &mut b.position);
-    assert_ne!(a.position, b.position, "the agencies to swap have different positions");
-    Edit::new(label(Text::EditMoveAgency, second.label()), vec![Change::PutAgency(a), Change::PutAgency(b)])
+    assert_ne!(first.position, second.position, "the agencies to swap have different positions");
+    Edit::new(label(Text::EditMoveAgency, second.label()), smartcity_workbench::model::swap_agencies(first, second))
 }
 
 /// Run the built binary with `args`, its data folder in `data_dir`.
