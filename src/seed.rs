@@ -275,6 +275,8 @@ pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
         scores: Vec::new(),
         finance: Vec::new(),
         finance_settings: None,
+        strategy: Default::default(),
+        quick_wins: Default::default(),
     }
 }
 
@@ -457,6 +459,8 @@ pub fn demo_workbook() -> Workbook {
         scores,
         finance,
         finance_settings: Some(finance_settings),
+        strategy: Default::default(),
+        quick_wins: Default::default(),
     }
 }
 

@@ -2,8 +2,8 @@
 //! the store validates, writes, applies and records it as one undo step.
 
 use super::{
-    Agency, Band, FinanceValue, Id, Member, Profile, Program, ProjectionSettings, ReadinessItem, Round, Score,
-    ValueKind,
+    Agency, Band, FinanceValue, Id, Member, Profile, Program, ProjectionSettings, QuickWinChange, ReadinessItem, Round,
+    Score, StrategyChange, ValueKind,
 };
 use crate::i18n::Message;
 
@@ -39,6 +39,10 @@ pub enum Change {
     },
     /// The projection settings, whole; `None` goes back to the defaults (the workbook holds none).
     PutFinanceSettings(Option<ProjectionSettings>),
+    /// Issues, SWOT, goals, strategies, indicators and program links (`strategy.rs`).
+    Strategy(StrategyChange),
+    /// Criteria, scores, quick-win marks, votes and workshop minutes (`quick_wins.rs`).
+    QuickWin(QuickWinChange),
 }
 
 /// What the user did, as one undo step: a label for the Edit menu and the changes it made.

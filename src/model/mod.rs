@@ -6,7 +6,9 @@
 mod change;
 mod finance;
 mod program;
+pub mod quick_wins;
 mod readiness;
+pub mod strategy;
 mod validate;
 
 pub use change::{Change, Edit};
@@ -15,7 +17,9 @@ pub use finance::{
     ProjectionSettings, Roles, Scenario, ValueKind,
 };
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
+pub use quick_wins::{QuickWinChange, QuickWins};
 pub use readiness::{Band, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Round, Score};
+pub use strategy::{Strategy, StrategyChange};
 pub use validate::{
     FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_RATE_BP, MAX_TEXT_CHARS, MIN_RATE_BP, Problem, validate_change,
     validate_finance_value, validate_program, validate_projection_settings,
@@ -195,6 +199,12 @@ pub struct Workbook {
     /// How the history is projected; `None` uses [`ProjectionSettings::default_for`].
     #[serde(default)]
     pub finance_settings: Option<ProjectionSettings>,
+    /// Strategic issues, SWOT, regional goals and the direction of each dimension (`strategy.rs`).
+    #[serde(default)]
+    pub strategy: Strategy,
+    /// Prioritisation criteria, quick wins, votes and workshop minutes (`quick_wins.rs`).
+    #[serde(default)]
+    pub quick_wins: QuickWins,
 }
 
 impl Workbook {
@@ -397,6 +407,8 @@ impl Workbook {
                 None => Change::RemoveFinanceValue { line: line.clone(), year: *year, kind: *kind },
             },
             Change::PutFinanceSettings(_) => Change::PutFinanceSettings(self.finance_settings.clone()),
+            Change::Strategy(c) => strategy::inverse(self, c),
+            Change::QuickWin(c) => quick_wins::inverse(self, c),
         }
     }
 
@@ -445,6 +457,8 @@ impl Workbook {
                 }
             }
             Change::PutFinanceSettings(settings) => self.finance_settings = settings.clone(),
+            Change::Strategy(c) => strategy::apply(self, c),
+            Change::QuickWin(c) => quick_wins::apply(self, c),
         }
     }
 }

@@ -153,6 +153,8 @@ pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
         Change::PutFinanceValue(value) => validate_finance_value(workbook, value),
         Change::RemoveFinanceValue { .. } | Change::PutFinanceSettings(None) => Vec::new(),
         Change::PutFinanceSettings(Some(settings)) => validate_projection_settings(settings),
+        Change::Strategy(c) => super::strategy::validate(workbook, c),
+        Change::QuickWin(c) => super::quick_wins::validate(workbook, c),
     }
 }
 
@@ -488,6 +490,8 @@ mod tests {
             scores: Vec::new(),
             finance: Vec::new(),
             finance_settings: None,
+            strategy: Default::default(),
+            quick_wins: Default::default(),
         }
     }
 

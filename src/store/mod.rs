@@ -6,8 +6,10 @@ mod clock;
 mod history;
 mod lock;
 mod open;
+mod quick_win_rows;
 mod rows;
 pub mod schema;
+mod strategy_rows;
 
 use std::path::{Path, PathBuf};
 

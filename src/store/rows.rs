@@ -173,6 +173,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
         },
     )?;
     let finance_settings = load_finance_settings(conn)?;
+    let strategy = super::strategy_rows::load(conn)?;
+    let quick_wins = super::quick_win_rows::load(conn)?;
     Ok(Workbook {
         profile,
         dimensions,
@@ -186,6 +188,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
         scores,
         finance,
         finance_settings,
+        strategy,
+        quick_wins,
     })
 }
 
@@ -588,6 +592,8 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
                 .execute(params![line, year, kind.key()])?;
         }
         Change::PutFinanceSettings(settings) => write_finance_settings(conn, settings.as_ref(), stamp)?,
+        Change::Strategy(c) => super::strategy_rows::write(conn, c, stamp)?,
+        Change::QuickWin(c) => super::quick_win_rows::write(conn, c, stamp)?,
     }
     Ok(())
 }
@@ -658,5 +664,7 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
         // Only a workbook with its own settings writes them: older schema versions have no table for them.
         write_finance_settings(conn, Some(settings), stamp)?;
     }
+    super::strategy_rows::write_all(conn, &workbook.strategy, stamp)?;
+    super::quick_win_rows::write_all(conn, &workbook.quick_wins, stamp)?;
     Ok(())
 }
