@@ -143,3 +143,166 @@ mod frames {
         frame_of(bencher, Tab::Roadmap);
     }
 }
+
+/// Rendering the five masterplan books (Buku I-V) of the 10,000-program workbook in memory, without writing
+/// files: all five as DOCX, and all five as HTML (charts, tables, the program matrix of every program).
+mod books {
+    use super::*;
+    use smartcity_workbench::io::books::{Book, BookOptions, DocFormat, render};
+
+    fn all_five(bencher: Bencher, format: DocFormat) {
+        let workbook = large_workbook(PROGRAMS, SEED);
+        let options = BookOptions::default();
+        bencher.bench_local(|| {
+            for book in Book::ALL {
+                divan::black_box(render(&workbook, book, format, &options).expect("the book renders"));
+            }
+        });
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn all_five_docx(bencher: Bencher) {
+        all_five(bencher, DocFormat::Docx);
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn all_five_html(bencher: Bencher) {
+        all_five(bencher, DocFormat::Html);
+    }
+}
+
+/// Exporting the 10,000-program workbook into a folder, as the Ekspor view and the `export` command do: the
+/// XLSX alone (every table, totals and native charts), and all five books (DOCX and HTML) with the XLSX.
+mod export {
+    use super::*;
+    use smartcity_workbench::io::export_plan::{ExportFormat, ExportRequest, run};
+    use std::sync::atomic::AtomicBool;
+
+    fn export(bencher: Bencher, formats: &[ExportFormat]) {
+        let workbook = large_workbook(PROGRAMS, SEED);
+        let folder = FOLDER.get().expect("main sets the folder").join(format!("export-{}", formats.len()));
+        std::fs::create_dir_all(&folder).expect("the export folder");
+        let mut request = ExportRequest::all(folder);
+        request.formats = formats.to_vec();
+        bencher.bench_local(|| {
+            let report = run(&workbook, &request, &mut |_| {}, &AtomicBool::new(false));
+            assert_eq!(report.error, None, "the export succeeds");
+        });
+    }
+
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn xlsx(bencher: Bencher) {
+        export(bencher, &[ExportFormat::Xlsx]);
+    }
+
+    #[divan::bench(sample_count = 3, sample_size = 1)]
+    fn all_books_and_xlsx(bencher: Bencher) {
+        export(bencher, &[ExportFormat::Docx, ExportFormat::Html, ExportFormat::Xlsx]);
+    }
+}
+
+/// The quick-win picker on 300 candidates: the exact table (budget steps x required-dimension masks), with
+/// round costs (exact to the rupiah), with odd costs (the step grows, costs round up), and the whole proposal
+/// from a scored workbook of 300 programs (filters, reasons).
+mod quick_wins {
+    use smartcity_workbench::analysis::quick_wins::picker::{Item, best_set};
+    use smartcity_workbench::analysis::quick_wins::{PickerSettings, Window, propose, ranking};
+    use smartcity_workbench::model::quick_wins::{CriterionScore, QuickWins};
+
+    use super::*;
+
+    const CANDIDATES: usize = 300;
+
+    /// Deterministic candidates: costs from Rp 25 jt to 2 M, values of a 1-5 score, six dimensions.
+    fn candidates(odd: bool) -> Vec<Item> {
+        let mut state: u64 = 0x5EED;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..CANDIDATES)
+            .map(|_| {
+                let cost = (5 + next() % 400) as i64 * 5_000_000 + if odd { (next() % 999_983) as i64 } else { 0 };
+                Item { cost, value: 1000 + next() % 4001, covers: Some((next() % 6) as usize) }
+            })
+            .collect()
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn exact_300_candidates_round_costs_3_dimensions(bencher: Bencher) {
+        let items = candidates(false);
+        bencher.bench_local(|| best_set(&items, 5_000_000_000, 3).expect("a set"));
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn exact_300_candidates_odd_costs_no_dimension(bencher: Bencher) {
+        let items = candidates(true);
+        bencher.bench_local(|| best_set(&items, 5_000_000_000, 0).expect("a set"));
+    }
+
+    /// One frame of the Quick Win view at 1920x1080 on the 10,000-program workbook (the default criteria, no
+    /// scores yet: the ranking, the grid and the picker's reasons list all 10,000 programs), caches warm.
+    fn frame_of(bencher: Bencher, tab: smartcity_workbench::ui::quick_wins::Tab) {
+        use smartcity_workbench::paths::DataDir;
+        use smartcity_workbench::ui::{App, Command, Startup, View};
+        let ctx = egui::Context::default();
+        let mut frame = eframe::Frame::_new_kittest();
+        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("quick-win-frames-data"));
+        let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
+        assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
+        app.execute(&ctx, Command::Show(View::QuickWins));
+        app.quick_wins_mut().tab = tab;
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+            ..Default::default()
+        };
+        for _ in 0..3 {
+            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+        }
+        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn frame_ranking_10000_programs(bencher: Bencher) {
+        frame_of(bencher, smartcity_workbench::ui::quick_wins::Tab::Ranking);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn frame_scoring_grid_10000_programs(bencher: Bencher) {
+        frame_of(bencher, smartcity_workbench::ui::quick_wins::Tab::Scoring);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn frame_picker_10000_programs(bencher: Bencher) {
+        frame_of(bencher, smartcity_workbench::ui::quick_wins::Tab::Picker);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 1)]
+    fn proposal_300_scored_programs(bencher: Bencher) {
+        let mut workbook = large_workbook(CANDIDATES, SEED);
+        workbook.quick_wins = QuickWins::with_default_criteria();
+        let criteria: Vec<_> = workbook.quick_wins.criteria.iter().map(|c| c.id).collect();
+        for (i, p) in workbook.programs.iter_mut().enumerate() {
+            // Every program a candidate: it starts in the first year with some budget there.
+            p.start_year = workbook.profile.period_start;
+            p.status = smartcity_workbench::model::ProgramStatus::Planned;
+            for (k, c) in criteria.iter().enumerate() {
+                let score = 1 + ((i * 7 + k * 3) % 5) as u8;
+                workbook.quick_wins.scores.push(CriterionScore { program_id: p.id, criterion_id: *c, score });
+            }
+        }
+        workbook.quick_wins.scores.sort_by_key(|s| (s.program_id, s.criterion_id));
+        let window = Window::first_year_of(&workbook);
+        let ranked = ranking(&workbook, window);
+        let settings = PickerSettings {
+            cap: 5_000_000_000,
+            window,
+            within_12_months: true,
+            min_agency_readiness: None,
+            cover: workbook.dimensions.iter().take(2).map(|d| d.id).collect(),
+        };
+        bencher.bench_local(|| propose(&workbook, &ranked, &settings));
+    }
+}

@@ -18,6 +18,9 @@ pub fn large_workbook(programs: usize, seed: u64) -> Workbook {
     let mut rng = SplitMix64::new(seed);
     let generated = (0..programs).map(|i| program(&mut rng, &workbook, seed, i)).collect();
     workbook.programs = generated;
+    // The demo's quick-win scores, votes and minutes name the demo's programs, which are gone: keep only the
+    // criteria.
+    workbook.quick_wins = crate::model::QuickWins::with_default_criteria();
     workbook
 }
 
@@ -86,6 +89,7 @@ fn program(rng: &mut SplitMix64, workbook: &Workbook, seed: u64, index: usize) -
         quick_win: rng.chance(8),
         position: index as i64,
         readiness_items: Vec::new(),
+        strategy_id: None,
         code,
     };
     program.normalise();

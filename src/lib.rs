@@ -14,6 +14,8 @@ pub mod i18n;
 /// Program import and export: the CSV/XLSX program table, its reader, checker and writer; the readiness
 /// framework as JSON.
 pub mod io;
+/// Merging copies of one masterplan: rows as field maps, the three-way merge, conflicts and change packages.
+pub mod merge;
 /// Plain domain types and their validation rules; no SQL, no egui.
 pub mod model;
 /// Where the app keeps settings, the demo and locks.

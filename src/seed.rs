@@ -10,6 +10,9 @@ use crate::model::{
     YearTarget, stable_id,
 };
 
+mod quick_wins;
+mod strategy;
+
 const DIMENSIONS_JSON: &str = include_str!("../assets/seed/dimensions.json");
 const DEMO_JSON: &str = include_str!("../assets/demo/konawe-selatan.json");
 const DEMO_PROGRAMS_JSON: &str = include_str!("../assets/demo/programs.json");
@@ -276,7 +279,7 @@ pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
         finance: Vec::new(),
         finance_settings: None,
         strategy: Default::default(),
-        quick_wins: Default::default(),
+        quick_wins: crate::model::QuickWins::with_default_criteria(),
     }
 }
 
@@ -389,6 +392,7 @@ fn demo_programs(dimensions: &[Dimension], elements: &[Element], agencies: &[Age
                 position: i as i64,
                 // Ids derived from the codes, as `readiness_framework` derives them.
                 readiness_items: p.readiness.iter().map(|code| stable_id("readiness-item", code)).collect(),
+                strategy_id: None,
             };
             program.normalise();
             program
@@ -430,10 +434,12 @@ pub fn demo_workbook() -> Workbook {
             }
         })
         .collect();
-    let programs = demo_programs(&dimensions, &elements, &agencies);
+    let mut programs = demo_programs(&dimensions, &elements, &agencies);
+    let strategy = strategy::demo_strategy(&dimensions, &elements, &mut programs);
     let (readiness_items, bands) = readiness_framework(&dimensions);
     let (baseline, scores) = demo_baseline(&readiness_items);
     let (finance, finance_settings) = demo_finance();
+    let quick_wins = quick_wins::demo_quick_wins(&programs, p.period_start);
     Workbook {
         profile: Profile {
             masterplan_id: stable_id("demo-masterplan", "konawe-selatan-2022-2031"),
@@ -459,8 +465,8 @@ pub fn demo_workbook() -> Workbook {
         scores,
         finance,
         finance_settings: Some(finance_settings),
-        strategy: Default::default(),
-        quick_wins: Default::default(),
+        strategy,
+        quick_wins,
     }
 }
 

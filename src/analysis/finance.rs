@@ -1220,6 +1220,7 @@ mod tests {
                 quick_win: false,
                 position: position as i64,
                 readiness_items: Vec::new(),
+                strategy_id: None,
             }));
         }
         for v in [

@@ -3,4 +3,6 @@
 
 pub mod finance;
 pub mod programs;
+pub mod quick_wins;
 pub mod readiness;
+pub mod strategy;

@@ -276,6 +276,7 @@ mod tests {
                 quick_win: position == 2,
                 position: position as i64,
                 readiness_items: Vec::new(),
+                strategy_id: None,
             }));
         }
         wb

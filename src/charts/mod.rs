@@ -9,6 +9,7 @@
 //! No egui and no SQL here.
 
 pub mod finance;
+pub mod quick_wins;
 pub mod readiness;
 
 pub use finance::{CostVsEnvelopeChart, FundingMixChart, ProjectionChart, RevenueCompositionChart, StackSeries};

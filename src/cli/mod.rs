@@ -2,8 +2,11 @@
 //! with one it works headless: `new PATH`, `demo PATH`, `info PATH [--json]`, `generate --programs N PATH`.
 //! Errors go to stderr with a non-zero exit code, in English unless `--lang id` asks for Indonesian.
 
+mod export;
 mod generate;
 mod import;
+mod merge;
+mod quick_wins;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,9 +32,22 @@ Usage:
                                           all or none; print a report of every refused row
   smartcity-workbench import --template FILE
                                           write the import template (.csv or .xlsx) in the --lang language
+  smartcity-workbench export PATH --out DIR [--book 1..5|all] [--format docx|html|xlsx|csv|svg|png|all]
+                                          write the books, spreadsheet, CSV tables and charts of the workbook
+                                          at PATH into the folder DIR, in the --lang language (lists such as
+                                          --book 1,3 --format xlsx,csv work; default: every book and format)
+  smartcity-workbench merge INTO FROM [--dry-run] [--prefer ours|theirs] [--force]
+                                          merge the workbook or change package FROM into the workbook INTO;
+                                          print the plan and conflicts; exit 1 while conflicts are unresolved
+  smartcity-workbench agency-copy PATH DEST [--agency CODE]
+                                          write a copy for an agency (only its programs editable; without
+                                          --agency everything is editable)
+  smartcity-workbench package PATH DEST   write the change package of the agency copy at PATH
 
 Options: --lang id|en (messages of headless commands), --force (new/demo/generate: replace an existing file),
-         --help, --version";
+         --help, --version
+Export:  --delimiter ;|, (CSV, semicolon by default), --width W --height H (charts in pixels, 1200x900),
+         --scale S (PNG = size x S, 2 by default), --area NAME (Book V's area, Wakatobi by default)";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Invocation {
@@ -53,6 +69,10 @@ pub enum HeadlessCommand {
     Generate { path: PathBuf, programs: usize, force: bool },
     Import { path: PathBuf, file: PathBuf, dry_run: bool },
     ImportTemplate { file: PathBuf },
+    Merge { into: PathBuf, from: PathBuf, dry_run: bool, prefer: Option<crate::merge::Side>, force: bool },
+    AgencyCopy { path: PathBuf, dest: PathBuf, agency: Option<String>, force: bool },
+    Package { path: PathBuf, dest: PathBuf },
+    Export(export::ExportArgs),
     Help,
     Version,
 }
@@ -65,7 +85,9 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
     let mut demo = false;
     let mut programs = None;
     let (mut dry_run, mut template) = (false, false);
+    let (mut prefer, mut agency) = (None, None);
     let mut words: Vec<&str> = Vec::new();
+    let mut export_options: Vec<(&str, &str)> = Vec::new();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -78,9 +100,19 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
                 let count = iter.next().ok_or_else(|| format!("--programs needs a number\n\n{USAGE}"))?;
                 programs = Some(generate::parse_count(count)?);
             }
+            "--prefer" => {
+                prefer = Some(iter.next().ok_or_else(|| format!("--prefer needs ours or theirs\n\n{USAGE}"))?)
+            }
+            "--agency" => {
+                agency = Some(iter.next().ok_or_else(|| format!("--agency needs a CODE\n\n{USAGE}"))?.clone())
+            }
             "--lang" => {
                 let code = iter.next().ok_or_else(|| format!("--lang needs id or en\n\n{USAGE}"))?;
                 lang = Lang::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use id or en"))?;
+            }
+            option if export::OPTIONS.contains(&option) => {
+                let value = iter.next().ok_or_else(|| format!("{option} needs a value\n\n{USAGE}"))?;
+                export_options.push((option, value));
             }
             "-h" | "--help" => return Ok(headless(HeadlessCommand::Help, lang)),
             "-V" | "--version" => return Ok(headless(HeadlessCommand::Version, lang)),
@@ -103,6 +135,14 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             force,
         },
         Some("import") => return import::parse(&words[1..], template, dry_run).map(|c| headless(c, lang)),
+        Some(command @ ("merge" | "agency-copy" | "package")) => {
+            return merge::parse(command, &words[1..], dry_run, force, prefer.map(String::as_str), agency)
+                .map(|c| headless(c, lang));
+        }
+        Some("export") => return export::parse(&words[1..], &export_options).map(|c| headless(c, lang)),
+        Some(_) if !export_options.is_empty() => {
+            return Err(format!("{} belongs to the export command\n\n{USAGE}", export_options[0].0));
+        }
         Some(_) if words.len() == 1 && !demo => return Ok(Invocation::Window(Startup::Path(PathBuf::from(words[0])))),
         Some(other) => return Err(format!("unknown command {other:?}\n\n{USAGE}")),
     };
@@ -134,6 +174,14 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::Generate { path, programs, force } => generate::run(&path, programs, force, lang),
         HeadlessCommand::Import { path, file, dry_run } => return import::run(&path, &file, dry_run, lang),
         HeadlessCommand::ImportTemplate { file } => import::template(&file, lang),
+        HeadlessCommand::Merge { into, from, dry_run, prefer, force } => {
+            return merge::run(&into, &from, dry_run, prefer, force, lang);
+        }
+        HeadlessCommand::AgencyCopy { path, dest, agency, force } => {
+            merge::agency_copy(&path, &dest, agency.as_deref(), force).map(|m| m.show(lang))
+        }
+        HeadlessCommand::Package { path, dest } => merge::package(&path, &dest).map(|m| m.show(lang)),
+        HeadlessCommand::Export(args) => return export::run(&args, lang),
     };
     match result {
         Ok(text) => {
@@ -176,7 +224,9 @@ pub fn info_json(session: &Session) -> serde_json::Value {
         "period": { "start": profile.period_start, "end": profile.period_end },
         "programs_by_dimension": programs_by_dimension(workbook),
         "readiness": readiness_json(workbook),
+        "strategy": strategy_json(workbook),
         "finance": finance_json(workbook),
+        "quick_wins": quick_wins::quick_wins_json(workbook),
         "counts": {
             "dimensions": workbook.dimensions.len(),
             "elements": workbook.elements.len(),
@@ -184,6 +234,25 @@ pub fn info_json(session: &Session) -> serde_json::Value {
             "council_members": workbook.members_of(crate::model::Body::Council).count(),
             "team_members": workbook.members_of(crate::model::Body::Team).count(),
             "programs": workbook.programs.len(),
+        },
+    })
+}
+
+/// The strategy's counts and its gaps (`analysis::strategy::gaps`: dropped programs count neither way).
+fn strategy_json(workbook: &crate::model::Workbook) -> serde_json::Value {
+    let s = &workbook.strategy;
+    let gaps = crate::analysis::strategy::gaps(workbook);
+    json!({
+        "issues": s.issues.len(),
+        "swot_entries": s.swot.len(),
+        "regional_goals": s.goals.len(),
+        "directions": s.directions.len(),
+        "strategies": s.strategies.len(),
+        "indicators": s.indicators.len(),
+        "gaps": {
+            "strategies_without_programs": gaps.strategies_without_programs.len(),
+            "programs_without_strategy": gaps.programs_without_strategy.len(),
+            "elements_without_direction": gaps.elements_without_direction.len(),
         },
     })
 }

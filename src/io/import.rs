@@ -647,6 +647,7 @@ fn build(reads: &[RowRead], rows: &[usize], position: i64) -> Program {
         quick_win: matches!(base.value(ProgramField::QuickWin), Some(Some(Value::Bool(true)))),
         position,
         readiness_items: Vec::new(),
+        strategy_id: None,
     };
     program.normalise();
     program

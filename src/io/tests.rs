@@ -206,6 +206,7 @@ fn duplicate_codes_in_the_file_and_against_the_workbook_are_reported() {
         quick_win: false,
         position: 7,
         readiness_items: Vec::new(),
+        strategy_id: None,
     };
     wb.programs.push(existing);
     let plan = plan_csv(
@@ -343,6 +344,7 @@ fn program(workbook: &Workbook, code: &str, name: &str) -> Program {
         quick_win: false,
         position: workbook.next_program_position(),
         readiness_items: Vec::new(),
+        strategy_id: None,
     }
 }
 

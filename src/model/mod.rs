@@ -19,7 +19,10 @@ pub use finance::{
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
 pub use quick_wins::{QuickWinChange, QuickWins};
 pub use readiness::{Band, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Round, Score};
-pub use strategy::{Strategy, StrategyChange};
+pub use strategy::{
+    Direction, Indicator, IndicatorTarget, Issue, IssueSource, ProgramDisposal, RegionalGoal, Strategy, StrategyChange,
+    StrategyItem, SwotEntry, SwotKind,
+};
 pub use validate::{
     FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_RATE_BP, MAX_TEXT_CHARS, MIN_RATE_BP, Problem, validate_change,
     validate_finance_value, validate_program, validate_projection_settings,
@@ -271,6 +274,7 @@ impl Workbook {
             changed.readiness_items.retain(|i| *i != id);
             changes.push(Change::PutProgram(changed));
         }
+        changes.extend(self.unlink_readiness_item_from_strategy(id));
         changes.push(Change::RemoveReadinessItem(id));
         changes
     }
@@ -306,6 +310,7 @@ impl Workbook {
             quick_win: false,
             position: self.next_program_position(),
             readiness_items: Vec::new(),
+            strategy_id: None,
         }
     }
 

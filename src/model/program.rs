@@ -164,6 +164,9 @@ pub struct Program {
     /// The readiness items this program improves, sorted.
     #[serde(default)]
     pub readiness_items: Vec<Id>,
+    /// The strategy (of the masterplan's direction) this program carries out.
+    #[serde(default)]
+    pub strategy_id: Option<Id>,
 }
 
 impl Program {
@@ -231,6 +234,7 @@ mod tests {
             quick_win: false,
             position: 0,
             readiness_items: Vec::new(),
+            strategy_id: None,
         }
     }
 

@@ -74,6 +74,14 @@ pub enum Field {
     FinanceRate,
     FinanceScenario,
     FinanceEnvelope,
+    ProgramStrategy,
+    /// Issues, SWOT entries, goals, strategies and indicators (`strategy.rs`): their main text, code, other
+    /// texts, links and yearly targets.
+    StrategyTitle,
+    StrategyCode,
+    StrategyText,
+    StrategyLink,
+    StrategyTarget,
     /// The row as a whole (e.g. an agency still in use cannot be deleted).
     Row,
 }
@@ -131,7 +139,9 @@ pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
         Change::RemoveReadinessItem(id) => {
             let scores = workbook.scores.iter().filter(|s| s.item_id == *id).count();
             let programs = workbook.programs.iter().filter(|p| p.readiness_items.contains(id)).count();
-            if scores + programs > 0 {
+            let strategic = workbook.strategy.issues.iter().filter(|i| i.readiness_item_id == Some(*id)).count()
+                + workbook.strategy.swot.iter().filter(|s| s.readiness_item_id == Some(*id)).count();
+            if scores + programs + strategic > 0 {
                 let counts = [scores.to_string(), programs.to_string()];
                 vec![Problem::new(Field::Row, Message::with(Text::ItemInUse, counts))]
             } else {
@@ -369,6 +379,9 @@ pub fn validate_program(workbook: &Workbook, program: &Program) -> Vec<Problem> 
     }
     if program.readiness_items.iter().any(|i| workbook.readiness_item(*i).is_none()) {
         problems.push(Problem::new(Field::ProgramReadiness, Text::UnknownItemOrRound));
+    }
+    if program.strategy_id.is_some_and(|s| workbook.strategy.strategy(s).is_none()) {
+        problems.push(Problem::new(Field::ProgramStrategy, Text::UnknownStrategy));
     }
     for target in &program.targets {
         not_too_long(&mut problems, Field::ProgramTargets, &target.target);

@@ -11,6 +11,8 @@ pub struct Step {
     pub undo: Vec<Change>,
     /// Changes that redo the step, in order.
     pub redo: Vec<Change>,
+    /// For a merge: the other copy's base before and after, moved back and forth with the content.
+    pub meeting: Option<super::sync::MeetingRecord>,
 }
 
 #[derive(Default, Debug)]

@@ -4,19 +4,23 @@
 
 mod clock;
 mod history;
+mod journal;
 mod lock;
 mod open;
 mod quick_win_rows;
 mod rows;
 pub mod schema;
 mod strategy_rows;
+pub mod sync;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
 pub use clock::now_iso;
+pub use journal::{JournalEntry, Origin};
 pub use open::{OpenError, harden, read_header};
+pub use sync::{Meeting, Replica};
 
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Problem, Workbook, validate_change};
@@ -52,6 +56,8 @@ impl ReadOnlyReason {
 pub enum CommitError {
     Invalid(Vec<Problem>),
     ReadOnly,
+    /// An agency copy may change only that agency's programs; the message names the agency.
+    OutOfScope(Message),
     /// SQLite or the disk refused (disk full, file gone); the detail is the system's own words.
     Storage(String),
 }
@@ -63,6 +69,7 @@ impl CommitError {
                 problems.first().map_or_else(|| Message::new(Text::Invalid), |p| p.message.clone())
             }
             CommitError::ReadOnly => Message::new(Text::CannotEditReadOnly),
+            CommitError::OutOfScope(message) => message.clone(),
             CommitError::Storage(detail) => Message::with(Text::SaveFailed, [detail.clone()]),
         }
     }
@@ -78,6 +85,8 @@ pub struct Session {
     read_only: Option<ReadOnlyReason>,
     author: String,
     file_version: i32,
+    /// This file's identity and scope for merging, read once when opened.
+    replica: Option<sync::Replica>,
     _lock: Option<WorkbookLock>,
 }
 
@@ -110,6 +119,7 @@ impl Session {
             }
         };
         let workbook = rows::load(&conn)?;
+        let replica = sync::load_replica(&conn);
         Ok(Session {
             path: path.to_path_buf(),
             conn,
@@ -119,6 +129,7 @@ impl Session {
             read_only: None,
             author: author.to_string(),
             file_version: version,
+            replica,
             _lock: Some(lock),
         })
     }
@@ -175,6 +186,7 @@ impl Session {
             schema::migrate(&conn, version, schema::CURRENT_VERSION)?;
         }
         let workbook = rows::load(&conn)?;
+        let replica = sync::load_replica(&conn);
         Ok(Session {
             path: path.to_path_buf(),
             conn,
@@ -184,6 +196,7 @@ impl Session {
             read_only: Some(reason),
             author: author.to_string(),
             file_version: version,
+            replica,
             _lock: None,
         })
     }
@@ -241,14 +254,27 @@ impl Session {
             // Nothing changed (e.g. a bulk action on programs already there): no undo step either.
             return Ok(());
         }
-        let undo = self.apply_all(&edit.changes, true)?;
-        self.history.push(Step { label: edit.label, undo, redo: edit.changes });
+        let mut edit = edit;
+        self.claim_new_programs(&mut edit.changes);
+        if let Some(message) = self.out_of_scope(&edit.changes) {
+            return Err(CommitError::OutOfScope(message));
+        }
+        let recorded = self.journal_entry(&edit.label, &edit.changes, Origin::Edit);
+        let undo = self
+            .apply_all(&edit.changes, true, &|conn| recorded.as_ref().map_or(Ok(()), |e| journal::insert(conn, e)))?;
+        self.history.push(Step { label: edit.label, undo, redo: edit.changes, meeting: None });
         Ok(())
     }
 
-    /// Apply `changes` to the file and the snapshot as one transaction; returns the inverse changes, in the
-    /// order that undoes them. On any failure the file and the snapshot are as before.
-    fn apply_all(&mut self, changes: &[Change], validate: bool) -> Result<Vec<Change>, CommitError> {
+    /// Apply `changes` to the file and the snapshot as one transaction, with `also` (history, merge bases)
+    /// written in the same transaction; returns the inverse changes, in the order that undoes them. On any
+    /// failure the file and the snapshot are as before.
+    fn apply_all(
+        &mut self,
+        changes: &[Change],
+        validate: bool,
+        also: &dyn Fn(&Connection) -> rusqlite::Result<()>,
+    ) -> Result<Vec<Change>, CommitError> {
         let at = now_iso();
         let stamp = rows::Stamp { at: &at, by: &self.author };
         let tx = self.conn.unchecked_transaction().map_err(|e| CommitError::Storage(e.to_string()))?;
@@ -268,6 +294,11 @@ impl Session {
             }
             inverses.push(self.workbook.inverse(change));
             self.workbook.apply(change);
+        }
+        if failure.is_none()
+            && let Err(e) = also(&tx)
+        {
+            failure = Some(CommitError::Storage(e.to_string()));
         }
         let failure = match failure {
             None => tx.commit().err().map(|e| CommitError::Storage(e.to_string())),
@@ -300,7 +331,7 @@ impl Session {
             return Err(CommitError::ReadOnly);
         }
         let Some(step) = self.history.undo_step().cloned() else { return Ok(None) };
-        self.apply_all(&step.undo, false)?;
+        self.replay(&step, false)?;
         self.history.moved_back();
         Ok(Some(step.label))
     }
@@ -310,9 +341,25 @@ impl Session {
             return Err(CommitError::ReadOnly);
         }
         let Some(step) = self.history.redo_step().cloned() else { return Ok(None) };
-        self.apply_all(&step.redo, false)?;
+        self.replay(&step, true)?;
         self.history.moved_forward();
         Ok(Some(step.label))
+    }
+
+    /// Undo (`forward` false) or redo a step through the same path, with its history entry and, for a merge,
+    /// the other copy's base as it was before or after.
+    fn replay(&mut self, step: &Step, forward: bool) -> Result<(), CommitError> {
+        let (changes, origin) = if forward { (&step.redo, Origin::Redo) } else { (&step.undo, Origin::Undo) };
+        let recorded = self.journal_entry(&step.label, changes, origin);
+        let author = self.author.clone();
+        let also = |conn: &Connection| -> rusqlite::Result<()> {
+            if let Some(e) = &recorded {
+                journal::insert(conn, e)?;
+            }
+            step.meeting.as_ref().map_or(Ok(()), |m| m.write(conn, forward, &author))
+        };
+        self.apply_all(changes, false, &also)?;
+        Ok(())
     }
 
     /// Write a complete, single-file copy to `dest` through a temporary file and an atomic rename.
@@ -398,6 +445,13 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
     schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
     // Keep only what the tables of that version can hold.
     let mut held = workbook.clone();
+    if version < schema::QUICK_WINS_VERSION {
+        held.quick_wins = Default::default();
+    }
+    if version < schema::STRATEGY_VERSION {
+        held.strategy = Default::default();
+        held.programs.iter_mut().for_each(|p| p.strategy_id = None);
+    }
     if version < 4 {
         held.finance_settings = None;
     }

@@ -305,6 +305,7 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
                 quick_win: r.get(14)?,
                 position: r.get(15)?,
                 readiness_items: Vec::new(),
+                strategy_id: None,
             })
         },
     )?;
@@ -344,6 +345,11 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
     for (program, item) in links {
         if let Some(&at) = index.get(&program) {
             programs[at].readiness_items.push(item);
+        }
+    }
+    for (program, strategy) in super::strategy_rows::load_program_links(conn)? {
+        if let Some(&at) = index.get(&program) {
+            programs[at].strategy_id = Some(strategy);
         }
     }
     for program in &mut programs {
@@ -411,6 +417,7 @@ fn write_program(conn: &Connection, p: &Program, stamp: &Stamp<'_>, fresh: bool)
         let target_id = stable_id("program-target", &format!("{id}/{}", target.year));
         insert_target.execute(params![target_id.to_string(), id, target.year, target.target, stamp.at, stamp.by])?;
     }
+    super::strategy_rows::write_program_link(conn, p.id, p.strategy_id, stamp, fresh)?;
     if fresh && p.readiness_items.is_empty() {
         // A new file of an older schema version (migration tests) has no link table to touch.
         return Ok(());
@@ -654,6 +661,8 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
     for score in &workbook.scores {
         write_score(conn, score, stamp)?;
     }
+    // The strategy before programs: programs name strategies, and issues name readiness items (written above).
+    super::strategy_rows::write_all(conn, &workbook.strategy, stamp)?;
     for p in &workbook.programs {
         write_program(conn, p, stamp, true)?;
     }
@@ -664,7 +673,6 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
         // Only a workbook with its own settings writes them: older schema versions have no table for them.
         write_finance_settings(conn, Some(settings), stamp)?;
     }
-    super::strategy_rows::write_all(conn, &workbook.strategy, stamp)?;
     super::quick_win_rows::write_all(conn, &workbook.quick_wins, stamp)?;
     Ok(())
 }

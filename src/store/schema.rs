@@ -223,7 +223,254 @@ CREATE TABLE finance_rate (
     changed_by TEXT NOT NULL
 ) STRICT;
 "#,
+    // Version 5: the strategy: strategic issues with their dimensions, SWOT entries per dimension, the RPJMD
+    // goals and the dimensions serving them, the direction of each dimension and element with its strategies
+    // (and the issues they answer) and indicators (with yearly targets), and the program -> strategy link.
+    r#"
+CREATE TABLE strategic_issue (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('rpjmd', 'readiness', 'workshop', 'survey', 'other')),
+    readiness_item_id TEXT REFERENCES readiness_item(id),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE strategic_issue_dimension (
+    id TEXT PRIMARY KEY,
+    issue_id TEXT NOT NULL REFERENCES strategic_issue(id) ON DELETE CASCADE,
+    dimension_id TEXT NOT NULL REFERENCES dimension(id),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (issue_id, dimension_id)
+) STRICT;
+CREATE TABLE swot_entry (
+    id TEXT PRIMARY KEY,
+    dimension_id TEXT NOT NULL REFERENCES dimension(id),
+    kind TEXT NOT NULL CHECK (kind IN ('strength', 'weakness', 'opportunity', 'threat')),
+    text TEXT NOT NULL,
+    issue_id TEXT REFERENCES strategic_issue(id),
+    readiness_item_id TEXT REFERENCES readiness_item(id),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE regional_goal (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    goal TEXT NOT NULL,
+    target TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE regional_goal_dimension (
+    id TEXT PRIMARY KEY,
+    goal_id TEXT NOT NULL REFERENCES regional_goal(id) ON DELETE CASCADE,
+    dimension_id TEXT NOT NULL REFERENCES dimension(id),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (goal_id, dimension_id)
+) STRICT;
+CREATE TABLE direction (
+    id TEXT PRIMARY KEY,
+    dimension_id TEXT NOT NULL REFERENCES dimension(id),
+    element_id TEXT REFERENCES element(id),
+    goal TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE strategy (
+    id TEXT PRIMARY KEY,
+    direction_id TEXT NOT NULL REFERENCES direction(id),
+    code TEXT NOT NULL,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE strategy_issue (
+    id TEXT PRIMARY KEY,
+    strategy_id TEXT NOT NULL REFERENCES strategy(id) ON DELETE CASCADE,
+    issue_id TEXT NOT NULL REFERENCES strategic_issue(id),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (strategy_id, issue_id)
+) STRICT;
+CREATE TABLE strategy_indicator (
+    id TEXT PRIMARY KEY,
+    direction_id TEXT NOT NULL REFERENCES direction(id),
+    name TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    baseline TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE strategy_indicator_target (
+    id TEXT PRIMARY KEY,
+    indicator_id TEXT NOT NULL REFERENCES strategy_indicator(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (indicator_id, year)
+) STRICT;
+CREATE TABLE program_strategy (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL UNIQUE REFERENCES program(id) ON DELETE CASCADE,
+    strategy_id TEXT NOT NULL REFERENCES strategy(id),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#,
+    // Version 6: merging copies of one masterplan. `replica` is this file's identity and scope (an agency copy
+    // edits only that agency's programs); `sync_peer` what each other copy looked like when they last met (the
+    // base of a three-way merge); `journal` the history of changes with who, when and where they came from;
+    // `applied_package` the change packages already applied. None of it is masterplan content.
+    r#"
+CREATE TABLE replica (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    replica_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    scope_agency_id TEXT,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+INSERT INTO replica (id, replica_id, name, scope_agency_id, updated_at, changed_by)
+    VALUES (1, lower(hex(randomblob(16))), '', NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), '');
+CREATE TABLE sync_peer (
+    peer_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    agency_id TEXT,
+    met_at TEXT NOT NULL,
+    base_json TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE journal (
+    id TEXT PRIMARY KEY,
+    replica_id TEXT NOT NULL,
+    place TEXT NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    label_key TEXT NOT NULL,
+    label_args TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin IN ('edit', 'undo', 'redo', 'merge', 'package', 'copy')),
+    source_file TEXT NOT NULL,
+    agency_id TEXT,
+    agencies TEXT NOT NULL,
+    changes INTEGER NOT NULL
+) STRICT;
+CREATE INDEX journal_at ON journal(at);
+CREATE TABLE applied_package (
+    hash TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#, // Version 7: quick wins and workshops: prioritisation criteria with integer weights (points) and each
+    // program's 1-5 scores, saved alternative selections, and workshop sessions with participant groups, dot
+    // votes, attendance and decisions (the minutes). Rows point at programs by id without a foreign key: a
+    // removed program keeps its scores and votes, so undoing the removal brings them back. The version 2
+    // tables `criterion` and `criterion_score` (a REAL weight) stay unused.
+    r#"
+CREATE TABLE qw_criterion (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    name_id TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    weight INTEGER NOT NULL CHECK (weight BETWEEN 0 AND 1000),
+    lower_is_better INTEGER NOT NULL CHECK (lower_is_better IN (0, 1)),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE qw_score (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL,
+    criterion_id TEXT NOT NULL,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (program_id, criterion_id)
+) STRICT;
+CREATE TABLE qw_selection (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    cap INTEGER NOT NULL CHECK (cap >= 0),
+    first_year INTEGER NOT NULL,
+    years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 2),
+    programs_json TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE workshop (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,
+    place TEXT NOT NULL,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 4),
+    notes TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE workshop_group (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshop(id),
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE workshop_vote (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES workshop_group(id),
+    program_id TEXT NOT NULL,
+    dots INTEGER NOT NULL CHECK (dots >= 0),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    UNIQUE (group_id, program_id)
+) STRICT;
+CREATE TABLE workshop_attendee (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshop(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    present INTEGER NOT NULL CHECK (present IN (0, 1)),
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+CREATE TABLE workshop_decision (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshop(id),
+    kind TEXT NOT NULL CHECK (kind IN ('program_added', 'program_moved', 'quick_win_chosen', 'other')),
+    program_id TEXT,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#,
 ];
+
+/// The schema version that added the strategy tables (issues, SWOT, goals, directions, strategies,
+/// indicators, program links): files of older versions hold none of them.
+pub const STRATEGY_VERSION: i32 = 5;
+
+/// The schema version that added the merge tables (replica identity and scope, peers' bases, the journal of
+/// changes, applied change packages): files of older versions get a fresh replica identity when migrated.
+pub const MERGE_VERSION: i32 = 6;
+
+/// The schema version that added the quick-win and workshop tables (criteria, scores, selections, workshops,
+/// groups, votes, attendance, decisions): files of older versions hold none of them and use the default
+/// criteria.
+pub const QUICK_WINS_VERSION: i32 = 7;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;

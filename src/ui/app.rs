@@ -7,11 +7,17 @@ use egui::{Color32, RichText, Ui};
 
 use super::ViewCx;
 use super::commands::Command;
+use super::export::ExportView;
 use super::file_dialog::{Outcome, PathDialog, Purpose};
 use super::finance::FinanceView;
+use super::history::HistoryView;
+use super::merge::{MergeUi, Request};
+use super::presentation::Presentation;
 use super::profile::ProfileView;
 use super::programs::ProgramsView;
+use super::quick_wins::QuickWinsView;
 use super::readiness::ReadinessView;
+use super::strategy::StrategyView;
 use super::views::View;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Edit;
@@ -44,7 +50,15 @@ pub struct App {
     profile: ProfileView,
     programs: ProgramsView,
     readiness: ReadinessView,
+    strategy: StrategyView,
     finance: FinanceView,
+    quick_wins: QuickWinsView,
+    /// Presentation (workshop) mode: view state, never saved.
+    presentation: Presentation,
+    export: ExportView,
+    history: HistoryView,
+    /// Agency copies, merge preview and change packages.
+    merge: MergeUi,
     dialog: Option<PathDialog>,
     status: Option<Status>,
     /// An error that needs the user's attention (a refused file), shown in a window until dismissed.
@@ -66,7 +80,13 @@ impl App {
             profile: ProfileView::default(),
             programs: ProgramsView::default(),
             readiness: ReadinessView::default(),
+            strategy: StrategyView::default(),
             finance: FinanceView::default(),
+            quick_wins: QuickWinsView::default(),
+            presentation: Presentation::default(),
+            export: ExportView::default(),
+            history: HistoryView::default(),
+            merge: MergeUi::default(),
             dialog: None,
             status: None,
             notice: None,
@@ -102,6 +122,11 @@ impl App {
         self.view
     }
 
+    /// The strategy view's state: its tab and dimension (tests set them directly).
+    pub fn strategy_mut(&mut self) -> &mut StrategyView {
+        &mut self.strategy
+    }
+
     /// The readiness view's state: its tab and round (tests set them directly).
     pub fn readiness_mut(&mut self) -> &mut ReadinessView {
         &mut self.readiness
@@ -110,6 +135,16 @@ impl App {
     /// The Program view's state: its tab, filter and selection (benchmarks and tests set them directly).
     pub fn programs_mut(&mut self) -> &mut ProgramsView {
         &mut self.programs
+    }
+
+    /// The Quick Win view's state: its tab and picker (tests set them directly).
+    pub fn quick_wins_mut(&mut self) -> &mut QuickWinsView {
+        &mut self.quick_wins
+    }
+
+    /// Presentation mode: whether it is on, money hidden, the timer.
+    pub fn presentation(&self) -> &Presentation {
+        &self.presentation
     }
 
     /// The status line as the user reads it.
@@ -154,7 +189,11 @@ impl App {
         self.profile = ProfileView::default();
         self.programs = ProgramsView::default();
         self.readiness = ReadinessView::default();
+        self.strategy = StrategyView::default();
         self.finance = FinanceView::default();
+        self.quick_wins = QuickWinsView::default();
+        self.history = HistoryView::default();
+        self.merge = MergeUi::default();
         self.status = None;
         self.save_settings();
     }
@@ -252,6 +291,21 @@ impl App {
             }
             Command::Show(view) => self.view = view,
             Command::About => self.show_about = true,
+            Command::AgencyCopy => {
+                if let Some(session) = &self.session {
+                    self.merge.start_copy(session);
+                }
+            }
+            Command::MergeFrom | Command::MakePackage => {
+                let request = self.session.as_ref().map(|session| match command {
+                    Command::MergeFrom => self.merge.start_merge(session),
+                    _ => self.merge.start_package(session),
+                });
+                if let Some(request) = request {
+                    self.merge_request(request);
+                }
+            }
+            Command::Present => self.presentation.toggle(ctx),
         }
     }
 
@@ -322,6 +376,11 @@ impl App {
                 });
                 item(ui, Command::SaveCopy, has_session, commands);
                 ui.separator();
+                let writable = self.session.as_ref().is_some_and(|s| s.read_only().is_none());
+                item(ui, Command::AgencyCopy, writable, commands);
+                item(ui, Command::MergeFrom, writable, commands);
+                item(ui, Command::MakePackage, has_session, commands);
+                ui.separator();
                 item(ui, Command::ResetDemo, true, commands);
                 ui.separator();
                 item(ui, Command::Quit, true, commands);
@@ -374,6 +433,10 @@ impl App {
                 if button.accessible_name(Text::SwitchLanguage.get(lang)).clicked() {
                     commands.push(Command::SetLanguage(other));
                 }
+                let present = format!("▶ {}", Command::Present.label().get(lang));
+                if ui.button(present).on_hover_text("F5").clicked() {
+                    commands.push(Command::Present);
+                }
             });
         });
     }
@@ -396,6 +459,7 @@ impl App {
             if profile.is_example {
                 example_badge(ui, lang);
             }
+            super::merge::scope_badge(ui, lang, session);
             ui.add_space(10.0);
         }
         for view in View::ALL {
@@ -423,6 +487,7 @@ impl App {
                     )
                     .on_hover_text(reason.message().show(lang));
                 }
+                super::merge::scope_badge(ui, lang, session);
                 ui.label(RichText::new(session.path().display().to_string()).monospace().small());
                 ui.separator();
             }
@@ -451,12 +516,25 @@ impl App {
             });
             return;
         };
-        let mut cx = ViewCx { lang, session, edits, editable: session.read_only().is_none() };
+        let hide_money = self.presentation.active && self.presentation.hide_money;
+        // An agency copy edits only its programs: other views are shown, not edited, with a banner saying why.
+        let in_scope = session.scope().is_none() || self.view == View::Programs;
+        super::merge::scope_banner(ui, lang, session);
+        let editable = session.read_only().is_none() && in_scope;
+        let mut cx = ViewCx { lang, session, edits, editable, hide_money };
         match self.view {
             View::Profile => self.profile.ui(ui, &mut cx),
             View::Programs => self.programs.ui(ui, &mut cx),
             View::Readiness => self.readiness.ui(ui, &mut cx),
+            View::Strategy => self.strategy.ui(ui, &mut cx),
+            // The finance view is amounts through and through: with money hidden it is not shown.
+            View::Finance if hide_money => super::presentation::money_hidden_ui(ui, lang),
             View::Finance => self.finance.ui(ui, &mut cx),
+            View::QuickWins => self.quick_wins.ui(ui, &mut cx),
+            View::Export => self.export.ui(ui, &mut cx),
+            View::History => self.history.ui(ui, lang, session),
+            // Views that other work is still building say so.
+            #[allow(unreachable_patterns)]
             other => planned_view_ui(ui, other, lang),
         }
     }
@@ -474,9 +552,21 @@ impl App {
                         Purpose::Open => self.open_path(&path),
                         Purpose::New => self.create_workbook(&path),
                         Purpose::SaveCopy => self.save_copy(&path),
+                        Purpose::AgencyCopy | Purpose::MergeFrom | Purpose::Package => {
+                            let request = match &mut self.session {
+                                Some(session) => self.merge.path_chosen(purpose, &path, session),
+                                None => None,
+                            };
+                            if let Some(request) = request {
+                                self.merge_request(request);
+                            }
+                        }
                     }
                 }
             }
+        }
+        if let Some(request) = self.merge.ui(ctx, lang, self.session.as_mut()) {
+            self.merge_request(request);
         }
         if let Some(notice) = self.notice.clone() {
             let modal = egui::Modal::new(egui::Id::unique("notice")).show(ctx, |ui| {
@@ -503,6 +593,20 @@ impl App {
             );
             self.show_about = open;
         }
+    }
+
+    /// Carry out what the merge dialogs asked for.
+    fn merge_request(&mut self, request: Request) {
+        match request {
+            Request::ChoosePath(purpose, suggestion) => self.dialog = Some(PathDialog::new(purpose, Some(&suggestion))),
+            Request::Info(message) => self.set_info(message),
+            Request::Notice(message) => self.notice = Some(message),
+        }
+    }
+
+    /// The merge dialogs' state (tests read the preview).
+    pub fn merge_ui(&self) -> &MergeUi {
+        &self.merge
     }
 
     fn save_copy(&mut self, path: &Path) {
@@ -568,9 +672,16 @@ impl eframe::App for App {
         commands.extend(dropped.into_iter().map(Command::OpenPath));
         let mut edits = Vec::new();
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::left("nav").resizable(false).exact_size(190.0).show(ui, |ui| self.nav_ui(ui, &mut commands));
+        self.presentation.logic(&ctx);
+        if self.presentation.active {
+            // Presenting: no editing chrome, only the presentation bar (super::presentation).
+            let (lang, view) = (self.lang(), self.view);
+            egui::Panel::top("presentation").show(ui, |ui| self.presentation.bar_ui(ui, lang, view, &mut commands));
+        } else {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
+            egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+            egui::Panel::left("nav").resizable(false).exact_size(190.0).show(ui, |ui| self.nav_ui(ui, &mut commands));
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut edits, &mut commands));
         self.dialogs_ui(&ctx);
 

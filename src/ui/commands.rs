@@ -24,6 +24,14 @@ pub enum Command {
     SetLanguage(crate::i18n::Lang),
     Show(View),
     About,
+    /// Write a copy of the workbook for an agency (`ui::merge`).
+    AgencyCopy,
+    /// Merge a workbook or change package into the open workbook.
+    MergeFrom,
+    /// Write this agency copy's change package.
+    MakePackage,
+    /// Presentation (workshop) mode on or off (`ui::presentation`).
+    Present,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -45,6 +53,10 @@ impl Command {
             Command::SetLanguage(_) => Text::MenuLanguage,
             Command::Show(view) => view.label(),
             Command::About => Text::CmdAbout,
+            Command::AgencyCopy => Text::CmdAgencyCopy,
+            Command::MergeFrom => Text::CmdMergeFrom,
+            Command::MakePackage => Text::CmdMakePackage,
+            Command::Present => Text::CmdPresent,
         }
     }
 
@@ -55,6 +67,7 @@ impl Command {
         const SAVE: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::S)];
         const SAVE_COPY: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL_SHIFT, Key::S)];
         const QUIT: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::Q)];
+        const PRESENT: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::NONE, Key::F5)];
         const UNDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::Z)];
         const REDO: &[KeyboardShortcut] =
             &[KeyboardShortcut::new(CTRL, Key::Y), KeyboardShortcut::new(CTRL_SHIFT, Key::Z)];
@@ -66,13 +79,14 @@ impl Command {
             Command::Quit => QUIT,
             Command::Undo => UNDO,
             Command::Redo => REDO,
+            Command::Present => PRESENT,
             _ => &[],
         }
     }
 
     /// Commands reachable by a shortcut, in the order they are checked (longer chords first, so Ctrl+Shift+Z
     /// is not taken for Ctrl+Z).
-    pub fn with_shortcuts() -> [Command; 7] {
+    pub fn with_shortcuts() -> [Command; 8] {
         [
             Command::Redo,
             Command::SaveCopy,
@@ -81,6 +95,7 @@ impl Command {
             Command::NewWorkbook,
             Command::Open,
             Command::Quit,
+            Command::Present,
         ]
     }
 

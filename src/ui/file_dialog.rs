@@ -13,6 +13,12 @@ pub enum Purpose {
     Open,
     New,
     SaveCopy,
+    /// Where to write an agency copy (`ui::merge`).
+    AgencyCopy,
+    /// The workbook or change package to merge in.
+    MergeFrom,
+    /// Where to write a change package.
+    Package,
 }
 
 impl Purpose {
@@ -21,11 +27,23 @@ impl Purpose {
             Purpose::Open => Text::DialogOpenTitle,
             Purpose::New => Text::DialogNewTitle,
             Purpose::SaveCopy => Text::DialogSaveCopyTitle,
+            Purpose::AgencyCopy => Text::DialogAgencyCopyTitle,
+            Purpose::MergeFrom => Text::DialogMergeTitle,
+            Purpose::Package => Text::DialogPackageTitle,
         }
     }
 
     fn creates_file(self) -> bool {
-        matches!(self, Purpose::New | Purpose::SaveCopy)
+        matches!(self, Purpose::New | Purpose::SaveCopy | Purpose::AgencyCopy | Purpose::Package)
+    }
+
+    /// The extension a created file gets, and the files the browse dialog offers.
+    fn extensions(self) -> (&'static str, &'static [&'static str], Text) {
+        match self {
+            Purpose::Package => (PACKAGE_EXTENSION, &[PACKAGE_EXTENSION], Text::PackageFiles),
+            Purpose::MergeFrom => (EXTENSION, &[EXTENSION, PACKAGE_EXTENSION], Text::MergeFiles),
+            _ => (EXTENSION, &[EXTENSION], Text::WorkbookFiles),
+        }
     }
 }
 
@@ -44,6 +62,7 @@ pub enum Outcome {
 }
 
 pub const EXTENSION: &str = "smartcity";
+pub const PACKAGE_EXTENSION: &str = crate::io::package::EXTENSION;
 
 /// Ask the native file dialog on a background thread; the receiver gets the choice (or nothing, when there
 /// is no native dialog or the user cancelled) and the UI is woken up. `save` asks where to save, suggesting
@@ -92,8 +111,8 @@ impl PathDialog {
             .purpose
             .creates_file()
             .then(|| start.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()));
-        let filter = Text::WorkbookFiles.get(lang).to_string();
-        self.browsing = Some(browse_in_background(ctx, filter, &[EXTENSION], folder, save));
+        let (_, extensions, files) = self.purpose.extensions();
+        self.browsing = Some(browse_in_background(ctx, files.get(lang).to_string(), extensions, folder, save));
     }
 
     /// Check the typed path for this purpose; returns the path to use (with the extension added when creating).
@@ -104,16 +123,17 @@ impl PathDialog {
         }
         let mut path = PathBuf::from(typed);
         if self.purpose.creates_file() {
-            if path.extension().is_none_or(|e| e != EXTENSION) {
+            let (extension, _, _) = self.purpose.extensions();
+            if path.extension().is_none_or(|e| e != extension) {
                 let mut name = path.into_os_string();
                 name.push(".");
-                name.push(EXTENSION);
+                name.push(extension);
                 path = name.into();
             }
             if path.is_dir() {
                 return Err(Message::new(Text::PathIsFolder));
             }
-            if self.purpose == Purpose::New && path.exists() {
+            if matches!(self.purpose, Purpose::New | Purpose::AgencyCopy) && path.exists() {
                 return Err(Message::new(Text::PathExists));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())

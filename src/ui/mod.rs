@@ -5,13 +5,19 @@
 mod app;
 mod charts;
 mod commands;
+pub mod export;
 mod fields;
 mod file_dialog;
 pub mod finance;
+mod history;
+pub mod merge;
 mod names;
+mod presentation;
 mod profile;
 pub mod programs;
+pub mod quick_wins;
 pub mod readiness;
+pub mod strategy;
 mod theme;
 mod views;
 
@@ -30,6 +36,8 @@ pub struct ViewCx<'a> {
     pub edits: &'a mut Vec<Edit>,
     /// False for read-only workbooks: views disable their inputs.
     pub editable: bool,
+    /// Presenting with money hidden: views show no amounts (`ui::quick_wins::money` shows dots).
+    pub hide_money: bool,
 }
 
 /// Open the main window and run until it closes.

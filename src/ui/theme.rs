@@ -1,4 +1,5 @@
-//! The look: a light theme with slightly larger type than egui's default, legible on a workshop projector.
+//! The look: a light theme with slightly larger type than egui's default, and the projector theme of
+//! presentation mode: light, high contrast, body text of 20 points (18 px is the floor at 1024x768).
 
 /// DejaVu Sans, a fallback for symbols egui's own fonts lack (arrows, check marks, warning signs): the same
 /// file the charts draw with, so the app and its exports match.
@@ -16,6 +17,9 @@ pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
+        // Back from the projector theme, if it was on.
+        style.visuals = egui::Visuals::light();
+        style.spacing = egui::style::Spacing::default();
         style.text_styles = [
             (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
             (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
@@ -26,5 +30,47 @@ pub fn apply(ctx: &egui::Context) {
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}
+
+/// The body text size of the projector theme, in points: 18 px is the floor at 1024x768 and zoom 100 %.
+pub const PROJECTOR_BODY: f32 = 20.0;
+
+/// The projector theme: white panels, near-black text and strokes, large type and roomy controls, so a
+/// room can read it from the back on a 1024x768 projector. [`apply`] undoes it.
+pub fn apply_projector(ctx: &egui::Context) {
+    use egui::{Color32, FontFamily, FontId, Stroke, TextStyle};
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::new(17.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(PROJECTOR_BODY, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(PROJECTOR_BODY, FontFamily::Proportional)),
+            (TextStyle::Heading, FontId::new(30.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(19.0, FontFamily::Monospace)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+        style.spacing.button_padding = egui::vec2(10.0, 5.0);
+        // Check boxes and radio buttons a room can see.
+        style.spacing.icon_width = 22.0;
+        style.spacing.icon_width_inner = 13.0;
+        style.spacing.icon_spacing = 8.0;
+        let mut visuals = egui::Visuals::light();
+        let ink = Color32::from_gray(12);
+        visuals.override_text_color = Some(ink);
+        visuals.panel_fill = Color32::WHITE;
+        visuals.window_fill = Color32::WHITE;
+        visuals.extreme_bg_color = Color32::WHITE;
+        visuals.faint_bg_color = Color32::from_gray(236);
+        visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.5, ink);
+        visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_gray(150));
+        visuals.widgets.inactive.fg_stroke = Stroke::new(1.5, ink);
+        visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_gray(110));
+        visuals.widgets.hovered.fg_stroke = Stroke::new(2.0, Color32::BLACK);
+        visuals.widgets.active.fg_stroke = Stroke::new(2.0, Color32::BLACK);
+        visuals.selection.bg_fill = Color32::from_rgb(0xB8, 0xD4, 0xF5);
+        visuals.selection.stroke = Stroke::new(2.0, Color32::from_rgb(0x0B, 0x3D, 0x91));
+        style.visuals = visuals;
     });
 }

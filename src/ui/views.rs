@@ -9,13 +9,24 @@ pub enum View {
     Programs,
     Readiness,
     Finance,
+    Strategy,
     QuickWins,
     Export,
+    /// Every recorded change with who, when and where it came from (`ui::history`).
+    History,
 }
 
 impl View {
-    pub const ALL: [View; 6] =
-        [View::Profile, View::Programs, View::Readiness, View::Finance, View::QuickWins, View::Export];
+    pub const ALL: [View; 8] = [
+        View::Profile,
+        View::Programs,
+        View::Readiness,
+        View::Finance,
+        View::Strategy,
+        View::QuickWins,
+        View::Export,
+        View::History,
+    ];
 
     pub fn label(self) -> Text {
         match self {
@@ -23,17 +34,24 @@ impl View {
             View::Programs => Text::NavPrograms,
             View::Readiness => Text::NavReadiness,
             View::Finance => Text::NavFinance,
+            View::Strategy => Text::NavStrategy,
             View::QuickWins => Text::NavQuickWins,
             View::Export => Text::NavExport,
+            View::History => Text::NavHistory,
         }
     }
 
     /// For views not built yet: what they will hold, so nobody mistakes an empty screen for missing data.
     pub fn plan(self) -> Option<Text> {
         match self {
-            View::Profile | View::Programs | View::Readiness | View::Finance => None,
-            View::QuickWins => Some(Text::PlanQuickWins),
-            View::Export => Some(Text::PlanExport),
+            View::Profile
+            | View::Programs
+            | View::Readiness
+            | View::Finance
+            | View::Strategy
+            | View::Export
+            | View::QuickWins
+            | View::History => None,
         }
     }
 }

@@ -1,9 +1,13 @@
 //! The real app, driven headlessly through its accessibility tree with egui_kittest.
 
+mod export;
 mod finance;
 mod flows;
+mod merge;
 mod programs;
+mod quick_wins;
 mod readiness;
+mod strategy;
 
 use std::path::{Path, PathBuf};
 

@@ -2,12 +2,17 @@
 //! versions, files that must be refused untouched, one writer per workbook, durability under SIGKILL, and the
 //! headless command line.
 
+mod books;
 mod cli;
 mod common;
+mod export;
 mod generate;
 mod import;
 mod kill;
+mod merge;
 mod migrations;
+mod quick_wins;
 mod refused;
 mod store;
+mod strategy;
 mod undo;

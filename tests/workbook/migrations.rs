@@ -19,6 +19,16 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
         // Programs and budget values came with version 2, the readiness bands, target levels and program links
         // with version 3, the projection settings with version 4: an older file holds the rest of the demo.
         let mut demo = seed::demo_workbook();
+        // Criteria, scores, workshops and selections came with the quick-win tables; older files use the
+        // default criteria and hold none of the rest.
+        if version < schema::QUICK_WINS_VERSION {
+            demo.quick_wins = Default::default();
+        }
+        // Issues, SWOT, goals, directions, strategies, indicators and program links came with the strategy tables.
+        if version < schema::STRATEGY_VERSION {
+            demo.strategy = Default::default();
+            demo.programs.iter_mut().for_each(|p| p.strategy_id = None);
+        }
         if version < 4 {
             demo.finance_settings = None;
         }
@@ -57,6 +67,11 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
 
         // Opening for editing migrates the file.
         let mut session = open(&path);
+        // Files from before the merge tables get a copy identity of their own when migrated, with no scope.
+        if version < schema::MERGE_VERSION {
+            let replica = session.replica().expect("a copy identity after migration");
+            assert!(!replica.id.is_nil() && replica.scope.is_none(), "version {version}: {replica:?}");
+        }
         assert_eq!(session.read_only(), None);
         assert_eq!(session.file_version(), version);
         assert_eq!(session.workbook(), &demo, "version {version} data kept");

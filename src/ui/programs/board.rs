@@ -5,7 +5,7 @@
 use egui::{Color32, Frame, RichText, Ui};
 
 use super::ProgramsView;
-use crate::i18n::{Message, Text, format_rupiah_short};
+use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Id};
 use crate::ui::{ViewCx, names};
 
@@ -66,7 +66,7 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                                 RichText::new(names::element(element, lang)).strong().size(13.5 * zoom).color(color),
                             );
                             ui.label(
-                                RichText::new(format!("{count} · {}", format_rupiah_short(cost)))
+                                RichText::new(format!("{count} · {}", crate::ui::quick_wins::money(cx, cost)))
                                     .size(12.0 * zoom)
                                     .weak(),
                             );
@@ -98,7 +98,7 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                                             ui.label(
                                                 RichText::new(format!(
                                                     "{quick}{agency} · {}",
-                                                    format_rupiah_short(program.total_cost())
+                                                    crate::ui::quick_wins::money(cx, program.total_cost())
                                                 ))
                                                 .size(11.5 * zoom)
                                                 .weak(),

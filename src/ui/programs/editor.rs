@@ -166,6 +166,7 @@ impl ProgramEditor {
                     }
                 }
                 self.choice_rows(ui, cx, program);
+                crate::ui::strategy::program_strategy_row(ui, cx, program);
             });
             for spec in TEXTS.iter().filter(|s| s.multiline) {
                 ui.label(spec.label.get(lang));

@@ -16,7 +16,7 @@ use egui::{ComboBox, RichText, Ui};
 use super::ViewCx;
 use super::names;
 use crate::analysis::programs::{self as select, ProgramFilter, ProgramIndex, SortKey};
-use crate::i18n::{Lang, Message, Text, format_rupiah_short};
+use crate::i18n::{Lang, Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id, Workbook};
 
 pub use editor::ProgramEditor;
@@ -146,7 +146,7 @@ impl ProgramsView {
                 [
                     self.shown.rows.len().to_string(),
                     workbook.programs.len().to_string(),
-                    format_rupiah_short(self.shown.total),
+                    crate::ui::quick_wins::money(cx, self.shown.total),
                 ],
             )
             .show(lang),

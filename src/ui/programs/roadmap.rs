@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
 
 use super::ProgramsView;
-use crate::i18n::{Text, format_rupiah_short};
+use crate::i18n::Text;
 use crate::model::{Id, ProgramStatus, Workbook};
 use crate::ui::{ViewCx, names};
 
@@ -145,7 +145,7 @@ pub fn roadmap_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                             program.start_year,
                             program.end_year,
                             names::status(program.status).get(lang),
-                            format_rupiah_short(program.total_cost())
+                            crate::ui::quick_wins::money(cx, program.total_cost())
                         ));
                         if response.clicked() {
                             open = Some(program.id);
@@ -169,18 +169,21 @@ pub fn roadmap_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                 ui.label(RichText::new(names::dimension(dimension, lang)).color(names::color(&dimension.color)));
                 for (year, value) in row.iter().enumerate() {
                     column_totals[year] = column_totals[year].saturating_add(*value);
-                    ui.label(if *value == 0 { "–".to_string() } else { format_rupiah_short(*value) });
+                    ui.label(if *value == 0 { "–".to_string() } else { crate::ui::quick_wins::money(cx, *value) });
                 }
-                ui.label(format_rupiah_short(row.iter().fold(0i64, |s, v| s.saturating_add(*v))));
+                ui.label(crate::ui::quick_wins::money(cx, row.iter().fold(0i64, |s, v| s.saturating_add(*v))));
                 ui.end_row();
             }
             ui.label(RichText::new(Text::Total.get(lang)).strong());
             for value in &column_totals {
-                ui.label(RichText::new(format_rupiah_short(*value)).strong());
+                ui.label(RichText::new(crate::ui::quick_wins::money(cx, *value)).strong());
             }
             ui.label(
-                RichText::new(format_rupiah_short(column_totals.iter().fold(0i64, |s, v| s.saturating_add(*v))))
-                    .strong(),
+                RichText::new(crate::ui::quick_wins::money(
+                    cx,
+                    column_totals.iter().fold(0i64, |s, v| s.saturating_add(*v)),
+                ))
+                .strong(),
             );
             ui.end_row();
         });

@@ -6,7 +6,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{ProgramsView, dimension_chip};
 use crate::analysis::programs::SortKey;
-use crate::i18n::{Message, Text, format_rupiah_short};
+use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id};
 use crate::ui::{ViewCx, names};
 
@@ -124,7 +124,7 @@ fn table_body_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>, open
                 });
                 row.col(|ui| {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(format_rupiah_short(program.total_cost()));
+                        ui.label(crate::ui::quick_wins::money(cx, program.total_cost()));
                     });
                 });
                 row.col(|ui| {

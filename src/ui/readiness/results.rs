@@ -137,6 +137,7 @@ impl ResultsCache {
                             RichText::new(format!("→ {} ({} {})", gap.target, Text::Gap.get(lang), gap.gap)).strong(),
                         );
                         ui.label(RichText::new(&item.code).weak());
+                        crate::ui::strategy::turn_into_issue_ui(ui, cx, gap.item);
                     });
                     ui.add(egui::Label::new(question(item, lang)).wrap());
                     self.links_ui(ui, cx, gap.item);

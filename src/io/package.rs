@@ -1,0 +1,188 @@
+//! The change package: the changes an agency copy made since it last met the coordinator, small enough for a
+//! messaging app or a USB stick. The file is one header line and a JSON body:
+//!
+//! ```text
+//! SMARTCITY-PACKAGE 1 sha256=<64 hex digits of the body>
+//! {"format":"smartcity-workbench/change-package","version":1,"masterplan_id":…,"rows":[…],…}
+//! ```
+//!
+//! Each row carries its kind and id, the state the coordinator had when they last met (`base`, `null` for a
+//! new row) and the copy's state now (`row`, `null` for a removed row), both as field maps, and who changed it
+//! last. The hash covers the body byte for byte: a damaged or truncated package is refused before anything is
+//! read from it. Reading never writes the package.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::i18n::{Message, Text};
+use crate::merge::Fields;
+use crate::merge::plan::Stamp;
+use crate::model::Id;
+
+pub const MAGIC: &str = "SMARTCITY-PACKAGE";
+pub const FORMAT: &str = "smartcity-workbench/change-package";
+pub const VERSION: u32 = 1;
+/// The file name extension of change packages.
+pub const EXTENSION: &str = "smartcity-package";
+
+/// The copy that made the package.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sender {
+    pub replica_id: Id,
+    pub name: String,
+    pub scope: Option<Id>,
+}
+
+/// One changed row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PackageRow {
+    pub kind: String,
+    pub id: Id,
+    pub base: Option<Fields>,
+    pub row: Option<Fields>,
+    pub stamp: Option<Stamp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Package {
+    pub format: String,
+    pub version: u32,
+    pub masterplan_id: Id,
+    pub from: Sender,
+    pub made_at: String,
+    pub made_by: String,
+    /// When the sender last met the coordinator: the package holds the changes since then.
+    pub since: String,
+    pub rows: Vec<PackageRow>,
+    /// The sender's history entries since then, as the store writes them.
+    pub journal: Vec<serde_json::Value>,
+}
+
+/// Why bytes are not a change package we can apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackageError {
+    NotAPackage,
+    /// The hash does not match: damaged or truncated on the way.
+    Corrupt,
+    TooNew(u32),
+    Malformed(String),
+}
+
+impl PackageError {
+    pub fn message(&self) -> Message {
+        match self {
+            PackageError::NotAPackage => Message::new(Text::PackageNotAPackage),
+            PackageError::Corrupt => Message::new(Text::PackageCorrupt),
+            PackageError::TooNew(v) => Message::with(Text::PackageTooNew, [v.to_string()]),
+            PackageError::Malformed(detail) => Message::with(Text::PackageMalformed, [detail.clone()]),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// True when `bytes` start like a change package (whether or not they are intact).
+pub fn looks_like_package(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC.as_bytes())
+}
+
+/// The package as file bytes, with the hash of its body in the header line.
+pub fn encode(package: &Package) -> Vec<u8> {
+    let body = serde_json::to_vec(package).unwrap_or_default();
+    let mut out = format!("{MAGIC} {VERSION} sha256={}\n", hex(&Sha256::digest(&body))).into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
+/// The hash that identifies a package's content: the one its header names, checked against the body.
+pub fn decode(bytes: &[u8]) -> Result<(Package, String), PackageError> {
+    if !looks_like_package(bytes) {
+        return Err(PackageError::NotAPackage);
+    }
+    let Some(end) = bytes.iter().position(|b| *b == b'\n') else { return Err(PackageError::Corrupt) };
+    let header = std::str::from_utf8(&bytes[..end]).map_err(|_| PackageError::Corrupt)?;
+    let mut words = header.split(' ');
+    let (Some(_), Some(version), Some(hash)) = (words.next(), words.next(), words.next()) else {
+        return Err(PackageError::Corrupt);
+    };
+    let version: u32 = version.parse().map_err(|_| PackageError::Corrupt)?;
+    if version > VERSION {
+        return Err(PackageError::TooNew(version));
+    }
+    let expected = hash.strip_prefix("sha256=").ok_or(PackageError::Corrupt)?;
+    let body = &bytes[end + 1..];
+    let actual = hex(&Sha256::digest(body));
+    if actual != expected {
+        return Err(PackageError::Corrupt);
+    }
+    let package: Package = serde_json::from_slice(body).map_err(|e| PackageError::Malformed(e.to_string()))?;
+    if package.format != FORMAT {
+        return Err(PackageError::NotAPackage);
+    }
+    if package.version > VERSION {
+        return Err(PackageError::TooNew(package.version));
+    }
+    Ok((package, actual))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::new_id;
+
+    fn sample() -> Package {
+        let mut fields = Fields::new();
+        fields.insert("name".into(), serde_json::json!("Dinas Kominfo"));
+        Package {
+            format: FORMAT.into(),
+            version: VERSION,
+            masterplan_id: new_id(),
+            from: Sender { replica_id: new_id(), name: "Dinkes".into(), scope: Some(new_id()) },
+            made_at: "2026-11-28T04:00:00Z".into(),
+            made_by: "Ani".into(),
+            since: "2026-11-27T04:00:00Z".into(),
+            rows: vec![PackageRow {
+                kind: "agency".into(),
+                id: new_id(),
+                base: None,
+                row: Some(fields),
+                stamp: Some(Stamp { at: "2026-11-28T03:59:00Z".into(), by: "Ani".into() }),
+            }],
+            journal: vec![serde_json::json!({"id": "x"})],
+        }
+    }
+
+    #[test]
+    fn a_package_round_trips_with_its_hash() {
+        let package = sample();
+        let bytes = encode(&package);
+        assert!(bytes.starts_with(b"SMARTCITY-PACKAGE 1 sha256="));
+        let (read, hash) = decode(&bytes).unwrap();
+        assert_eq!(read, package);
+        assert_eq!(hash.len(), 64);
+        // The same content always has the same hash: that is how a second application is recognised.
+        assert_eq!(decode(&encode(&package)).unwrap().1, hash);
+    }
+
+    #[test]
+    fn damaged_truncated_and_foreign_bytes_are_refused() {
+        let bytes = encode(&sample());
+        assert_eq!(decode(&bytes[..bytes.len() - 10]), Err(PackageError::Corrupt));
+        assert_eq!(decode(&bytes[..30]), Err(PackageError::Corrupt));
+        let mut flipped = bytes.clone();
+        let at = flipped.len() - 5;
+        flipped[at] ^= 0x01;
+        assert_eq!(decode(&flipped), Err(PackageError::Corrupt));
+        assert_eq!(decode(b"SQLite format 3\0"), Err(PackageError::NotAPackage));
+        let newer = String::from_utf8(bytes.clone()).unwrap().replacen("PACKAGE 1", "PACKAGE 9", 1);
+        assert_eq!(decode(newer.as_bytes()), Err(PackageError::TooNew(9)));
+    }
+
+    #[test]
+    fn the_hash_is_sha256_of_the_body() {
+        // Known answer: SHA-256 of "abc".
+        assert_eq!(hex(&Sha256::digest(b"abc")), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

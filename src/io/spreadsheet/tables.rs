@@ -1,0 +1,595 @@
+//! The tables of the workbook as colleagues see them in a spreadsheet: programs, yearly budget lines,
+//! readiness scores and indices, the APBD history, the projection with the smart city envelope, program cost
+//! per dimension, and the prioritisation with the quick wins. Plain rows of typed values, written by the XLSX workbook
+//! ([`super::write_workbook`]) and as CSV ([`crate::io::csv_tables`]) alike, in the export's language.
+
+use std::collections::HashMap;
+
+use crate::analysis::finance::{FinanceAnalysis, analyse};
+use crate::analysis::quick_wins::{Window, ranking};
+use crate::analysis::readiness::{Index, band_of, round_result};
+use crate::i18n::{Lang, Text};
+use crate::io::program_table::{ACTION_TYPES, FUNDING_SOURCES, ProgramField, STATUSES, word_for, yes_no};
+use crate::model::strategy::Direction;
+use crate::model::{Id, LineTree, Pillar, Program, Scenario, Workbook};
+
+/// Which table: fixes its file name, its sheet and where the native charts find their data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableKind {
+    Programs,
+    BudgetLines,
+    ReadinessScores,
+    ReadinessIndices,
+    FinanceHistory,
+    Projection,
+    CostByDimension,
+    QuickWins,
+    Strategies,
+    Indicators,
+}
+
+impl TableKind {
+    /// The sheet's name (at most 31 characters, none of `[]:*?/\`) and the CSV file's stem.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let text = match self {
+            TableKind::Programs => Text::SheetPrograms,
+            TableKind::BudgetLines => Text::SheetBudgetLines,
+            TableKind::ReadinessScores => Text::SheetReadinessScores,
+            TableKind::ReadinessIndices => Text::SheetReadinessIndices,
+            TableKind::FinanceHistory => Text::SheetFinanceHistory,
+            TableKind::Projection => Text::SheetProjection,
+            TableKind::CostByDimension => Text::SheetCostByDimension,
+            TableKind::QuickWins => Text::SheetQuickWins,
+            TableKind::Strategies => Text::SheetStrategies,
+            TableKind::Indicators => Text::SheetIndicators,
+        };
+        text.get(lang)
+    }
+
+    /// The CSV file's name: the sheet's name in lower case with hyphens, e.g. `anggaran-tahunan.csv`.
+    pub fn file_stem(self, lang: Lang) -> String {
+        self.name(lang).to_lowercase().split_whitespace().collect::<Vec<_>>().join("-")
+    }
+}
+
+/// One cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    /// Text shown indented by this many steps (a line of the APBD tree).
+    Indented(String, u8),
+    /// A whole number without grouping: a year, a level, a count.
+    Int(i64),
+    /// Whole rupiah.
+    Money(i64),
+    /// Whole rupiah that are (partly) an estimate: `≈ Rp …` in italics in the XLSX, a plain number in CSV.
+    MoneyEstimate(i64),
+    /// A decimal number shown with two decimals: an index, a weight.
+    Decimal(f64),
+}
+
+impl Value {
+    fn text(text: &str) -> Value {
+        if text.is_empty() { Value::Empty } else { Value::Text(text.to_string()) }
+    }
+
+    fn money(amount: Option<i64>) -> Value {
+        amount.map_or(Value::Empty, Value::Money)
+    }
+
+    fn index(index: &Index) -> Value {
+        index.value.map_or(Value::Empty, Value::Decimal)
+    }
+
+    /// The number a total adds up, if this cell holds one.
+    pub fn money_amount(&self) -> Option<i64> {
+        match self {
+            Value::Money(amount) | Value::MoneyEstimate(amount) => Some(*amount),
+            _ => None,
+        }
+    }
+}
+
+/// One column: its header, its width in characters, and whether the totals row sums it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub width: f64,
+    pub summed: bool,
+}
+
+impl Column {
+    fn new(header: impl Into<String>, width: f64) -> Column {
+        Column { header: header.into(), width, summed: false }
+    }
+
+    fn summed(header: impl Into<String>) -> Column {
+        Column { header: header.into(), width: 18.0, summed: true }
+    }
+}
+
+/// A table with a header row and rows of values; when some column is summed, the XLSX sheet ends with a
+/// totals row of formulas (CSV leaves it out: other tools sum for themselves).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTable {
+    pub kind: TableKind,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl DataTable {
+    pub fn has_totals(&self) -> bool {
+        self.columns.iter().any(|c| c.summed)
+    }
+
+    /// The sum of a summed column, as the totals row's formula computes it (saturating, like the app's sums).
+    pub fn total(&self, column: usize) -> i64 {
+        self.rows
+            .iter()
+            .filter_map(|row| row.get(column).and_then(Value::money_amount))
+            .fold(0i64, |sum, amount| sum.saturating_add(amount))
+    }
+}
+
+/// Every table of `workbook` in `lang`, in sheet order. Tables without data are left out (the quick wins
+/// before any program is marked one, the finance tables without a budget history, readiness without a
+/// round); the programs and budget lines are always there, if only with their header.
+pub fn tables(workbook: &Workbook, lang: Lang) -> Vec<DataTable> {
+    let mut tables = vec![programs(workbook, lang), budget_lines(workbook, lang)];
+    if !workbook.rounds.is_empty() {
+        tables.push(readiness_scores(workbook, lang));
+        tables.push(readiness_indices(workbook, lang));
+    }
+    if let Ok(analysis) = analyse(workbook) {
+        if !analysis.history.years.is_empty() {
+            tables.push(finance_history(&analysis, lang));
+            tables.push(projection(&analysis, lang));
+        }
+        tables.push(cost_by_dimension(workbook, &analysis, lang));
+    }
+    if workbook.programs.iter().any(|p| p.quick_win) || !workbook.quick_wins.scores.is_empty() {
+        tables.push(quick_wins(workbook, lang));
+    }
+    if !workbook.strategy.directions.is_empty() {
+        tables.push(strategies(workbook, lang));
+    }
+    if !workbook.strategy.indicators.is_empty() {
+        tables.push(indicators(workbook, lang));
+    }
+    tables
+}
+
+fn header(field: ProgramField, lang: Lang) -> String {
+    field.header(lang).into_owned()
+}
+
+fn dimension_name(workbook: &Workbook, program: &Program, lang: Lang) -> Value {
+    workbook
+        .dimension_of(program.element_id)
+        .map_or(Value::Empty, |d| Value::text(if lang == Lang::Id { &d.name_id } else { &d.name_en }))
+}
+
+fn element_name(workbook: &Workbook, program: &Program, lang: Lang) -> Value {
+    workbook
+        .element(program.element_id)
+        .map_or(Value::Empty, |e| Value::text(if lang == Lang::Id { &e.name_id } else { &e.name_en }))
+}
+
+fn agency_name(workbook: &Workbook, program: &Program) -> Value {
+    program.agency_id.and_then(|a| workbook.agency(a)).map_or(Value::Empty, |a| Value::text(a.label()))
+}
+
+/// The years the program tables cover: the masterplan period, widened by any budget outside it.
+fn budget_years(workbook: &Workbook) -> Vec<i32> {
+    let mut years: Vec<i32> = workbook.profile.years().collect();
+    years.extend(workbook.programs.iter().flat_map(|p| p.budget.iter().map(|l| l.year)));
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// One row per program: what it is, who does it, when, and its cost per year and in total.
+fn programs(workbook: &Workbook, lang: Lang) -> DataTable {
+    let years = budget_years(workbook);
+    let mut columns = vec![
+        Column::new(header(ProgramField::Code, lang), 10.0),
+        Column::new(header(ProgramField::Name, lang), 40.0),
+        Column::new(header(ProgramField::Dimension, lang), 18.0),
+        Column::new(header(ProgramField::Element, lang), 24.0),
+        Column::new(header(ProgramField::Agency, lang), 18.0),
+        Column::new(header(ProgramField::ActionType, lang), 14.0),
+        Column::new(header(ProgramField::Status, lang), 12.0),
+        Column::new(header(ProgramField::Location, lang), 16.0),
+        Column::new(header(ProgramField::StartYear, lang), 8.0),
+        Column::new(header(ProgramField::EndYear, lang), 8.0),
+        Column::new(header(ProgramField::QuickWin, lang), 9.0),
+    ];
+    columns.extend(years.iter().map(|y| Column::summed(y.to_string())));
+    columns.push(Column::summed(Text::SheetTotalCost.get(lang)));
+    let rows = workbook
+        .programs
+        .iter()
+        .map(|p| {
+            let mut row = vec![
+                Value::text(&p.code),
+                Value::text(&p.name),
+                dimension_name(workbook, p, lang),
+                element_name(workbook, p, lang),
+                agency_name(workbook, p),
+                Value::text(word_for(&ACTION_TYPES, p.action_type, lang)),
+                Value::text(word_for(&STATUSES, p.status, lang)),
+                Value::text(&p.location),
+                Value::Int(i64::from(p.start_year)),
+                Value::Int(i64::from(p.end_year)),
+                Value::text(yes_no(p.quick_win, lang)),
+            ];
+            row.extend(years.iter().map(|y| match p.cost_in_year(*y) {
+                0 => Value::Empty,
+                cost => Value::Money(cost),
+            }));
+            row.push(Value::Money(p.total_cost()));
+            row
+        })
+        .collect();
+    DataTable { kind: TableKind::Programs, columns, rows }
+}
+
+/// One row per budget line: program, year, funding source and amount (the long form pivot tables like).
+fn budget_lines(workbook: &Workbook, lang: Lang) -> DataTable {
+    let columns = vec![
+        Column::new(header(ProgramField::Code, lang), 10.0),
+        Column::new(header(ProgramField::Name, lang), 40.0),
+        Column::new(header(ProgramField::Dimension, lang), 18.0),
+        Column::new(header(ProgramField::Agency, lang), 18.0),
+        Column::new(Text::Year.get(lang), 8.0),
+        Column::new(header(ProgramField::FundingSource, lang), 14.0),
+        Column::summed(Text::SheetAmount.get(lang)),
+    ];
+    let mut rows = Vec::new();
+    for p in &workbook.programs {
+        let (dimension, agency) = (dimension_name(workbook, p, lang), agency_name(workbook, p));
+        for line in &p.budget {
+            rows.push(vec![
+                Value::text(&p.code),
+                Value::text(&p.name),
+                dimension.clone(),
+                agency.clone(),
+                Value::Int(i64::from(line.year)),
+                Value::text(word_for(&FUNDING_SOURCES, line.source, lang)),
+                Value::Money(line.amount),
+            ]);
+        }
+    }
+    DataTable { kind: TableKind::BudgetLines, columns, rows }
+}
+
+pub fn pillar_text(pillar: Pillar) -> Text {
+    match pillar {
+        Pillar::Structure => Text::PillarStructure,
+        Pillar::Infrastructure => Text::PillarInfrastructure,
+        Pillar::Superstructure => Text::PillarSuperstructure,
+    }
+}
+
+/// Every item in every round: its level, target and gap, with evidence and note.
+fn readiness_scores(workbook: &Workbook, lang: Lang) -> DataTable {
+    let columns = vec![
+        Column::new(Text::SheetRound.get(lang), 18.0),
+        Column::new(header(ProgramField::Code, lang), 10.0),
+        Column::new(Text::Pillar.get(lang), 14.0),
+        Column::new(header(ProgramField::Dimension, lang), 18.0),
+        Column::new(Text::Question.get(lang), 50.0),
+        Column::new(Text::Weight.get(lang), 8.0),
+        Column::new(Text::TargetLevel.get(lang), 8.0),
+        Column::new(Text::Level.get(lang), 8.0),
+        Column::new(Text::GapColumn.get(lang), 8.0),
+        Column::new(Text::Evidence.get(lang), 30.0),
+        Column::new(Text::Note.get(lang), 30.0),
+    ];
+    let mut rows = Vec::new();
+    for round in &workbook.rounds {
+        let round_name = format!("{} ({})", round.name, round.year);
+        for item in &workbook.readiness_items {
+            let score = workbook.score(round.id, item.id);
+            let dimension = item.dimension_id.and_then(|d| workbook.dimension(d)).map_or_else(
+                || Text::General.get(lang).to_string(),
+                |d| if lang == Lang::Id { d.name_id.clone() } else { d.name_en.clone() },
+            );
+            rows.push(vec![
+                Value::Text(round_name.clone()),
+                Value::text(&item.code),
+                Value::text(pillar_text(item.pillar).get(lang)),
+                Value::Text(dimension),
+                Value::text(if lang == Lang::Id { &item.question_id } else { &item.question_en }),
+                Value::Decimal(item.weight),
+                Value::Int(i64::from(item.target_level)),
+                score.map_or(Value::Empty, |s| Value::Int(i64::from(s.level))),
+                score.map_or(Value::Empty, |s| Value::Int(i64::from(item.target_level.saturating_sub(s.level)))),
+                score.map_or(Value::Empty, |s| Value::text(&s.evidence)),
+                score.map_or(Value::Empty, |s| Value::text(&s.note)),
+            ]);
+        }
+    }
+    DataTable { kind: TableKind::ReadinessScores, columns, rows }
+}
+
+/// The weighted index overall, per pillar and per dimension, one column per round, and the band of the
+/// latest round. Rows: overall, the three pillars, the dimensions in framework order, items of no dimension.
+pub const INDEX_FIRST_DIMENSION_ROW: usize = 4;
+
+fn readiness_indices(workbook: &Workbook, lang: Lang) -> DataTable {
+    let results: Vec<_> = workbook.rounds.iter().map(|r| round_result(workbook, r.id)).collect();
+    let mut columns = vec![Column::new(Text::SheetScope.get(lang), 12.0), Column::new(Text::SheetName.get(lang), 28.0)];
+    columns.extend(workbook.rounds.iter().map(|r| Column::new(format!("{} ({})", r.name, r.year), 16.0)));
+    columns.push(Column::new(Text::SheetBand.get(lang), 14.0));
+    let band = |index: Option<&Index>| {
+        index
+            .and_then(|i| i.value)
+            .and_then(|v| band_of(&workbook.bands, v))
+            .map_or(Value::Empty, |b| Value::text(if lang == Lang::Id { &b.name_id } else { &b.name_en }))
+    };
+    let row = |scope: Text, name: String, pick: &dyn Fn(&crate::analysis::readiness::RoundResult) -> Index| {
+        let mut row = vec![Value::text(scope.get(lang)), Value::Text(name)];
+        let indices: Vec<Index> = results.iter().map(pick).collect();
+        row.extend(indices.iter().map(Value::index));
+        row.push(band(indices.last()));
+        row
+    };
+    let mut rows = vec![row(Text::SheetScopeOverall, Text::OverallIndex.get(lang).to_string(), &|r| r.overall)];
+    for (i, pillar) in Pillar::ALL.iter().enumerate() {
+        rows.push(row(Text::Pillar, pillar_text(*pillar).get(lang).to_string(), &|r| {
+            r.by_pillar.get(i).map(|(_, x)| *x).unwrap_or_default()
+        }));
+    }
+    for (i, d) in workbook.dimensions.iter().enumerate() {
+        let name = if lang == Lang::Id { d.name_id.clone() } else { d.name_en.clone() };
+        rows.push(row(Text::SheetScopeDimension, name, &|r| {
+            r.by_dimension.get(i).map(|(_, x)| *x).unwrap_or_default()
+        }));
+    }
+    rows.push(row(Text::SheetScopeDimension, Text::General.get(lang).to_string(), &|r| r.general));
+    DataTable { kind: TableKind::ReadinessIndices, columns, rows }
+}
+
+/// The APBD history: every line of the tree (indented by depth) per year, realised where typed, else
+/// budgeted; estimated amounts are marked as such.
+fn finance_history(analysis: &FinanceAnalysis, lang: Lang) -> DataTable {
+    let tree = LineTree::get();
+    let mut columns = vec![Column::new(Text::SheetLineCode.get(lang), 10.0), Column::new(Text::Line.get(lang), 44.0)];
+    columns.extend(analysis.history.years.iter().map(|y| Column::new(y.year.to_string(), 18.0)));
+    let rows = tree
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| analysis.history.years.iter().any(|y| y.amount(*i).is_some()))
+        .map(|(i, line)| {
+            let mut row = vec![
+                Value::text(&line.code),
+                Value::Indented(tree.name(&line.code, lang), u8::try_from(line.depth).unwrap_or(u8::MAX)),
+            ];
+            row.extend(analysis.history.years.iter().map(|y| match y.get(i) {
+                Some(total) if total.estimate => Value::MoneyEstimate(total.amount),
+                Some(total) => Value::Money(total.amount),
+                None => Value::Empty,
+            }));
+            row
+        })
+        .collect();
+    DataTable { kind: TableKind::FinanceHistory, columns, rows }
+}
+
+/// Columns of the projection table that charts and tests refer to.
+pub mod projection_columns {
+    pub const YEAR: usize = 0;
+    pub const PESSIMISTIC: usize = 1;
+    pub const BASE: usize = 2;
+    pub const OPTIMISTIC: usize = 3;
+    pub const ENVELOPE: usize = 5;
+    pub const GAP: usize = 8;
+}
+
+/// Per masterplan year: revenue in the three scenarios, spending, the envelope, the programs' cost (APBD and
+/// other sources) and the gap of the base scenario (program APBD cost less the envelope).
+fn projection(analysis: &FinanceAnalysis, lang: Lang) -> DataTable {
+    let roles = &LineTree::get().roles;
+    let projection = &analysis.projection;
+    let scenario = |s: Scenario| projection.scenario(s).and_then(|r| r.as_ref().ok());
+    let revenue = |s: Scenario| format!("{} ({})", Text::Revenue.get(lang), s.text().get(lang));
+    let columns = vec![
+        Column::new(Text::Year.get(lang), 8.0),
+        Column::new(revenue(Scenario::Pessimistic), 20.0),
+        Column::new(revenue(Scenario::Base), 20.0),
+        Column::new(revenue(Scenario::Optimistic), 20.0),
+        Column::new(Text::Spending.get(lang), 20.0),
+        Column::summed(Text::Envelope.get(lang)),
+        Column::summed(Text::ProgramCostApbd.get(lang)),
+        Column::summed(Text::ProgramCostOther.get(lang)),
+        Column::summed(Text::GapColumn.get(lang)),
+    ];
+    let base = scenario(Scenario::Base);
+    let rows = projection
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, year)| {
+            let mut row = vec![Value::Int(i64::from(*year))];
+            for s in Scenario::ALL {
+                row.push(Value::money(
+                    scenario(s).and_then(|p| p.lines.get(roles.revenue)).and_then(|l| l.get(i).copied().flatten()),
+                ));
+            }
+            let gap = base.and_then(|b| b.gaps.get(i));
+            let cost = analysis.program_costs.in_year(*year);
+            row.push(Value::money(gap.and_then(|g| g.spending)));
+            row.push(Value::money(gap.and_then(|g| g.envelope)));
+            row.push(Value::Money(cost.apbd));
+            row.push(Value::Money(cost.other));
+            row.push(Value::money(gap.and_then(|g| g.gap)));
+            row
+        })
+        .collect();
+    DataTable { kind: TableKind::Projection, columns, rows }
+}
+
+/// Per year: the programs' APBD cost in each dimension, their total, and the smart city envelope (base
+/// scenario). The data of the native "cost against the envelope" chart.
+fn cost_by_dimension(workbook: &Workbook, analysis: &FinanceAnalysis, lang: Lang) -> DataTable {
+    let costs = &analysis.program_costs;
+    let mut columns = vec![Column::new(Text::Year.get(lang), 8.0)];
+    let dimensions: Vec<_> =
+        costs.by_dimension.iter().filter_map(|(id, c)| Some((workbook.dimension(*id)?, c))).collect();
+    columns.extend(
+        dimensions
+            .iter()
+            .map(|(d, _)| Column::summed(if lang == Lang::Id { d.name_id.clone() } else { d.name_en.clone() })),
+    );
+    columns.push(Column::summed(Text::Envelope.get(lang)));
+    let envelope: Vec<Option<i64>> = match analysis.projection.scenario(Scenario::Base) {
+        Some(Ok(base)) => {
+            costs.years.iter().map(|y| base.gaps.iter().find(|g| g.year == *y).and_then(|g| g.envelope)).collect()
+        }
+        _ => vec![None; costs.years.len()],
+    };
+    let rows = costs
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, year)| {
+            let mut row = vec![Value::Int(i64::from(*year))];
+            row.extend(dimensions.iter().map(|(_, c)| Value::Money(c.get(i).map_or(0, |c| c.apbd))));
+            row.push(Value::money(envelope.get(i).copied().flatten()));
+            row
+        })
+        .collect();
+    DataTable { kind: TableKind::CostByDimension, columns, rows }
+}
+
+/// The prioritisation (`analysis::quick_wins`): every program that is scored or marked as a quick win, in
+/// ranking order, with its rank, each criterion's score (1-5), the weighted score, the dot votes, its cost in
+/// the quick-win window (the masterplan's first year) and in total, and whether it is a quick win.
+fn quick_wins(workbook: &Workbook, lang: Lang) -> DataTable {
+    let criteria = workbook.quick_wins.criteria_in_force();
+    let window = Window::first_year_of(workbook);
+    let mut columns = vec![
+        Column::new(Text::SheetRank.get(lang), 7.0),
+        Column::new(header(ProgramField::Code, lang), 10.0),
+        Column::new(header(ProgramField::Name, lang), 40.0),
+        Column::new(header(ProgramField::Dimension, lang), 18.0),
+        Column::new(header(ProgramField::Agency, lang), 18.0),
+    ];
+    columns.extend(
+        criteria
+            .iter()
+            .map(|c| Column::new(if lang == Lang::Id { c.name_id.clone() } else { c.name_en.clone() }, 14.0)),
+    );
+    columns.extend([
+        Column::new(Text::SheetWeightedScore.get(lang), 10.0),
+        Column::new(Text::SheetVotes.get(lang), 8.0),
+        Column::summed(Text::SheetWindowCost.fill(lang, &[&window.first_year.to_string()])),
+        Column::summed(Text::SheetTotalCost.get(lang)),
+        Column::new(header(ProgramField::QuickWin, lang), 9.0),
+    ]);
+    let mut scores: HashMap<(Id, Id), u8> = HashMap::new();
+    for s in &workbook.quick_wins.scores {
+        scores.insert((s.program_id, s.criterion_id), s.score);
+    }
+    let rows = ranking(workbook, window)
+        .into_iter()
+        .filter(|r| r.rank.is_some() || r.quick_win)
+        .filter_map(|r| {
+            let p = workbook.program(r.program)?;
+            let mut row = vec![
+                r.rank.map_or(Value::Empty, |rank| Value::Int(rank as i64)),
+                Value::text(&p.code),
+                Value::text(&p.name),
+                dimension_name(workbook, p, lang),
+                agency_name(workbook, p),
+            ];
+            row.extend(
+                criteria.iter().map(|c| scores.get(&(p.id, c.id)).map_or(Value::Empty, |s| Value::Int(i64::from(*s)))),
+            );
+            row.extend([
+                r.score.value().map_or(Value::Empty, Value::Decimal),
+                Value::Int(i64::from(r.votes)),
+                Value::Money(r.cost),
+                Value::Money(p.total_cost()),
+                Value::text(yes_no(r.quick_win, lang)),
+            ]);
+            Some(row)
+        })
+        .collect();
+    DataTable { kind: TableKind::QuickWins, columns, rows }
+}
+
+/// The dimension and element names of a direction (the element empty for a whole dimension).
+fn direction_place(workbook: &Workbook, direction: &Direction, lang: Lang) -> [Value; 2] {
+    let pick = |id: &str, en: &str| Value::text(if lang == Lang::Id { id } else { en });
+    [
+        workbook.dimension(direction.dimension_id).map_or(Value::Empty, |d| pick(&d.name_id, &d.name_en)),
+        direction.element_id.and_then(|e| workbook.element(e)).map_or(Value::Empty, |e| pick(&e.name_id, &e.name_en)),
+    ]
+}
+
+/// The direction of each dimension and element with its strategies, one row per strategy (a direction
+/// without strategies is one row), and the codes of the strategic issues each answers.
+fn strategies(workbook: &Workbook, lang: Lang) -> DataTable {
+    let strategy = &workbook.strategy;
+    let columns = vec![
+        Column::new(header(ProgramField::Dimension, lang), 18.0),
+        Column::new(header(ProgramField::Element, lang), 24.0),
+        Column::new(Text::SheetDirection.get(lang), 40.0),
+        Column::new(header(ProgramField::Code, lang), 10.0),
+        Column::new(Text::SheetStrategy.get(lang), 50.0),
+        Column::new(Text::SheetIssues.get(lang), 16.0),
+    ];
+    let mut rows = Vec::new();
+    for direction in &strategy.directions {
+        let [dimension, element] = direction_place(workbook, direction, lang);
+        let items: Vec<_> = strategy.strategies.iter().filter(|s| s.direction_id == direction.id).collect();
+        let row = |code: Value, text: Value, issues: Value| {
+            vec![dimension.clone(), element.clone(), Value::text(&direction.goal), code, text, issues]
+        };
+        if items.is_empty() {
+            rows.push(row(Value::Empty, Value::Empty, Value::Empty));
+        }
+        for item in items {
+            let issues: Vec<&str> = item
+                .issue_ids
+                .iter()
+                .filter_map(|id| strategy.issues.iter().find(|i| i.id == *id))
+                .map(|i| i.code.as_str())
+                .collect();
+            rows.push(row(Value::text(&item.code), Value::text(&item.text), Value::text(&issues.join(", "))));
+        }
+    }
+    DataTable { kind: TableKind::Strategies, columns, rows }
+}
+
+/// The indicators of each direction: unit, baseline and the target of every masterplan year.
+fn indicators(workbook: &Workbook, lang: Lang) -> DataTable {
+    let strategy = &workbook.strategy;
+    let years: Vec<i32> = workbook.profile.years().collect();
+    let mut columns = vec![
+        Column::new(header(ProgramField::Dimension, lang), 18.0),
+        Column::new(header(ProgramField::Element, lang), 24.0),
+        Column::new(header(ProgramField::Indicator, lang), 40.0),
+        Column::new(Text::SheetUnit.get(lang), 10.0),
+        Column::new(header(ProgramField::Baseline, lang), 12.0),
+    ];
+    columns.extend(years.iter().map(|y| Column::new(format!("Target {y}"), 12.0)));
+    let rows = strategy
+        .indicators
+        .iter()
+        .filter_map(|indicator| {
+            let direction = strategy.directions.iter().find(|d| d.id == indicator.direction_id)?;
+            let mut row = direction_place(workbook, direction, lang).to_vec();
+            row.extend([Value::text(&indicator.name), Value::text(&indicator.unit), Value::text(&indicator.baseline)]);
+            row.extend(years.iter().map(|y| {
+                indicator.targets.iter().find(|t| t.year == *y).map_or(Value::Empty, |t| Value::text(&t.value))
+            }));
+            Some(row)
+        })
+        .collect();
+    DataTable { kind: TableKind::Indicators, columns, rows }
+}

@@ -1,0 +1,261 @@
+//! Merging files: read the other copy (a workbook, opened read-only on an in-memory copy, or a change
+//! package), find the base both had when they last met, plan the merge, and apply it through the session as
+//! one edit. Also writes change packages. The plan is shown before anything changes; applying it checks that
+//! this workbook did not change in between.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::kinds::{KINDS, SINGLE, kind_named};
+use super::plan::{Plan, Side, Stamp, Stamps, Summary, plan};
+use super::rows::{Fields, RowKey, Rows, rows_of};
+use crate::i18n::{Message, Text};
+use crate::io::package::{self, Package, PackageRow, Sender};
+use crate::model::{Id, Workbook};
+use crate::store::{JournalEntry, Meeting, Origin, Replica, Session, now_iso};
+
+/// A merge planned and waiting for the user's choices.
+pub struct Prepared {
+    pub plan: Plan,
+    /// The other copy, as it calls itself.
+    pub peer: Replica,
+    /// The file merged in, as the user named it.
+    pub source: String,
+    pub origin: Origin,
+    /// True when the two copies had met before: without a base every difference is a conflict.
+    pub has_base: bool,
+    /// True for a change package applied before: nothing to do.
+    pub already_applied: bool,
+    /// True when the other workbook belongs to another masterplan (only planned when forced).
+    pub other_masterplan: bool,
+    ours: Rows,
+    revision: u64,
+    meeting: Meeting,
+}
+
+impl Prepared {
+    pub fn summary(&self) -> Summary {
+        self.plan.summary()
+    }
+
+    pub fn resolve_all(&mut self, side: Side) {
+        self.plan.resolve_all(side);
+    }
+
+    /// The agency or name of the other copy, for people.
+    pub fn peer_name(&self) -> String {
+        if self.peer.name.is_empty() { self.source.clone() } else { self.peer.name.clone() }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Who changed each of `rows` last, from `session`'s file.
+fn stamps(session: &Session, rows: &Rows) -> Stamps {
+    let mut by_table: HashMap<usize, HashMap<String, (String, String)>> = HashMap::new();
+    let mut stamps = Stamps::new();
+    for key in rows.keys() {
+        let table = by_table.entry(key.kind).or_insert_with(|| session.row_stamps(KINDS[key.kind].table));
+        let id = if key.id == SINGLE { "1".to_string() } else { key.id.to_string() };
+        if let Some((at, by)) = table.get(&id) {
+            stamps.insert(*key, Stamp { at: at.clone(), by: by.clone() });
+        }
+    }
+    stamps
+}
+
+fn check_lineage(ours: &Workbook, theirs: Id, force: bool) -> Result<bool, Message> {
+    let other = ours.profile.masterplan_id != theirs;
+    if other && !force {
+        return Err(Message::new(Text::MergeOtherMasterplan));
+    }
+    Ok(other)
+}
+
+/// Plan merging the workbook or change package at `path` into `ours`. `force` allows a workbook of another
+/// masterplan. Nothing is written, neither here nor there.
+pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Message> {
+    let head = read_head(path)?;
+    if package::looks_like_package(&head) {
+        let bytes = std::fs::read(path).map_err(|e| Message::with(Text::OpenIo, [e.to_string()]))?;
+        return prepare_package(ours, path, &bytes, force);
+    }
+    let theirs = Session::open_read_only(path, ours.author()).map_err(|e| e.message())?;
+    let other_masterplan = check_lineage(ours.workbook(), theirs.workbook().profile.masterplan_id, force)?;
+    let own = ours.replica().cloned();
+    let peer = theirs.replica().cloned().unwrap_or(Replica { id: Id::nil(), name: String::new(), scope: None });
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    if canonical(path) == canonical(ours.path()) {
+        return Err(Message::new(Text::MergeSameCopy));
+    }
+    // A plain "save a copy" shares this file's identity: then there is no base, and every difference shows.
+    let same_identity = own.as_ref().is_some_and(|o| o.id == peer.id);
+    // The base: what we recorded about them, else what they recorded about us (the same state, seen from the
+    // other side, as both record it when a copy is made).
+    let base = ours
+        .peer_base(peer.id)
+        .map(|(w, _)| w)
+        .or_else(|| own.as_ref().and_then(|o| theirs.peer_base(o.id)).map(|(w, _)| w))
+        .filter(|_| !same_identity);
+    let has_base = base.is_some();
+    let base_rows = base.as_ref().map(rows_of).unwrap_or_default();
+    let ours_rows = rows_of(ours.workbook());
+    let theirs_rows = rows_of(theirs.workbook());
+    let plan = plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows), &stamps(&theirs, &theirs_rows));
+    let meeting = Meeting {
+        peer: peer.clone(),
+        base: Some(theirs.workbook().clone()),
+        origin: Origin::Merge,
+        source_file: path.display().to_string(),
+        package_hash: None,
+        their_journal: theirs.journal(),
+    };
+    Ok(Prepared {
+        plan,
+        peer,
+        source: file_name(path),
+        origin: Origin::Merge,
+        has_base,
+        already_applied: false,
+        other_masterplan,
+        ours: ours_rows,
+        revision: ours.revision(),
+        meeting,
+    })
+}
+
+fn read_head(path: &Path) -> Result<Vec<u8>, Message> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Message::new(Text::OpenNotFound),
+        _ => Message::with(Text::OpenIo, [e.to_string()]),
+    })?;
+    let mut head = vec![0u8; 32];
+    let read = file.read(&mut head).map_err(|e| Message::with(Text::OpenIo, [e.to_string()]))?;
+    head.truncate(read);
+    Ok(head)
+}
+
+fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Result<Prepared, Message> {
+    let (package, hash) = package::decode(bytes).map_err(|e| e.message())?;
+    let other_masterplan = check_lineage(ours.workbook(), package.masterplan_id, force)?;
+    let peer = Replica { id: package.from.replica_id, name: package.from.name.clone(), scope: package.from.scope };
+    let already_applied = ours.package_applied(&hash);
+    let ours_rows = rows_of(ours.workbook());
+    // Rows outside the package are the same on all three sides; inside it, the package says what the
+    // coordinator's row was when they last met (the base) and what the agency made of it.
+    let (mut base, mut theirs) = (ours_rows.clone(), ours_rows.clone());
+    let mut theirs_stamps = Stamps::new();
+    if !already_applied {
+        for row in &package.rows {
+            let kind =
+                kind_named(&row.kind).ok_or_else(|| Message::with(Text::PackageUnknownKind, [row.kind.clone()]))?;
+            let key = RowKey { kind, id: row.id };
+            put_or_remove(&mut base, key, row.base.clone());
+            put_or_remove(&mut theirs, key, row.row.clone());
+            if let Some(stamp) = &row.stamp {
+                theirs_stamps.insert(key, stamp.clone());
+            }
+        }
+    }
+    let plan = plan(&base, &ours_rows, &theirs, &stamps(ours, &ours_rows), &theirs_stamps);
+    let their_journal =
+        package.journal.iter().filter_map(|e| serde_json::from_value::<JournalEntry>(e.clone()).ok()).collect();
+    let meeting = Meeting {
+        peer: peer.clone(),
+        base: None,
+        origin: Origin::Package,
+        source_file: path.display().to_string(),
+        package_hash: Some(hash),
+        their_journal,
+    };
+    Ok(Prepared {
+        plan,
+        peer,
+        source: file_name(path),
+        origin: Origin::Package,
+        has_base: true,
+        already_applied,
+        other_masterplan,
+        ours: ours_rows,
+        revision: ours.revision(),
+        meeting,
+    })
+}
+
+fn put_or_remove(rows: &mut Rows, key: RowKey, fields: Option<Fields>) {
+    match fields {
+        Some(fields) => rows.insert(key, fields),
+        None => rows.remove(&key),
+    };
+}
+
+/// Apply a prepared merge whose conflicts all have a choice: one transaction, one undo step, one history
+/// entry. Returns how many rows changed.
+pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> {
+    if ours.revision() != prepared.revision {
+        return Err(Message::new(Text::MergeStale));
+    }
+    let changes = prepared.plan.changes(&prepared.ours).map_err(|e| e.message())?;
+    let count = changes.len();
+    let label = Message::with(Text::EditMerge, [prepared.source.clone(), prepared.peer_name()]);
+    ours.apply_merge(label, changes, prepared.meeting.clone()).map_err(|e| e.message())?;
+    Ok(count)
+}
+
+/// Write the change package of `session` to `dest`: its rows that differ from what the copy it last met (the
+/// coordinator) had then, with its history since. Returns how many rows it holds.
+pub fn write_package(session: &Session, dest: &Path) -> Result<usize, Message> {
+    let own = session.replica().cloned().ok_or_else(|| Message::new(Text::CopyNoIdentity))?;
+    let (coordinator, met_at) = session.peers().into_iter().next().ok_or_else(|| Message::new(Text::PackageNoBase))?;
+    let (base, _) = session.peer_base(coordinator.id).ok_or_else(|| Message::new(Text::PackageNoBase))?;
+    let base = rows_of(&base);
+    let now = rows_of(session.workbook());
+    let now_stamps = stamps(session, &now);
+    let keys: std::collections::BTreeSet<&RowKey> = base.keys().chain(now.keys()).collect();
+    let rows: Vec<PackageRow> = keys
+        .into_iter()
+        .filter(|key| base.get(key) != now.get(key))
+        .map(|key| PackageRow {
+            kind: KINDS[key.kind].name.to_string(),
+            id: key.id,
+            base: base.get(key).cloned(),
+            row: now.get(key).cloned(),
+            stamp: now_stamps.get(key).cloned(),
+        })
+        .collect();
+    let count = rows.len();
+    let journal = session.journal_since(&met_at).iter().filter_map(|e| serde_json::to_value(e).ok()).collect();
+    let package = Package {
+        format: package::FORMAT.into(),
+        version: package::VERSION,
+        masterplan_id: session.workbook().profile.masterplan_id,
+        from: Sender { replica_id: own.id, name: own.name, scope: own.scope },
+        made_at: now_iso(),
+        made_by: session.author().to_string(),
+        since: met_at,
+        rows,
+        journal,
+    };
+    write_atomically(dest, &package::encode(&package)).map_err(|e| Message::with(Text::PackageWriteFailed, [e]))?;
+    Ok(count)
+}
+
+fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut name = dest.as_os_str().to_owned();
+    name.push(format!(".tmp{}", std::process::id()));
+    let temp = std::path::PathBuf::from(name);
+    let result = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, dest)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(|e| e.to_string())
+}

@@ -1,0 +1,167 @@
+//! The history of changes kept in the file: every commit, undo, redo and merge with who, when, what, and where
+//! it came from (this copy, a merge of another copy's file, a change package). Not masterplan content: it is
+//! never merged as rows, but entries of a merged copy are added to this file's history once each.
+
+use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::i18n::{Message, Text};
+use crate::model::{Change, Id, Workbook};
+
+/// Where a recorded change came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Edit,
+    Undo,
+    Redo,
+    Merge,
+    Package,
+    Copy,
+}
+
+impl Origin {
+    pub const ALL: [Origin; 6] =
+        [Origin::Edit, Origin::Undo, Origin::Redo, Origin::Merge, Origin::Package, Origin::Copy];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Origin::Edit => "edit",
+            Origin::Undo => "undo",
+            Origin::Redo => "redo",
+            Origin::Merge => "merge",
+            Origin::Package => "package",
+            Origin::Copy => "copy",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Origin> {
+        Self::ALL.into_iter().find(|o| o.key() == key)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Origin::Edit => Text::OriginEdit,
+            Origin::Undo => Text::OriginUndo,
+            Origin::Redo => Text::OriginRedo,
+            Origin::Merge => Text::OriginMerge,
+            Origin::Package => Text::OriginPackage,
+            Origin::Copy => Text::OriginCopy,
+        }
+    }
+}
+
+/// One entry of the history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JournalEntry {
+    pub id: Uuid,
+    /// The copy (replica) where the change was made.
+    pub replica_id: Uuid,
+    /// That copy's name when the change was made (empty for the coordinator's workbook).
+    pub place: String,
+    pub at: String,
+    pub by: String,
+    /// The edit's label as a [`Text`] key name and its arguments, so it is shown in the reader's language.
+    pub label_key: String,
+    pub label_args: Vec<String>,
+    pub origin: Origin,
+    /// For merges and packages: the file merged in.
+    pub source_file: String,
+    /// The agency the change came from: the scope of the copy where it was made, or of the copy merged in.
+    pub agency_id: Option<Id>,
+    /// The agencies whose programs (or the agencies themselves) it touched.
+    pub agencies: Vec<Id>,
+    pub changes: i64,
+}
+
+impl JournalEntry {
+    pub fn label(&self) -> Message {
+        let text = Text::ALL.iter().copied().find(|t| format!("{t:?}") == self.label_key).unwrap_or(Text::Invalid);
+        Message { text, args: self.label_args.clone() }
+    }
+
+    /// Whether the entry concerns `agency`: made in its copy, or touching its programs.
+    pub fn concerns(&self, agency: Id) -> bool {
+        self.agency_id == Some(agency) || self.agencies.contains(&agency)
+    }
+}
+
+/// The agencies `changes` touch in `workbook` (before they apply): agencies put or removed, and the agencies of
+/// programs and members put or removed (old and new).
+pub fn agencies_touched(workbook: &Workbook, changes: &[Change]) -> Vec<Id> {
+    let mut touched = Vec::new();
+    for change in changes {
+        match change {
+            Change::PutAgency(a) => touched.push(a.id),
+            Change::RemoveAgency(id) => touched.push(*id),
+            Change::PutProgram(p) => {
+                touched.extend(p.agency_id);
+                touched.extend(workbook.program(p.id).and_then(|old| old.agency_id));
+            }
+            Change::RemoveProgram(id) => touched.extend(workbook.program(*id).and_then(|old| old.agency_id)),
+            Change::PutMember(m) => touched.extend(m.agency_id),
+            _ => {}
+        }
+    }
+    touched.sort();
+    touched.dedup();
+    touched
+}
+
+/// Add an entry; an entry already there (the same id, from an earlier merge) is kept as it is.
+pub fn insert(conn: &Connection, e: &JournalEntry) -> rusqlite::Result<()> {
+    let args = serde_json::to_string(&e.label_args).unwrap_or_else(|_| "[]".into());
+    let agencies: Vec<String> = e.agencies.iter().map(Uuid::to_string).collect();
+    let agencies = serde_json::to_string(&agencies).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO journal (id, replica_id, place, at, by, label_key, label_args, origin, source_file, \
+         agency_id, agencies, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        e.id.to_string(),
+        e.replica_id.to_string(),
+        e.place,
+        e.at,
+        e.by,
+        e.label_key,
+        args,
+        e.origin.key(),
+        e.source_file,
+        e.agency_id.map(|a| a.to_string()),
+        agencies,
+        e.changes
+    ])?;
+    Ok(())
+}
+
+/// The whole history, oldest first; `since` keeps only entries at or after that time.
+pub fn load(conn: &Connection, since: Option<&str>) -> rusqlite::Result<Vec<JournalEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, replica_id, place, at, by, label_key, label_args, origin, source_file, agency_id, agencies, \
+         changes FROM journal WHERE at >= ?1 ORDER BY at, rowid",
+    )?;
+    let rows = stmt.query_map([since.unwrap_or("")], |r| {
+        let parse = |text: String| Uuid::parse_str(&text).unwrap_or_default();
+        let args: String = r.get(6)?;
+        let origin: String = r.get(7)?;
+        let agency: Option<String> = r.get(9)?;
+        let agencies: String = r.get(10)?;
+        let agencies: Vec<String> = serde_json::from_str(&agencies).unwrap_or_default();
+        Ok(JournalEntry {
+            id: parse(r.get(0)?),
+            replica_id: parse(r.get(1)?),
+            place: r.get(2)?,
+            at: r.get(3)?,
+            by: r.get(4)?,
+            label_key: r.get(5)?,
+            label_args: serde_json::from_str(&args).unwrap_or_default(),
+            origin: Origin::from_key(&origin).unwrap_or(Origin::Edit),
+            source_file: r.get(8)?,
+            agency_id: agency.and_then(|a| Uuid::parse_str(&a).ok()),
+            agencies: agencies.iter().filter_map(|a| Uuid::parse_str(a).ok()).collect(),
+            changes: r.get(11)?,
+        })
+    })?;
+    rows.collect()
+}

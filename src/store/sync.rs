@@ -1,0 +1,320 @@
+//! What a workbook file remembers for merging: its own identity and scope (the replica), what each other copy
+//! looked like when they last met (the base of the next three-way merge), and the change packages already
+//! applied. Applying a merge writes its changes, its history entry and the new base in one transaction, as one
+//! undo step; undoing it puts the old base back, so the same file can be merged again.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+use uuid::Uuid;
+
+use super::journal::{self, JournalEntry, Origin};
+use super::{CommitError, Session, history::Step, now_iso};
+use crate::i18n::{Message, Text};
+use crate::model::{Agency, Change, Id, Workbook};
+
+/// A copy of the masterplan: its identity, a name for people, and the agency whose programs alone it may edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replica {
+    pub id: Uuid,
+    /// The agency's name for agency copies; empty for the coordinator's workbook.
+    pub name: String,
+    /// `Some(agency)`: only that agency's programs are editable here.
+    pub scope: Option<Id>,
+}
+
+/// What a merge learns about the copy merged in.
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    pub peer: Replica,
+    /// What the other copy looked like: the base of the next merge with it (`None` keeps the one recorded:
+    /// a change package holds only part of the other copy).
+    pub base: Option<Workbook>,
+    pub origin: Origin,
+    /// The file merged in, as the user named it.
+    pub source_file: String,
+    /// The hash of the change package applied, so applying it again does nothing.
+    pub package_hash: Option<String>,
+    /// The other copy's history entries, added here once each.
+    pub their_journal: Vec<JournalEntry>,
+}
+
+/// A peer's base before and after a merge, so undo and redo move it with the content.
+#[derive(Clone, Debug)]
+pub struct MeetingRecord {
+    peer: Replica,
+    before: Option<(String, String)>,
+    after: Option<(String, String)>,
+    package: Option<String>,
+}
+
+pub(super) fn load_replica(conn: &Connection) -> Option<Replica> {
+    conn.query_row("SELECT replica_id, name, scope_agency_id FROM replica WHERE id = 1", [], |r| {
+        let id: String = r.get(0)?;
+        let scope: Option<String> = r.get(2)?;
+        Ok(Replica {
+            id: Uuid::parse_str(&id).unwrap_or_default(),
+            name: r.get(1)?,
+            scope: scope.and_then(|s| Uuid::parse_str(&s).ok()),
+        })
+    })
+    .ok()
+}
+
+fn peer_row(conn: &Connection, peer: Uuid) -> rusqlite::Result<Option<(String, String)>> {
+    conn.query_row("SELECT base_json, met_at FROM sync_peer WHERE peer_id = ?1", [peer.to_string()], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()
+}
+
+fn write_peer(conn: &Connection, peer: &Replica, base: &(String, String), by: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO sync_peer (peer_id, name, agency_id, met_at, base_json, updated_at, changed_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?6) ON CONFLICT(peer_id) DO UPDATE SET name = ?2, agency_id = ?3, \
+         met_at = ?4, base_json = ?5, updated_at = ?4, changed_by = ?6",
+    )?
+    .execute(params![peer.id.to_string(), peer.name, peer.scope.map(|s| s.to_string()), base.1, base.0, by])?;
+    Ok(())
+}
+
+impl MeetingRecord {
+    /// Write the base after the merge (`forward`) or put back the one before it (undo).
+    pub(super) fn write(&self, conn: &Connection, forward: bool, by: &str) -> rusqlite::Result<()> {
+        match (forward, &self.before) {
+            (true, _) => {
+                if let Some(after) = &self.after {
+                    write_peer(conn, &self.peer, after, by)?;
+                }
+            }
+            (false, _) if self.after.is_none() => {}
+            (false, Some(before)) => write_peer(conn, &self.peer, before, by)?,
+            (false, None) => {
+                conn.execute("DELETE FROM sync_peer WHERE peer_id = ?1", [self.peer.id.to_string()])?;
+            }
+        }
+        if let Some(hash) = &self.package {
+            if forward {
+                conn.execute(
+                    "INSERT OR IGNORE INTO applied_package (hash, applied_at, changed_by) VALUES (?1, ?2, ?3)",
+                    params![hash, now_iso(), by],
+                )?;
+            } else {
+                conn.execute("DELETE FROM applied_package WHERE hash = ?1", [hash])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn entry(replica: &Replica, author: &str, label: &Message, origin: Origin) -> JournalEntry {
+    JournalEntry {
+        id: Uuid::new_v4(),
+        replica_id: replica.id,
+        place: replica.name.clone(),
+        at: now_iso(),
+        by: author.to_string(),
+        label_key: format!("{:?}", label.text),
+        label_args: label.args.clone(),
+        origin,
+        source_file: String::new(),
+        agency_id: replica.scope,
+        agencies: Vec::new(),
+        changes: 0,
+    }
+}
+
+impl Session {
+    /// This file's identity and scope (`None` only for files this build cannot read the tables of).
+    pub fn replica(&self) -> Option<&Replica> {
+        self.replica.as_ref()
+    }
+
+    /// The agency whose programs alone this copy may edit.
+    pub fn scope(&self) -> Option<&Agency> {
+        self.replica.as_ref().and_then(|r| r.scope).and_then(|id| self.workbook.agency(id))
+    }
+
+    /// In an agency copy a new program without an agency is that agency's: the copy can only hold its own.
+    pub(super) fn claim_new_programs(&self, changes: &mut [Change]) {
+        let Some(agency) = self.replica.as_ref().and_then(|r| r.scope) else { return };
+        for change in changes {
+            if let Change::PutProgram(p) = change
+                && p.agency_id.is_none()
+                && self.workbook.program(p.id).is_none()
+            {
+                p.agency_id = Some(agency);
+            }
+        }
+    }
+
+    /// Why `changes` may not be made in this copy: in an agency copy, only that agency's programs change.
+    pub(super) fn out_of_scope(&self, changes: &[Change]) -> Option<Message> {
+        let agency = self.replica.as_ref()?.scope?;
+        let own = |program: Option<Id>| {
+            program.is_none_or(|id| self.workbook.program(id).is_none_or(|p| p.agency_id == Some(agency)))
+        };
+        let allowed = changes.iter().all(|change| match change {
+            Change::PutProgram(p) => p.agency_id == Some(agency) && own(Some(p.id)),
+            Change::RemoveProgram(id) => self.workbook.program(*id).is_some_and(|p| p.agency_id == Some(agency)),
+            _ => false,
+        });
+        let name = self.workbook.agency(agency).map_or_else(|| agency.to_string(), |a| a.label().to_string());
+        (!allowed).then(|| Message::with(Text::OutOfScope, [name]))
+    }
+
+    /// A history entry for an edit made here, before it is applied.
+    pub(super) fn journal_entry(&self, label: &Message, changes: &[Change], origin: Origin) -> Option<JournalEntry> {
+        let replica = self.replica.as_ref()?;
+        let mut e = entry(replica, &self.author, label, origin);
+        e.agencies = journal::agencies_touched(&self.workbook, changes);
+        e.changes = changes.len() as i64;
+        Some(e)
+    }
+
+    /// The other copies this file has met, most recently met first: (identity, when).
+    pub fn peers(&self) -> Vec<(Replica, String)> {
+        let query = || -> rusqlite::Result<Vec<(Replica, String)>> {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT peer_id, name, agency_id, met_at FROM sync_peer ORDER BY met_at DESC, peer_id")?;
+            let rows = stmt.query_map([], |r| {
+                let id: String = r.get(0)?;
+                let scope: Option<String> = r.get(2)?;
+                let peer = Replica {
+                    id: Uuid::parse_str(&id).unwrap_or_default(),
+                    name: r.get(1)?,
+                    scope: scope.and_then(|s| Uuid::parse_str(&s).ok()),
+                };
+                Ok((peer, r.get(3)?))
+            })?;
+            rows.collect()
+        };
+        query().unwrap_or_default()
+    }
+
+    /// History entries made at or after `since`.
+    pub fn journal_since(&self, since: &str) -> Vec<JournalEntry> {
+        journal::load(&self.conn, Some(since)).unwrap_or_default()
+    }
+
+    /// The history, oldest first.
+    pub fn journal(&self) -> Vec<JournalEntry> {
+        journal::load(&self.conn, None).unwrap_or_default()
+    }
+
+    /// What `peer` looked like when this file last met it, and when.
+    pub fn peer_base(&self, peer: Uuid) -> Option<(Workbook, String)> {
+        let (json, met_at) = peer_row(&self.conn, peer).ok().flatten()?;
+        serde_json::from_str(&json).ok().map(|w| (w, met_at))
+    }
+
+    /// Who changed each row of `table` last and when, by the row's id as text (`1` for single-row tables).
+    pub fn row_stamps(&self, table: &str) -> HashMap<String, (String, String)> {
+        if !table.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            return HashMap::new();
+        }
+        let sql = format!("SELECT CAST(id AS TEXT), updated_at, changed_by FROM {table}");
+        let Ok(mut stmt) = self.conn.prepare(&sql) else { return HashMap::new() };
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))));
+        rows.map(|rows| rows.filter_map(Result::ok).collect()).unwrap_or_default()
+    }
+
+    /// True when the change package with `hash` has been applied to this file.
+    pub fn package_applied(&self, hash: &str) -> bool {
+        self.conn
+            .query_row("SELECT 1 FROM applied_package WHERE hash = ?1", [hash], |_| Ok(()))
+            .optional()
+            .ok()
+            .flatten()
+            .is_some()
+    }
+
+    /// Apply a merge: its changes (validated, not limited by this copy's scope: the coordinator's changes reach
+    /// agency copies too), a history entry and the other copy's new base, in one transaction and one undo step.
+    pub fn apply_merge(&mut self, label: Message, changes: Vec<Change>, meeting: Meeting) -> Result<(), CommitError> {
+        if self.read_only.is_some() {
+            return Err(CommitError::ReadOnly);
+        }
+        let before = peer_row(&self.conn, meeting.peer.id).map_err(|e| CommitError::Storage(e.to_string()))?;
+        let after = match &meeting.base {
+            Some(base) => {
+                Some((serde_json::to_string(base).map_err(|e| CommitError::Storage(e.to_string()))?, now_iso()))
+            }
+            None => None,
+        };
+        let record = MeetingRecord { peer: meeting.peer.clone(), before, after, package: meeting.package_hash.clone() };
+        // A merge that changes nothing still records the meeting, but adds no history entry of its own.
+        let mut recorded = if changes.is_empty() { None } else { self.journal_entry(&label, &changes, meeting.origin) };
+        if let Some(e) = &mut recorded {
+            e.source_file = meeting.source_file.clone();
+            e.place = meeting.peer.name.clone();
+            e.agency_id = meeting.peer.scope;
+        }
+        let author = self.author.clone();
+        let theirs = meeting.their_journal;
+        let write = |conn: &Connection| -> rusqlite::Result<()> {
+            for e in &theirs {
+                journal::insert(conn, e)?;
+            }
+            if let Some(e) = &recorded {
+                journal::insert(conn, e)?;
+            }
+            record.write(conn, true, &author)
+        };
+        let undo = self.apply_all(&changes, true, &write)?;
+        if !changes.is_empty() {
+            self.history.push(Step { label, undo, redo: changes, meeting: Some(record) });
+        }
+        Ok(())
+    }
+
+    /// Write a copy of this workbook for an agency at `dest`: everything editable (`scope` `None`) or only that
+    /// agency's programs. Both files remember each other as they are now, the base of their first merge.
+    pub fn write_agency_copy(&mut self, dest: &Path, scope: Option<&Agency>) -> Result<(), Message> {
+        if self.read_only.is_some() {
+            return Err(CommitError::ReadOnly.message());
+        }
+        let Some(own) = self.replica.clone() else { return Err(Message::new(Text::CopyNoIdentity)) };
+        let failed = |e: String| Message::with(Text::CopyFailed, [e]);
+        super::write_new_file(dest, &self.workbook, &self.author).map_err(failed)?;
+        let base = (serde_json::to_string(&self.workbook).map_err(|e| failed(e.to_string()))?, now_iso());
+        let file_name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = scope.map_or_else(|| file_name(dest), |a| a.label().to_string());
+        let copy = (|| -> rusqlite::Result<Replica> {
+            let conn = Connection::open(dest)?;
+            super::harden(&conn)?;
+            let tx = conn.unchecked_transaction()?;
+            tx.execute(
+                "UPDATE replica SET name = ?1, scope_agency_id = ?2, updated_at = ?3, changed_by = ?4 WHERE id = 1",
+                params![name, scope.map(|a| a.id.to_string()), base.1, self.author],
+            )?;
+            let copy = load_replica(&tx).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            write_peer(&tx, &own, &base, &self.author)?;
+            let label = Message::with(Text::JournalCopyMade, [file_name(&self.path)]);
+            let mut e = entry(&copy, &self.author, &label, Origin::Copy);
+            e.source_file = self.path.display().to_string();
+            journal::insert(&tx, &e)?;
+            tx.commit()?;
+            Ok(copy)
+        })();
+        let copy = match copy {
+            Ok(copy) => copy,
+            Err(e) => {
+                let _ = std::fs::remove_file(dest);
+                return Err(failed(e.to_string()));
+            }
+        };
+        let label = Message::with(Text::JournalCopyFor, [name, file_name(dest)]);
+        let mut e = entry(&own, &self.author, &label, Origin::Copy);
+        e.agency_id = copy.scope;
+        e.source_file = dest.display().to_string();
+        let tx = self.conn.unchecked_transaction().map_err(|e| failed(e.to_string()))?;
+        write_peer(&tx, &copy, &base, &self.author).map_err(|e| failed(e.to_string()))?;
+        journal::insert(&tx, &e).map_err(|e| failed(e.to_string()))?;
+        tx.commit().map_err(|e| failed(e.to_string()))?;
+        self.revision += 1;
+        Ok(())
+    }
+}

@@ -1,0 +1,149 @@
+//! The History view ("Riwayat"): every change recorded in the workbook with who, when, what and where it came
+//! from (edited here, undone, a merged workbook, a change package, an agency copy), filtered by agency and by
+//! date. The journal is read from the file only when the workbook's revision changes, never per frame, and the
+//! table lays out only its visible rows.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::i18n::{Lang, Message, Text};
+use crate::model::Id;
+use crate::store::{JournalEntry, Session};
+
+#[derive(Default)]
+pub struct HistoryView {
+    agency: Option<Id>,
+    from: String,
+    to: String,
+    /// The journal as read at a revision, newest first.
+    cache: Option<(u64, Vec<JournalEntry>)>,
+}
+
+impl HistoryView {
+    fn entries(&mut self, session: &Session) -> &[JournalEntry] {
+        if self.cache.as_ref().is_none_or(|(revision, _)| *revision != session.revision()) {
+            let mut entries = session.journal();
+            entries.reverse();
+            self.cache = Some((session.revision(), entries));
+        }
+        self.cache.as_ref().map_or(&[], |(_, e)| e.as_slice())
+    }
+
+    /// Whether `entry` passes the filters; dates compare as `YYYY-MM-DD` prefixes of the UTC time.
+    fn shows(&self, entry: &JournalEntry) -> bool {
+        let day = entry.at.get(..10).unwrap_or(&entry.at);
+        let (from, to) = (self.from.trim(), self.to.trim());
+        self.agency.is_none_or(|a| entry.concerns(a))
+            && (from.is_empty() || day >= from)
+            && (to.is_empty() || day <= to)
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, session: &Session) {
+        ui.heading(Text::NavHistory.get(lang));
+        ui.add_space(4.0);
+        let workbook = session.workbook();
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(Text::HistoryAgency.get(lang));
+            let chosen =
+                self.agency.and_then(|id| workbook.agency(id)).map_or(Text::HistoryAll.get(lang), |a| a.label());
+            egui::ComboBox::from_id_salt("history_agency")
+                .width(220.0)
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.agency, None, Text::HistoryAll.get(lang));
+                    for agency in &workbook.agencies {
+                        ui.selectable_value(&mut self.agency, Some(agency.id), &agency.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            for (text, value) in [(Text::HistoryFrom, &mut self.from), (Text::HistoryTo, &mut self.to)] {
+                let label = ui.label(text.get(lang));
+                let field =
+                    egui::TextEdit::singleline(value).desired_width(110.0).hint_text(Text::HistoryDateHint.get(lang));
+                ui.add(field).labelled_by(label.id);
+            }
+        });
+        let own = session.replica().map(|r| r.id);
+        let total = self.entries(session).len();
+        let shown: Vec<&JournalEntry> = {
+            let entries = self.cache.as_ref().map_or(&[][..], |(_, e)| e.as_slice());
+            entries.iter().filter(|e| self.shows(e)).collect()
+        };
+        ui.label(
+            RichText::new(Message::with(Text::HistoryCount, [shown.len().to_string(), total.to_string()]).show(lang))
+                .weak(),
+        );
+        if shown.is_empty() {
+            ui.add_space(12.0);
+            ui.label(RichText::new(Text::HistoryEmpty.get(lang)).italics().weak());
+            return;
+        }
+        let place = |e: &JournalEntry| {
+            if Some(e.replica_id) == own && e.origin == crate::store::Origin::Edit {
+                Text::HistoryThisCopy.get(lang).to_string()
+            } else if e.place.is_empty() {
+                Text::HistoryCoordinator.get(lang).to_string()
+            } else {
+                e.place.clone()
+            }
+        };
+        let row_height = ui.spacing().interact_size.y + 4.0;
+        // The change itself takes the room that is left, so it is never the column that gets clipped.
+        let rows_title = {
+            let title = Text::HistoryRows.get(lang).replace("{} ", "");
+            let mut chars = title.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        };
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .auto_shrink(false)
+            .column(Column::exact(140.0))
+            .column(Column::initial(100.0).clip(true))
+            .column(Column::initial(140.0).clip(true))
+            .column(Column::initial(100.0).clip(true))
+            .column(Column::exact(44.0))
+            .column(Column::remainder().at_least(200.0).clip(true))
+            .header(row_height, |mut header| {
+                for text in [Text::HistoryWhen, Text::HistoryWho, Text::HistoryOrigin, Text::HistoryPlace] {
+                    header.col(|ui| {
+                        ui.strong(text.get(lang));
+                    });
+                }
+                header.col(|ui| {
+                    ui.strong(&rows_title);
+                });
+                header.col(|ui| {
+                    ui.strong(Text::HistoryWhat.get(lang));
+                });
+            })
+            .body(|body| {
+                body.rows(row_height, shown.len(), |mut row| {
+                    let e = shown[row.index()];
+                    row.col(|ui| {
+                        ui.label(e.at.replace('T', " ").trim_end_matches('Z'));
+                    });
+                    row.col(|ui| {
+                        ui.label(&e.by);
+                    });
+                    row.col(|ui| {
+                        ui.label(e.origin.label().get(lang));
+                    });
+                    row.col(|ui| {
+                        ui.label(place(e));
+                    });
+                    row.col(|ui| {
+                        ui.label(e.changes.to_string());
+                    });
+                    row.col(|ui| {
+                        let what = e.label().show(lang);
+                        // Clipped in narrow windows: the whole label and the file it came from on hover.
+                        let hover =
+                            if e.source_file.is_empty() { what.clone() } else { format!("{what}\n{}", e.source_file) };
+                        ui.label(&what).on_hover_text(hover);
+                    });
+                });
+            });
+    }
+}

@@ -1,0 +1,222 @@
+//! Presentation (workshop) mode: F5 or the toolbar button; Esc leaves. Full screen, the editing chrome
+//! (menus, navigation, status bar) hidden, the projector theme, zoom in and out (Ctrl +/- or the buttons), a
+//! switch that hides money in every presented view, a bar to present any view, and the facilitator's
+//! countdown timer. All of it is view state: nothing here is saved in the workbook.
+
+use std::time::Duration;
+
+use egui::{Color32, Key, RichText, Ui};
+
+use super::commands::Command;
+use super::views::View;
+use crate::i18n::{Lang, Text};
+
+/// Zoom steps of the buttons, and the limits.
+const ZOOM_STEP: f32 = 0.1;
+const ZOOM_MIN: f32 = 0.6;
+const ZOOM_MAX: f32 = 2.5;
+
+/// A countdown on egui's clock (so tests can drive it): running from a start time, or paused with what is left.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timer {
+    /// The length set, in seconds.
+    pub length: f64,
+    /// When it was started (egui time, seconds), while running.
+    started: Option<f64>,
+    /// What was left when last paused or set.
+    left: f64,
+}
+
+impl Default for Timer {
+    fn default() -> Self {
+        Timer { length: 300.0, started: None, left: 300.0 }
+    }
+}
+
+impl Timer {
+    pub fn set(&mut self, seconds: f64) {
+        self.length = seconds.max(0.0);
+        self.left = self.length;
+        self.started = None;
+    }
+
+    pub fn running(&self) -> bool {
+        self.started.is_some()
+    }
+
+    /// Seconds left at `now` (never below 0).
+    pub fn left(&self, now: f64) -> f64 {
+        match self.started {
+            Some(start) => (self.left - (now - start)).max(0.0),
+            None => self.left,
+        }
+    }
+
+    pub fn start(&mut self, now: f64) {
+        if self.started.is_none() && self.left > 0.0 {
+            self.started = Some(now);
+        }
+    }
+
+    pub fn pause(&mut self, now: f64) {
+        if self.started.is_some() {
+            self.left = self.left(now);
+            self.started = None;
+        }
+    }
+
+    /// `mm:ss`, rounding up so "00:00" means time is up.
+    pub fn text(&self, now: f64) -> String {
+        let seconds = self.left(now).ceil() as u64;
+        format!("{:02}:{:02}", seconds / 60, seconds % 60)
+    }
+}
+
+#[derive(Default)]
+pub struct Presentation {
+    pub active: bool,
+    pub hide_money: bool,
+    pub timer: Timer,
+    minutes: String,
+}
+
+impl Presentation {
+    pub fn toggle(&mut self, ctx: &egui::Context) {
+        if self.active { self.leave(ctx) } else { self.enter(ctx) }
+    }
+
+    pub fn enter(&mut self, ctx: &egui::Context) {
+        self.active = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        super::theme::apply_projector(ctx);
+    }
+
+    pub fn leave(&mut self, ctx: &egui::Context) {
+        self.active = false;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        super::theme::apply(ctx);
+        ctx.set_zoom_factor(1.0);
+    }
+
+    /// Esc leaves (unless a text field has the keyboard); a running timer repaints four times a second until
+    /// it reaches zero, and never more.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        if !self.active {
+            return;
+        }
+        if !ctx.egui_wants_keyboard_input() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+            self.leave(ctx);
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        if self.timer.running() {
+            if self.timer.left(now) <= 0.0 {
+                self.timer.pause(now);
+            } else {
+                ctx.request_repaint_after(Duration::from_millis(250));
+            }
+        }
+    }
+
+    /// The bar at the top while presenting: the views, zoom, the money switch, the timer and the way out.
+    pub fn bar_ui(&mut self, ui: &mut Ui, lang: Lang, view: View, commands: &mut Vec<Command>) {
+        let now = ui.input(|i| i.time);
+        ui.horizontal_wrapped(|ui| {
+            for v in View::ALL {
+                if ui.selectable_label(view == v, v.label().get(lang)).clicked() {
+                    commands.push(Command::Show(v));
+                }
+            }
+            ui.separator();
+            let zoom = ui.ctx().zoom_factor();
+            if ui
+                .button("A−")
+                .on_hover_text(Text::PresentZoomOut.get(lang))
+                .accessible_name(Text::PresentZoomOut.get(lang))
+                .clicked()
+            {
+                ui.ctx().set_zoom_factor((zoom - ZOOM_STEP).max(ZOOM_MIN));
+            }
+            ui.label(format!("{:.0} %", zoom * 100.0));
+            if ui
+                .button("A+")
+                .on_hover_text(Text::PresentZoomIn.get(lang))
+                .accessible_name(Text::PresentZoomIn.get(lang))
+                .clicked()
+            {
+                ui.ctx().set_zoom_factor((zoom + ZOOM_STEP).min(ZOOM_MAX));
+            }
+            ui.separator();
+            ui.checkbox(&mut self.hide_money, Text::PresentHideMoney.get(lang));
+            ui.separator();
+            self.timer_ui(ui, lang, now);
+            ui.separator();
+            if ui.button(RichText::new(Text::PresentExit.get(lang)).strong()).clicked() {
+                commands.push(Command::Present);
+            }
+        });
+    }
+
+    fn timer_ui(&mut self, ui: &mut Ui, lang: Lang, now: f64) {
+        let left = self.timer.left(now);
+        let color = if left <= 0.0 {
+            Color32::from_rgb(0xB0, 0x00, 0x20)
+        } else if left <= 60.0 {
+            Color32::from_rgb(0xA0, 0x4A, 0x00)
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        let text = ui.label(RichText::new(format!("⏱ {}", self.timer.text(now))).strong().monospace().color(color));
+        text.on_hover_text(Text::PresentTimer.get(lang));
+        if left <= 0.0 {
+            ui.colored_label(color, Text::PresentTimeUp.get(lang));
+        }
+        if self.timer.running() {
+            if ui.button(Text::PresentPause.get(lang)).clicked() {
+                self.timer.pause(now);
+            }
+        } else if ui.add_enabled(left > 0.0, egui::Button::new(Text::PresentStart.get(lang))).clicked() {
+            self.timer.start(now);
+        }
+        if self.minutes.is_empty() {
+            self.minutes = format!("{}", (self.timer.length / 60.0).round() as u64);
+        }
+        let label = ui.label(Text::PresentMinutes.get(lang));
+        let field = ui.add(egui::TextEdit::singleline(&mut self.minutes).desired_width(36.0)).labelled_by(label.id);
+        let set = ui.button(Text::PresentSetTimer.get(lang)).clicked();
+        if set || (field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
+            match self.minutes.trim().replace(',', ".").parse::<f64>() {
+                Ok(m) if (0.0..=600.0).contains(&m) => self.timer.set(m * 60.0),
+                _ => self.minutes = format!("{}", (self.timer.length / 60.0).round() as u64),
+            }
+        }
+    }
+}
+
+/// In place of a view that shows nothing but amounts, while money is hidden.
+pub fn money_hidden_ui(ui: &mut Ui, lang: Lang) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.heading(Text::PresentMoneyHidden.get(lang));
+        ui.label(Text::PresentMoneyHiddenHint.get(lang));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_timer_counts_down_pauses_and_stops_at_zero() {
+        let mut timer = Timer::default();
+        timer.set(90.0);
+        assert_eq!(timer.text(0.0), "01:30");
+        timer.start(10.0);
+        assert_eq!(timer.text(40.5), "01:00");
+        timer.pause(40.5);
+        assert_eq!(timer.text(1000.0), "01:00", "paused time stands still");
+        timer.start(2000.0);
+        assert_eq!(timer.left(2100.0), 0.0);
+        assert_eq!(timer.text(2100.0), "00:00");
+    }
+}

@@ -1,0 +1,274 @@
+//! The ranking by weighted score, as a table (virtualised) or as the value-for-money chart; built to be
+//! presented: large rows, ties explained, money hidden on request.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::{money, program_color, score_text, years_ui};
+use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
+use crate::charts::quick_wins::{Bubble, ValueForMoneyChart};
+use crate::charts::{Chart, to_rgba};
+use crate::i18n::Text;
+use crate::model::Id;
+use crate::ui::ViewCx;
+
+#[derive(Default)]
+pub struct RankingPanel {
+    pub show_chart: bool,
+    texture: Option<egui::TextureHandle>,
+    drawn: Option<DrawnKey>,
+    failed: Option<String>,
+    /// A save dialog running in the background.
+    saving: Option<std::sync::mpsc::Receiver<Option<std::path::PathBuf>>>,
+    saved: Option<crate::i18n::Message>,
+}
+
+pub fn tie_text(tie: TieBreak) -> Text {
+    match tie {
+        TieBreak::Votes => Text::QwTieVotes,
+        TieBreak::Cost => Text::QwTieCost,
+        TieBreak::Code => Text::QwTieCode,
+    }
+}
+
+impl RankingPanel {
+    /// The ranking; the chart draws the picker's `cap` and fills its current `set`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        cx: &mut ViewCx<'_>,
+        ranked: &[Ranked],
+        window: Window,
+        years: &mut u8,
+        cap: i64,
+        set: &[Id],
+    ) {
+        let lang = cx.lang;
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.show_chart, false, Text::QwAsTable.get(lang));
+            ui.selectable_value(&mut self.show_chart, true, Text::QwAsChart.get(lang));
+            ui.separator();
+            years_ui(ui, cx, years, window);
+        });
+        let scored = ranked.iter().filter(|r| r.rank.is_some()).count();
+        ui.label(
+            RichText::new(Text::QwRankingSummary.fill(lang, &[&scored.to_string(), &ranked.len().to_string()])).weak(),
+        );
+        if self.show_chart {
+            self.chart_ui(ui, cx, ranked, window, cap, set);
+        } else {
+            table_ui(ui, cx, ranked);
+        }
+    }
+
+    /// The chart drawn to fill the room it has (larger on a projector), rendered again only when its data,
+    /// language or size changed.
+    fn chart_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked], window: Window, cap: i64, set: &[Id]) {
+        let chart = value_for_money_chart(cx, ranked, window, Some(cap), set);
+        self.save_ui(ui, cx, &chart);
+        let width = ui.available_width().clamp(320.0, 1600.0);
+        let height = (ui.available_height() - 8.0).clamp(240.0, width * 0.62);
+        let scale = ui.ctx().pixels_per_point();
+        let pixels = [(width * scale).round() as u32, (height * scale).round() as u32];
+        let key = DrawnKey {
+            revision: cx.session.revision(),
+            window,
+            hide_money: cx.hide_money,
+            cap,
+            set: set.to_vec(),
+            lang: cx.lang,
+            pixels,
+        };
+        if self.drawn.as_ref() != Some(&key) || self.texture.is_none() {
+            match to_rgba(&chart, pixels[0], pixels[1]) {
+                Ok(rgba) => {
+                    let image =
+                        egui::ColorImage::from_rgba_unmultiplied([pixels[0] as usize, pixels[1] as usize], &rgba);
+                    self.texture =
+                        Some(ui.ctx().load_texture("qw-value-for-money", image, egui::TextureOptions::LINEAR));
+                    self.failed = None;
+                }
+                Err(e) => self.failed = Some(e),
+            }
+            self.drawn = Some(key);
+        }
+        if let Some(error) = &self.failed {
+            ui.colored_label(ui.visuals().error_fg_color, Text::ChartFailed.fill(cx.lang, &[error]));
+        }
+        let Some(texture) = &self.texture else { return };
+        let image =
+            ui.add(egui::Image::new(texture).fit_to_exact_size(egui::vec2(width, height)).sense(egui::Sense::hover()));
+        // The program under the pointer, read out by the chart from its own layout.
+        if let Some(pointer) = image.hover_pos() {
+            let x = f64::from((pointer.x - image.rect.left()) / image.rect.width()) * f64::from(pixels[0]);
+            let y = f64::from((pointer.y - image.rect.top()) / image.rect.height()) * f64::from(pixels[1]);
+            if let Some(text) = chart.readout(pixels[0], pixels[1], x, y) {
+                image.on_hover_text_at_pointer(text);
+            }
+        }
+    }
+}
+
+impl RankingPanel {
+    /// Save the same picture as SVG or PNG (print size), chosen by the file's extension.
+    fn save_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, chart: &ValueForMoneyChart) {
+        let lang = cx.lang;
+        if let Some(receiver) = &self.saving
+            && let Ok(chosen) = receiver.try_recv()
+        {
+            self.saving = None;
+            if let Some(path) = chosen {
+                self.saved = Some(crate::ui::charts::save(chart, &path));
+            }
+        }
+        ui.horizontal(|ui| {
+            for (label, extension) in [(Text::SaveSvg, "svg"), (Text::SavePng, "png")] {
+                if ui.add_enabled(self.saving.is_none(), egui::Button::new(label.get(lang)).small()).clicked() {
+                    let extensions: &'static [&'static str] = if extension == "svg" { &["svg"] } else { &["png"] };
+                    let file = format!("{}.{extension}", Text::QwChartFile.get(lang));
+                    self.saving = Some(crate::ui::file_dialog::browse_in_background(
+                        ui.ctx(),
+                        extension.to_uppercase(),
+                        extensions,
+                        None,
+                        Some(file),
+                    ));
+                }
+            }
+            if let Some(saved) = &self.saved {
+                ui.label(saved.show(lang));
+            }
+        });
+    }
+}
+
+/// What the chart's texture was drawn from.
+#[derive(Clone, Debug, PartialEq)]
+struct DrawnKey {
+    revision: u64,
+    window: Window,
+    hide_money: bool,
+    cap: i64,
+    set: Vec<Id>,
+    lang: crate::i18n::Lang,
+    pixels: [u32; 2],
+}
+
+/// The value-for-money chart of the scored programs; `chosen` are filled, the cap drawn when given.
+pub fn value_for_money_chart(
+    cx: &ViewCx<'_>,
+    ranked: &[Ranked],
+    window: Window,
+    cap: Option<i64>,
+    chosen: &[Id],
+) -> ValueForMoneyChart {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let bubbles = ranked
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .filter_map(|r| {
+            let p = workbook.program(r.program)?;
+            // Only programs that can start within the quick-win years are candidates.
+            if p.start_year > window.last_year() {
+                return None;
+            }
+            let c = program_color(workbook, p);
+            let chosen = if chosen.is_empty() { r.quick_win } else { chosen.contains(&r.program) };
+            Some(Bubble {
+                label: if p.code.trim().is_empty() { p.name.chars().take(16).collect() } else { p.code.clone() },
+                cost: r.cost,
+                score: r.score.value()?,
+                votes: r.votes,
+                color: [c.r(), c.g(), c.b()],
+                chosen,
+                labelled: chosen,
+            })
+        })
+        .collect();
+    ValueForMoneyChart {
+        title: Text::QwChartTitle.get(lang).to_string(),
+        x_label: Text::QwChartX.get(lang).to_string(),
+        y_label: Text::QwChartY.get(lang).to_string(),
+        cap_label: Text::QwCap.get(lang).to_string(),
+        bubbles,
+        cap,
+        hide_money: cx.hide_money,
+    }
+}
+
+fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
+    // Widths in ems, so the projector theme's larger type keeps its columns.
+    let em = ui.text_style_height(&egui::TextStyle::Body);
+    egui::ScrollArea::horizontal().id_salt("qw_ranking_x").show(ui, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("qw_ranking")
+            .striped(true)
+            .auto_shrink(false)
+            .column(Column::exact(4.5 * em))
+            .column(Column::initial(17.0 * em).at_least(9.0 * em).clip(true))
+            .column(Column::exact(6.0 * em))
+            .column(Column::exact(3.5 * em))
+            .column(Column::exact(5.5 * em))
+            .column(Column::exact(2.2 * em))
+            .column(Column::remainder().at_least(7.0 * em))
+            .header(row_height, |mut header| {
+                for text in [
+                    Text::QwRank,
+                    Text::QwProgram,
+                    Text::QwScore,
+                    Text::QwVotesShort,
+                    Text::QwCostInYears,
+                    Text::QwStar,
+                    Text::QwTieColumn,
+                ] {
+                    header.col(|ui| {
+                        ui.strong(text.get(lang));
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, ranked.len(), |mut row| {
+                    let r = &ranked[row.index()];
+                    let Some(p) = workbook.program(r.program) else { return };
+                    row.col(|ui| {
+                        ui.label(RichText::new(r.rank.map_or("–".into(), |k| k.to_string())).strong());
+                    });
+                    row.col(|ui| {
+                        ui.horizontal(|ui| {
+                            let (rect, _) =
+                                ui.allocate_exact_size(egui::vec2(6.0, row_height - 8.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 1.0, program_color(workbook, p));
+                            ui.add(egui::Label::new(super::program_label(p)).truncate()).on_hover_text(&p.name);
+                        });
+                    });
+                    row.col(|ui| {
+                        let text = format!("{} ({}/{})", score_text(r.score.value()), r.score.scored, r.score.of);
+                        ui.label(text);
+                    });
+                    row.col(|ui| {
+                        ui.label(r.votes.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(money(cx, r.cost));
+                    });
+                    row.col(|ui| {
+                        if r.quick_win {
+                            ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
+                                .on_hover_text(Text::ColQuickWin.get(lang));
+                        }
+                    });
+                    row.col(|ui| {
+                        if let Some(tie) = r.tie {
+                            let text = tie_text(tie).get(lang);
+                            ui.add(egui::Label::new(RichText::new(text).weak()).truncate()).on_hover_text(text);
+                        }
+                    });
+                });
+            });
+    });
+}

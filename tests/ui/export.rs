@@ -1,0 +1,89 @@
+//! The Ekspor view driven through the accessibility tree: choose formats and a folder by typing its path,
+//! export, wait for the background job, and find the files.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use smartcity_workbench::ui::{App, Startup, View};
+
+use crate::{app, demo_copy};
+
+fn export_view(dir: &std::path::Path) -> Harness<'static, App> {
+    let path = demo_copy(dir);
+    let mut harness = app(Startup::Path(path), dir);
+    harness.get_by_role_and_label(Role::Button, "Ekspor").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Export);
+    harness
+}
+
+fn type_folder(harness: &mut Harness<'static, App>, folder: &std::path::Path) {
+    harness.get_by_role_and_label(Role::TextInput, "Folder tujuan").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Folder tujuan").type_text(&folder.display().to_string());
+    harness.run();
+}
+
+/// Step the app until `text` shows (the background job reports through a repaint), or fail after a while.
+fn wait_for(harness: &mut Harness<'static, App>, text: &str) {
+    for _ in 0..600 {
+        harness.step();
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{text:?} never showed");
+}
+
+#[test]
+fn choosing_formats_and_a_typed_folder_exports_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ekspor");
+    std::fs::create_dir(&out).unwrap();
+    let mut harness = export_view(dir.path());
+    // HTML and XLSX are chosen at first; add CSV and PNG, drop HTML.
+    harness.get_by_label("HTML (peramban, cetak ke PDF)").click();
+    harness.get_by_label("CSV (satu berkas per tabel)").click();
+    harness.get_by_label("PNG (grafik, gambar)").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    type_folder(&mut harness, &out);
+
+    harness.get_by_role_and_label(Role::Button, "Ekspor sekarang").click();
+    wait_for(&mut harness, "berkas ditulis ke");
+
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    let xlsx = out
+        .join(smartcity_workbench::io::export_plan::spreadsheet_name(&workbook, smartcity_workbench::i18n::Lang::En));
+    assert!(xlsx.is_file(), "the spreadsheet, named in English as chosen");
+    assert!(out.join("programs.csv").is_file());
+    assert!(out.join("chart-readiness-radar.png").is_file());
+    assert!(!out.join("book-1-analysis.html").exists(), "HTML was unticked");
+    // The list of files written, and the button to open their folder.
+    harness.get_by_label_contains("programs.csv");
+    harness.get_by_role_and_label(Role::Button, "Buka folder");
+}
+
+#[test]
+fn a_missing_folder_is_explained_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = export_view(dir.path());
+    let missing = dir.path().join("belum-ada");
+    type_folder(&mut harness, &missing);
+    harness.get_by_role_and_label(Role::Button, "Ekspor sekarang").click();
+    wait_for(&mut harness, "tidak ada. Buat folder itu");
+    assert!(!missing.exists());
+
+    // Nothing chosen is refused before anything starts.
+    for format in ["HTML (peramban, cetak ke PDF)", "XLSX (Excel: satu lembar per tabel, dengan grafik)"] {
+        harness.get_by_label(format).click();
+    }
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Ekspor sekarang").click();
+    harness.run();
+    harness.get_by_label_contains("Pilih setidaknya satu format");
+}

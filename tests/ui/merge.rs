@@ -1,0 +1,156 @@
+//! Merging through the app: the File menu's agency copy, merge preview with a conflict chosen per field, the
+//! agency copy's badge and scope, and the History view with its filters.
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use smartcity_workbench::i18n::Message;
+use smartcity_workbench::i18n::Text;
+use smartcity_workbench::model::{Change, Edit};
+use smartcity_workbench::store::Session;
+use smartcity_workbench::ui::{App, Startup};
+
+use crate::{app, demo_copy};
+
+fn open_file_menu_item(harness: &mut Harness<'static, App>, item: &str) {
+    harness.get_by_label("Berkas").click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+}
+
+fn choose_path(harness: &mut Harness<'static, App>, path: &Path) {
+    harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "OK").click();
+    harness.run();
+}
+
+fn edit_program(path: &Path, author: &str, change: impl FnOnce(&mut smartcity_workbench::model::Program)) -> String {
+    let mut session = Session::open(path, author).unwrap();
+    let mut program = session.workbook().programs[0].clone();
+    change(&mut program);
+    let name = program.name.clone();
+    let label = Message::with(Text::EditProfileField, ["program"]);
+    session.commit(Edit::one(label, Change::PutProgram(program))).unwrap();
+    name
+}
+
+#[test]
+fn merging_from_the_file_menu_shows_the_conflict_and_applies_the_choice_as_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let copy = dir.path().join("dinas.smartcity");
+    Session::open(&path, "koordinator").unwrap().write_agency_copy(&copy, None).unwrap();
+    edit_program(&copy, "Ani", |p| {
+        p.name = "Nama dari dinas".into();
+        p.location = "Kecamatan Konda".into();
+    });
+    edit_program(&path, "koordinator", |p| p.name = "Nama dari koordinator".into());
+
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    let before = harness.state().session().unwrap().workbook().clone();
+    open_file_menu_item(&mut harness, "Gabungkan dari workbook…");
+    choose_path(&mut harness, &copy);
+
+    harness.get_by_label_contains("1 konflik (1 belum dipilih)");
+    harness.get_by_label_contains("Ani ·");
+    assert!(harness.get_by_role_and_label(Role::Button, "Gabungkan").accesskit_node().is_disabled(), "conflicts first");
+    assert_eq!(harness.state().session().unwrap().workbook(), &before, "nothing changes in the preview");
+
+    harness.get_by_label("Pakai yang masuk: Nama").click();
+    harness.run();
+    harness.get_by_label_contains("0 belum dipilih");
+    harness.get_by_role_and_label(Role::Button, "Gabungkan").click();
+    harness.run();
+
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    assert_eq!(workbook.programs[0].name, "Nama dari dinas");
+    assert_eq!(workbook.programs[0].location, "Kecamatan Konda", "the field changed there only is taken");
+    assert!(
+        harness.state().status_text().contains("Digabungkan dari dinas.smartcity"),
+        "{}",
+        harness.state().status_text()
+    );
+    assert!(harness.state().merge_ui().preview().is_none());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook(), &before, "one undo step undoes the merge");
+}
+
+#[test]
+fn an_agency_copy_made_in_the_app_opens_badged_and_edits_only_its_programs() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    open_file_menu_item(&mut harness, "Buat salinan untuk dinas…");
+    harness.get_by_label("Hanya program dinas ini yang dapat diedit");
+    harness.get_by_role_and_label(Role::Button, "Lanjut…").click();
+    harness.run();
+    let copy = dir.path().join("untuk-setda.smartcity");
+    choose_path(&mut harness, &copy);
+    assert!(
+        harness.state().status_text().contains("Salinan untuk Setda tersimpan"),
+        "{}",
+        harness.state().status_text()
+    );
+    drop(harness);
+
+    let harness = app(Startup::Path(copy.clone()), dir.path());
+    let session = harness.state().session().unwrap();
+    assert_eq!(session.scope().map(|a| a.short_name.as_str()), Some("Setda"));
+    assert!(harness.query_all_by_label_contains("Salinan Setda").count() >= 2, "badge in navigation and status bar");
+    harness.get_by_label_contains("hanya program Sekretariat Daerah yang dapat diubah");
+    // The profile is shown but not editable in the agency's copy.
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Nama daerah").accesskit_node().is_disabled());
+}
+
+#[test]
+fn the_history_view_lists_changes_with_their_origin_and_filters_by_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    edit_program(&path, "Rina", |p| p.outputs = "Keluaran baru".into());
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    harness.get_by_label("Riwayat").click();
+    harness.run();
+    harness.get_by_label("Rina");
+    harness.get_by_label("diubah di sini");
+    harness.get_by_label_contains("1 dari 1 entri");
+
+    harness.get_by_role_and_label(Role::TextInput, "Sampai tanggal").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Sampai tanggal").type_text("2000-01-01");
+    harness.run();
+    harness.get_by_label_contains("0 dari 1 entri");
+    harness.get_by_label("Belum ada perubahan yang tercatat.");
+}
+
+#[test]
+fn a_workbook_of_another_masterplan_is_refused_until_force_is_ticked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let other = dir.path().join("lain.smartcity");
+    let mut workbook = smartcity_workbench::seed::demo_workbook();
+    workbook.profile.masterplan_id = smartcity_workbench::model::new_id();
+    smartcity_workbench::store::write_new_file(&other, &workbook, "test").unwrap();
+
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    open_file_menu_item(&mut harness, "Gabungkan dari workbook…");
+    choose_path(&mut harness, &other);
+    harness.get_by_label_contains("milik masterplan lain");
+    assert!(harness.state().merge_ui().preview().is_none(), "no preview of another masterplan");
+    assert!(harness.get_by_role_and_label(Role::Button, "Lanjut…").accesskit_node().is_disabled());
+    harness.get_by_label("Paksa: gabungkan juga workbook dari masterplan lain").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Lanjut…").click();
+    harness.run();
+    harness.get_by_label("Peringatan: workbook dari masterplan lain.");
+    assert!(harness.state().merge_ui().preview().is_some_and(|p| p.prepared.other_masterplan));
+}

@@ -1,0 +1,328 @@
+//! The Quick Win view and presentation mode driven through the accessibility tree: F5 and Esc, the toolbar
+//! button, the projector theme, hiding money, the countdown timer, dot votes and the live ranking, scoring by
+//! keyboard, and marking the picker's set as quick wins in one undo step.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use smartcity_workbench::model::Id;
+use smartcity_workbench::ui::quick_wins::Tab;
+use smartcity_workbench::ui::{App, Startup};
+
+use crate::{app, demo_copy};
+
+fn quick_win_view(dir: &std::path::Path) -> Harness<'static, App> {
+    let path = demo_copy(dir);
+    let mut harness = app(Startup::Path(path), dir);
+    harness.get_by_role_and_label(Role::Button, "Quick Win").click();
+    harness.run();
+    harness
+}
+
+/// Select what the field holds and type `text` over it, then leave with Enter.
+fn type_into(harness: &mut Harness<'_, App>, field: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, field).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, field).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn program_id(harness: &Harness<'_, App>, code: &str) -> Id {
+    harness.state().session().unwrap().workbook().programs.iter().find(|p| p.code == code).unwrap().id
+}
+
+#[test]
+fn f5_presents_without_editing_chrome_and_esc_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    assert!(harness.query_by_label("Berkas").is_some(), "the menu is there while editing");
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().presentation().active);
+    assert!(harness.query_by_label("Berkas").is_none(), "no menu while presenting");
+    assert!(harness.query_by_label("Tersimpan").is_none() && harness.query_by_label("✔ Tersimpan").is_none());
+    harness.get_by_role_and_label(Role::Button, "Keluar presentasi (Esc)");
+    // The projector theme: body text of at least 18 px at zoom 100 %.
+    let body = harness.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    assert!(body * harness.ctx.zoom_factor() >= 18.0, "body text {body}");
+    // Every view can be presented from the bar.
+    for view in ["Program", "Kesiapan", "Keuangan", "Quick Win"] {
+        harness.get_by_role_and_label(Role::Button, view).click();
+        harness.run();
+    }
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().presentation().active);
+    assert!(harness.query_by_label("Berkas").is_some(), "the menu is back");
+    let body = harness.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    assert!(body < 18.0, "the editing theme is back");
+}
+
+#[test]
+fn the_toolbar_button_presents_zooms_and_hides_money() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.get_by_label("▶ Presentasi").click();
+    harness.run();
+    assert!(harness.state().presentation().active);
+    assert!(!harness.query_all_by_label_contains("Rp ").collect::<Vec<_>>().is_empty(), "costs are shown");
+    harness.get_by_role_and_label(Role::Button, "Perbesar (Ctrl +)").click();
+    harness.run();
+    assert!((harness.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+    harness.get_by_role_and_label(Role::CheckBox, "Sembunyikan angka rupiah").click();
+    harness.run();
+    assert!(harness.state().presentation().hide_money);
+    assert!(harness.query_all_by_label_contains("Rp ").next().is_none(), "no amount left in the ranking");
+    harness.state_mut().quick_wins_mut().tab = Tab::Picker;
+    harness.run();
+    assert!(harness.query_all_by_label_contains("Rp ").next().is_none(), "no amount in the picker");
+    assert!(harness.query_by_role_and_label(Role::TextInput, "Pagu anggaran quick win").is_none(), "nor the cap");
+    harness.get_by_role_and_label(Role::Button, "Program").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("Rp ").next().is_none(), "no amount in the program table");
+    harness.get_by_role_and_label(Role::Button, "Keuangan").click();
+    harness.run();
+    harness.get_by_label("Angka rupiah disembunyikan");
+    harness.get_by_role_and_label(Role::Button, "Keluar presentasi (Esc)").click();
+    harness.run();
+    assert!(!harness.state().presentation().active);
+    assert_eq!(harness.ctx.zoom_factor(), 1.0, "leaving resets the zoom");
+}
+
+#[test]
+fn the_countdown_timer_runs_on_the_clock_and_stops_at_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.key_press(Key::F5);
+    harness.run();
+    type_into(&mut harness, "Menit", "1");
+    harness.get_by_role_and_label(Role::Button, "Atur").click();
+    harness.run();
+    harness.get_by_label("⏱ 01:00");
+    harness.get_by_role_and_label(Role::Button, "Mulai").click();
+    harness.run();
+    assert!(harness.state().presentation().timer.running());
+    let start = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(start + 20.2);
+    harness.run();
+    harness.get_by_label("⏱ 00:40");
+    harness.get_by_role_and_label(Role::Button, "Jeda").click();
+    harness.run();
+    harness.input_mut().time = Some(start + 500.0);
+    harness.run();
+    harness.get_by_label("⏱ 00:40");
+    harness.get_by_role_and_label(Role::Button, "Mulai").click();
+    harness.run();
+    let now = harness.ctx.input(|i| i.time);
+    harness.input_mut().time = Some(now + 45.0);
+    harness.run();
+    harness.get_by_label("⏱ 00:00");
+    harness.get_by_label("Waktu habis");
+    assert!(!harness.state().presentation().timer.running(), "the timer stops itself at zero");
+}
+
+#[test]
+fn dot_votes_are_workbook_data_shown_live_and_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    let program = program_id(&harness, "GOV-PS-02");
+    let votes = |h: &Harness<'_, App>| {
+        let q = &h.state().session().unwrap().workbook().quick_wins;
+        q.groups.iter().filter_map(|g| q.vote(g.id, program)).map(|v| v.dots).sum::<u32>()
+    };
+    assert_eq!(votes(&harness), 18);
+    harness.get_by_role_and_label(Role::Button, "Tambah satu suara Dewan Smart City untuk GOV-PS-02").click();
+    harness.run();
+    assert_eq!(votes(&harness), 19);
+    // Typing a count replaces it.
+    type_into(&mut harness, "Suara Masyarakat, akademisi dan swasta untuk GOV-PS-02", "10");
+    assert_eq!(votes(&harness), 23);
+    harness.get_by_role_and_label(Role::Button, "Peringkat suara langsung").click();
+    harness.run();
+    harness.get_by_label("23");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(votes(&harness), 19, "Ctrl+Z undid the typed count");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(votes(&harness), 18, "and then the +1");
+}
+
+#[test]
+fn attendance_is_kept_in_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Daftar hadir").click();
+    harness.run();
+    harness.get_by_label("10 dari 12 hadir");
+    harness.get_by_role_and_label(Role::CheckBox, "Hadir: Kepala Bidang UMKM").click();
+    harness.run();
+    harness.get_by_label("11 dari 12 hadir");
+    let q = &harness.state().session().unwrap().workbook().quick_wins;
+    assert!(q.attendees.iter().find(|a| a.name == "Kepala Bidang UMKM").unwrap().present);
+}
+
+#[test]
+fn keys_score_the_current_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Scoring;
+    harness.run();
+    let (first, criteria) = {
+        let wb = harness.state().session().unwrap().workbook();
+        (wb.programs[0].id, wb.quick_wins.criteria.iter().map(|c| c.id).collect::<Vec<_>>())
+    };
+    let score =
+        |h: &Harness<'_, App>, c: usize| h.state().session().unwrap().workbook().quick_wins.score(first, criteria[c]);
+    harness.key_press(Key::Num2);
+    harness.run();
+    assert_eq!(score(&harness, 0), Some(2));
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    harness.key_press(Key::Num5);
+    harness.run();
+    assert_eq!(score(&harness, 1), Some(5), "the arrow moved to the next criterion");
+    harness.key_press(Key::Num0);
+    harness.run();
+    assert_eq!(score(&harness, 1), None, "0 clears");
+    harness.get_by_role_and_label(Role::Button, "Skor 3").click();
+    harness.run();
+    assert_eq!(score(&harness, 1), Some(3));
+}
+
+#[test]
+fn the_picker_marks_its_set_as_quick_wins_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Picker;
+    harness.run();
+    let marked = |h: &Harness<'_, App>| {
+        let mut codes: Vec<String> = h
+            .state()
+            .session()
+            .unwrap()
+            .workbook()
+            .programs
+            .iter()
+            .filter(|p| p.quick_win)
+            .map(|p| p.code.clone())
+            .collect();
+        codes.sort();
+        codes
+    };
+    let before = marked(&harness);
+    let proposed = harness.state_mut().quick_wins_mut().picker.adjusted.clone();
+    assert!(!proposed.is_empty());
+    // The facilitator takes one program out before marking.
+    let dropped = proposed[0];
+    let code = harness.state().session().unwrap().workbook().program(dropped).unwrap().code.clone();
+    let name = harness.state().session().unwrap().workbook().program(dropped).unwrap().name.clone();
+    harness.get_by_role_and_label(Role::CheckBox, &format!("Pilih {code} {name}")).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tandai sebagai quick win").click();
+    harness.run();
+    let after = marked(&harness);
+    assert_eq!(after.len(), proposed.len() - 1);
+    assert!(!after.contains(&code), "the program taken out is not marked");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(marked(&harness), before, "one undo restores the marks");
+}
+
+#[test]
+fn the_minutes_export_as_one_html_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Berita acara").click();
+    harness.run();
+    let path = dir.path().join("berita acara.html");
+    type_into(&mut harness, "Simpan berita acara (HTML) ke", path.to_str().unwrap());
+    harness.get_by_role_and_label(Role::Button, "Ekspor berita acara").click();
+    harness.run();
+    harness.get_by_label(&format!("Berita acara tersimpan di {}", path.display()));
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Tahap III") && html.contains("Aula Kantor Bupati, Andoolo"));
+    assert!(html.contains("Dipilih sebagai quick win") && html.contains("Bupati Konawe Selatan"));
+    assert!(!html.contains("<script"), "self-contained and inert");
+}
+
+#[test]
+fn weights_are_shown_as_shares_of_one_hundred_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Criteria;
+    harness.run();
+    harness.get_by_label("25,0 %");
+    harness.get_by_label("Jumlah bobot: 100 poin = 100 %");
+    type_into(&mut harness, "Bobot Dampak bagi warga", "35");
+    // 35 of 110 points.
+    harness.get_by_label("31,8 %");
+    harness.get_by_label("Jumlah bobot: 110 poin = 100 %");
+    let wb = harness.state().session().unwrap().workbook();
+    assert_eq!(wb.quick_wins.criteria.iter().find(|c| c.key == "impact").unwrap().weight, 35);
+    // A weight that is not a whole number stays in its field, refused.
+    type_into(&mut harness, "Bobot Dampak bagi warga", "dua");
+    let wb = harness.state().session().unwrap().workbook();
+    assert_eq!(wb.quick_wins.criteria.iter().find(|c| c.key == "impact").unwrap().weight, 35);
+}
+
+#[test]
+fn a_workshop_is_deleted_only_after_confirming_and_comes_back_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    let before = harness.state().session().unwrap().workbook().quick_wins.clone();
+    harness.get_by_role_and_label(Role::Button, "Hapus lokakarya beserta suara, daftar hadir dan keputusannya").click();
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().quick_wins, before, "one click deletes nothing");
+    harness.get_by_role_and_label(Role::Button, "Batal").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Hapus lokakarya beserta suara, daftar hadir dan keputusannya").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Ya, hapus").click();
+    harness.run();
+    let q = &harness.state().session().unwrap().workbook().quick_wins;
+    assert!(q.workshops.is_empty() && q.votes.is_empty() && q.attendees.is_empty() && q.decisions.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().quick_wins, before, "one undo brings it all back");
+}
+
+#[test]
+fn a_saved_alternative_is_compared_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Picker;
+    harness.run();
+    type_into(&mut harness, "Nama alternatif", "Alternatif C: usulan");
+    harness.get_by_role_and_label(Role::Button, "Simpan sebagai alternatif").click();
+    harness.run();
+    let proposed = harness.state_mut().quick_wins_mut().picker.adjusted.clone();
+    {
+        let q = &harness.state().session().unwrap().workbook().quick_wins;
+        let saved = q.selections.iter().find(|s| s.name == "Alternatif C: usulan").expect("saved");
+        assert_eq!(saved.programs, proposed);
+    }
+    harness.get_by_role_and_label(Role::Button, "Bandingkan pilihan tersimpan").click();
+    harness.run();
+    // The demo's two alternatives and the new one, side by side, with their program counts.
+    harness.get_by_label("Jumlah program");
+    assert!(harness.query_all_by_label("Alternatif C: usulan").count() >= 2, "a column for the new alternative");
+    harness.get_by_label(&proposed.len().to_string());
+    // Unticking an alternative takes its column away.
+    harness.get_by_role_and_label(Role::CheckBox, "Alternatif C: usulan").click();
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Alternatif C: usulan").count(), 1, "only its check box is left");
+}
