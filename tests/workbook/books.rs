@@ -286,3 +286,56 @@ fn ten_thousand_programs_render_in_every_book() {
         assert!(html.len() > 10_000, "{book:?}");
     }
 }
+
+#[test]
+fn strategy_directions_and_quick_win_ranking_come_from_the_workbook() {
+    let demo = seed::demo_workbook();
+    let html = |wb: &Workbook, book| {
+        String::from_utf8(render(wb, book, DocFormat::Html, &options(Lang::Id)).unwrap()).unwrap()
+    };
+    let analysis = html(&demo, Book::Analysis);
+    let s = &demo.strategy;
+    assert!(!s.issues.is_empty() && !s.swot.is_empty(), "the demo has a strategy");
+    assert!(analysis.contains(">Isu strategis<") && analysis.contains(">Analisis SWOT per dimensi<"));
+    for issue in &s.issues {
+        assert!(analysis.contains(&format!(">{}<", issue.code)), "issue {} is listed", issue.code);
+    }
+    for entry in &s.swot {
+        assert!(analysis.contains(&smartcity_workbench::io::document::escaped(&entry.text)), "SWOT entry listed");
+    }
+    let masterplan = html(&demo, Book::Masterplan);
+    let directions = s.directions.iter().filter(|d| !d.goal.trim().is_empty()).count();
+    assert_eq!(masterplan.matches("<strong>Arah pengembangan: </strong>").count(), directions);
+    for strategy in &s.strategies {
+        assert!(masterplan.contains(&smartcity_workbench::io::document::escaped(&strategy.text)));
+    }
+    let quick_wins = html(&demo, Book::QuickWins);
+    assert!(quick_wins.contains(">Kriteria dan bobot<") && quick_wins.contains(">Peringkat, skor dan suara<"));
+
+    let mut empty = demo.clone();
+    empty.strategy = Default::default();
+    assert!(html(&empty, Book::Analysis).contains("Isu strategis, SWOT dan tujuan RPJMD belum diisi"));
+    assert!(!html(&empty, Book::Masterplan).contains("Arah pengembangan"));
+}
+
+#[test]
+fn workshop_minutes_render_as_docx_and_html() {
+    use smartcity_workbench::io::books::{minutes_file_name, render_minutes};
+    let demo = seed::demo_workbook();
+    let workshop = demo.quick_wins.workshops.first().expect("the demo has a workshop");
+    let bytes = render_minutes(&demo, workshop.id, DocFormat::Docx, Lang::Id).expect("the minutes render");
+    let parts = unzip(&bytes);
+    let xml = text(&parts, "word/document.xml");
+    elements(&xml);
+    assert!(xml.contains(&smartcity_workbench::io::document::escaped(&workshop.title)));
+    assert!(xml.contains(">Daftar hadir<") && xml.contains(">Tanda tangan<"));
+    assert!(!xml.contains("TOC \\o"), "minutes have no table of contents");
+    let html = render_minutes(&demo, workshop.id, DocFormat::Html, Lang::En).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    let parsed = elements(&html);
+    assert!(count(&parsed, "table") >= 4, "facts, attendance, decisions, signatures");
+    assert!(html.contains(">Attendance<"));
+    let name = minutes_file_name(&demo, workshop.id, DocFormat::Docx, Lang::Id);
+    assert!(name.starts_with("berita-acara-tahap-") && name.ends_with(".docx"), "{name}");
+    assert!(render_minutes(&demo, smartcity_workbench::model::new_id(), DocFormat::Html, Lang::Id).is_err());
+}

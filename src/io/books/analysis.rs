@@ -10,6 +10,7 @@ use crate::analysis::finance::{self, FinanceAnalysis};
 use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
 use crate::i18n::{Text, format_decimal, format_rupiah};
 use crate::io::document::{Align, Column, Row};
+use crate::model::strategy::{IssueSource, SwotKind};
 use crate::model::{Body, LineTree, RegionType, Scenario};
 
 pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
@@ -457,8 +458,106 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
     Ok(())
 }
 
-/// Strategic issues and SWOT: the strategy capability fills this chapter; until it exists the chapter says so.
+/// The RPJMD goals the smart city serves, the strategic issues, and the SWOT of each dimension.
 fn issues(b: &mut Builder<'_>) {
+    let wb = b.workbook;
+    let s = &wb.strategy;
     b.chapter(b.t(B::ChIssues));
-    b.paragraph(b.t(B::StrategyMissing));
+    if s.goals.is_empty() && s.issues.is_empty() && s.swot.is_empty() {
+        b.paragraph(b.t(B::StrategyMissing));
+        return;
+    }
+    let lang = b.lang;
+    let dimensions = |ids: &[crate::model::Id]| -> String {
+        let names: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| wb.dimension(*id))
+            .map(|d| if lang == crate::i18n::Lang::En { d.name_en.as_str() } else { d.name_id.as_str() })
+            .collect();
+        names.join(", ")
+    };
+    if !s.goals.is_empty() {
+        b.section(b.t(B::SecGoals));
+        let columns = vec![
+            Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+            Column::new(b.t(B::Goal), Align::Left, 6),
+            Column::new(b.t(B::GoalTarget), Align::Left, 6),
+            Column::new(b.t(B::Dimensions), Align::Left, 4),
+        ];
+        let rows = s
+            .goals
+            .iter()
+            .map(|g| Row::body(vec![g.code.clone(), g.goal.clone(), g.target.clone(), dimensions(&g.dimension_ids)]))
+            .collect();
+        b.table(b.t(B::GoalsTable), columns, rows);
+    }
+    if !s.issues.is_empty() {
+        b.section(b.t(B::SecIssues));
+        let columns = vec![
+            Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+            Column::new(b.t(B::Issue), Align::Left, 10),
+            Column::new(b.app(Text::IssueSource), Align::Left, 3),
+            Column::new(b.t(B::Dimensions), Align::Left, 4),
+        ];
+        let rows = s
+            .issues
+            .iter()
+            .map(|i| {
+                let text = if i.description.trim().is_empty() {
+                    i.title.clone()
+                } else {
+                    format!("{}\n{}", i.title, i.description.trim())
+                };
+                Row::body(vec![
+                    i.code.clone(),
+                    text,
+                    b.app(issue_source_text(i.source)).to_string(),
+                    dimensions(&i.dimension_ids),
+                ])
+            })
+            .collect();
+        b.table(b.t(B::IssuesTable), columns, rows);
+    }
+    if !s.swot.is_empty() {
+        b.section(b.t(B::SecSwot));
+        for d in &wb.dimensions {
+            let entries: Vec<_> = s.swot.iter().filter(|e| e.dimension_id == d.id).collect();
+            if entries.is_empty() {
+                continue;
+            }
+            let columns = vec![Column::new(b.t(B::No), Align::Right, 1), Column::new(b.t(B::Entry), Align::Left, 14)];
+            let mut rows = Vec::new();
+            for kind in SwotKind::ALL {
+                let of_kind: Vec<_> = entries.iter().filter(|e| e.kind == kind).collect();
+                if of_kind.is_empty() {
+                    continue;
+                }
+                rows.push(Row::group(b.app(swot_text(kind))));
+                for (n, e) in of_kind.iter().enumerate() {
+                    rows.push(Row::body(vec![(n + 1).to_string(), e.text.clone()]));
+                }
+            }
+            let caption = B::SwotOf.fill(b.lang, &[b.dimension_name(d)]);
+            b.table(&caption, columns, rows);
+        }
+    }
+}
+
+fn issue_source_text(source: IssueSource) -> Text {
+    match source {
+        IssueSource::Rpjmd => Text::IssueSourceRpjmd,
+        IssueSource::Readiness => Text::IssueSourceReadiness,
+        IssueSource::Workshop => Text::IssueSourceWorkshop,
+        IssueSource::Survey => Text::IssueSourceSurvey,
+        IssueSource::Other => Text::IssueSourceOther,
+    }
+}
+
+fn swot_text(kind: SwotKind) -> Text {
+    match kind {
+        SwotKind::Strength => Text::SwotStrength,
+        SwotKind::Weakness => Text::SwotWeakness,
+        SwotKind::Opportunity => Text::SwotOpportunity,
+        SwotKind::Threat => Text::SwotThreat,
+    }
 }

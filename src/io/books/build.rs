@@ -48,6 +48,7 @@ impl<'a> Builder<'a> {
         }
         let doc = Document {
             footer: format!("{} \u{b7} {}", title, profile.region_name),
+            cover: true,
             title,
             subtitle,
             author: profile.region_name.clone(),

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::build::{Builder, short};
 use super::texts::B;
 use crate::i18n::{Text, format_rupiah};
-use crate::io::document::{Align, Column, Orientation, Row};
+use crate::io::document::{Align, Column, Orientation, Row, Span};
 use crate::model::{Id, Program};
 
 pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
@@ -28,8 +28,10 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
             wb.elements_of(d.id).flat_map(|e| by_element.get(&e.id).into_iter().flatten().copied()).collect();
         let cost = in_dimension.iter().fold(0i64, |s, p| s.saturating_add(p.total_cost()));
         b.paragraph(B::DimensionSummary.fill(b.lang, &[&in_dimension.len().to_string(), &format_rupiah(cost)]));
+        direction(b, d.id, None, b.dimension_name(d));
         for e in wb.elements_of(d.id) {
             b.section(b.element_name(e));
+            direction(b, d.id, Some(e.id), b.element_name(e));
             let programs = by_element.get(&e.id).map_or(&[][..], Vec::as_slice);
             if programs.is_empty() {
                 b.paragraph(b.t(B::NoPrograms));
@@ -41,6 +43,42 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
     }
     matrix(b, &by_element);
     Ok(())
+}
+
+/// The direction of a dimension (no element) or of an element: its goal, strategies and indicators with their
+/// yearly targets. Nothing when the workbook has none.
+fn direction(b: &mut Builder<'_>, dimension: Id, element: Option<Id>, name: &str) {
+    let s = &b.workbook.strategy;
+    let Some(direction) = s.direction_of(dimension, element) else { return };
+    if !direction.goal.trim().is_empty() {
+        b.spans(vec![Span::bold(b.t(B::DirectionIs)), Span::plain(direction.goal.trim())]);
+    }
+    let strategies: Vec<String> = s
+        .strategies_of(direction.id)
+        .map(|st| if st.code.trim().is_empty() { st.text.clone() } else { format!("{} {}", st.code, st.text) })
+        .collect();
+    if !strategies.is_empty() {
+        b.spans(vec![Span::bold(b.t(B::Strategies))]);
+        b.bullets(strategies);
+    }
+    let indicators: Vec<_> = s.indicators_of(direction.id).collect();
+    if !indicators.is_empty() {
+        let columns = vec![
+            Column::new(b.app(Text::Indicator), Align::Left, 6),
+            Column::new(b.t(B::Unit), Align::Left, 2),
+            Column::new(b.app(Text::Baseline), Align::Left, 2),
+            Column::new(b.t(B::Targets), Align::Left, 5),
+        ];
+        let rows = indicators
+            .iter()
+            .map(|i| {
+                let targets: Vec<String> = i.targets.iter().map(|t| format!("{}: {}", t.year, t.value)).collect();
+                Row::body(vec![i.name.clone(), i.unit.clone(), i.baseline.clone(), targets.join("\n")])
+            })
+            .collect();
+        let caption = B::IndicatorsOf.fill(b.lang, &[name]);
+        b.table(&caption, columns, rows);
+    }
 }
 
 /// Programs and cost per dimension and element, with the totals.

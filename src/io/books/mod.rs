@@ -9,6 +9,7 @@ mod area;
 mod build;
 mod charts;
 mod masterplan;
+mod minutes;
 mod quick_wins;
 mod summary;
 mod texts;
@@ -17,6 +18,7 @@ use crate::i18n::Lang;
 use crate::io::document::{self, Document};
 use crate::model::Workbook;
 
+pub use minutes::{minutes_file_name, render_minutes};
 pub use texts::B as BookText;
 
 /// The five masterplan books (Buku I-V).

@@ -38,6 +38,7 @@ book_texts! {
     FileSummary => "buku-3-ringkasan-eksekutif", "book-3-executive-summary";
     FileQuickWins => "buku-4-quick-win", "book-4-quick-wins";
     FileArea => "buku-5-masterplan-kawasan", "book-5-area-masterplan";
+    FileMinutes => "berita-acara-tahap", "minutes-stage";
     MasterplanOf => "Masterplan Smart City {} {}–{}", "Smart City Masterplan of {} {}–{}";
     Contents => "Daftar Isi", "Contents";
     ContentsHint => "Daftar isi diperbarui saat dokumen dibuka (di LibreOffice: Alat > Perbarui > Perbarui Semua).", "The table of contents is updated when the document is opened (in LibreOffice: Tools > Update > Update All).";
@@ -103,7 +104,23 @@ book_texts! {
     GapColumn => "Selisih", "Gap";
     AddressedBy => "Ditangani program", "Addressed by";
     NoGaps => "Semua butir yang dinilai sudah mencapai target.", "Every scored item has reached its target.";
-    StrategyMissing => "Isu strategis dan SWOT belum tersedia di workbook ini.", "Strategic issues and SWOT are not available in this workbook yet.";
+    StrategyMissing => "Isu strategis, SWOT dan tujuan RPJMD belum diisi di workbook ini.", "Strategic issues, SWOT and RPJMD goals are not filled in this workbook yet.";
+    SecGoals => "Tujuan dan sasaran RPJMD", "RPJMD goals and targets";
+    GoalsTable => "Tujuan RPJMD yang didukung smart city", "RPJMD goals the smart city serves";
+    Goal => "Tujuan", "Goal";
+    GoalTarget => "Sasaran", "Target";
+    Dimensions => "Dimensi", "Dimensions";
+    SecIssues => "Isu strategis", "Strategic issues";
+    IssuesTable => "Isu strategis daerah", "Strategic issues of the region";
+    Issue => "Isu", "Issue";
+    SecSwot => "Analisis SWOT per dimensi", "SWOT analysis by dimension";
+    SwotOf => "SWOT dimensi {}", "SWOT of the dimension {}";
+    Entry => "Uraian", "Entry";
+    DirectionIs => "Arah pengembangan: ", "Direction: ";
+    Strategies => "Strategi:", "Strategies:";
+    IndicatorsOf => "Indikator {}", "Indicators of {}";
+    Unit => "Satuan", "Unit";
+    Targets => "Target", "Targets";
 
     // Book II
     ChFramework => "Kerangka masterplan", "Masterplan framework";
@@ -143,6 +160,15 @@ book_texts! {
     ChFirstYear => "Daftar sementara: program yang mulai dianggarkan pada {}", "Provisional list: programs first budgeted in {}";
     FirstYearNotice => "Belum ada program yang ditandai sebagai quick win. Sampai quick win dipilih (Tahap III), buku ini memuat program yang anggarannya dimulai pada tahun pertama masterplan ({}): daftar sementara, bukan pilihan quick win.", "No program is marked as a quick win yet. Until the quick wins are chosen (stage III), this book lists the programs whose budget starts in the masterplan's first year ({}): a provisional list, not a selection of quick wins.";
     QuickWinTable => "Daftar program", "List of programs";
+    SecCriteria => "Kriteria dan bobot", "Criteria and weights";
+    CriteriaIntro => "Setiap program dinilai 1–5 pada setiap kriteria; skor tertimbang adalah rata-rata nilai menurut bobot kriteria. Untuk kriteria biaya, makin rendah makin baik.", "Each program is scored 1–5 on each criterion; the weighted score is the mean of the scores by the criteria's weights. For cost, lower is better.";
+    Criterion => "Kriteria", "Criterion";
+    WeightShare => "Bobot", "Weight";
+    LowerIsBetter => "makin rendah makin baik", "lower is better";
+    SecRanking => "Peringkat, skor dan suara", "Ranks, scores and votes";
+    RankingTable => "Quick win menurut peringkat", "Quick wins by rank";
+    CostIn => "Biaya {}", "Cost {}";
+    RankingNote => "Skor tertimbang 1–5 (dalam kurung: kriteria yang dinilai); seri diurutkan menurut suara, lalu biaya terendah, lalu kode. Program tanpa skor belum diberi peringkat.", "Weighted score 1–5 (in brackets: the criteria scored); ties are ordered by votes, then lower cost, then code. Programs without a score have no rank yet.";
     ProgramDetails => "Rincian program", "Program details";
     YearlyTargets => "Target per tahun", "Targets per year";
     BudgetByYear => "Anggaran per tahun", "Budget per year";

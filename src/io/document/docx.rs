@@ -242,7 +242,7 @@ fn spans(out: &mut String, spans: &[Span]) {
 }
 
 /// The section properties of a section of `orientation`; the first section has a cover page without footer.
-fn section(out: &mut String, orientation: Orientation, first: bool) {
+fn section(out: &mut String, orientation: Orientation, first: bool, cover: bool) {
     let (w, h, orient) = match orientation {
         Orientation::Portrait => (PAGE_SHORT, PAGE_LONG, ""),
         Orientation::Landscape => (PAGE_LONG, PAGE_SHORT, " w:orient=\"landscape\""),
@@ -253,7 +253,7 @@ fn section(out: &mut String, orientation: Orientation, first: bool) {
 <w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
 <w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"709\" w:footer=\"567\" w:gutter=\"0\"/>\
 <w:cols w:space=\"709\"/>{}</w:sectPr>",
-        if first { "<w:titlePg/>" } else { "" }
+        if first && cover { "<w:titlePg/>" } else { "" }
     );
 }
 
@@ -317,14 +317,14 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
                 Block::Orientation(next) => {
                     // A section ends with a paragraph carrying its properties; the next starts on a new page.
                     self.xml.push_str("<w:p><w:pPr>");
-                    section(&mut self.xml, self.orientation, first_section);
+                    section(&mut self.xml, self.orientation, first_section, self.document.cover);
                     self.xml.push_str("</w:pPr></w:p>");
                     first_section = false;
                     self.orientation = *next;
                 }
             }
         }
-        section(&mut self.xml, self.orientation, first_section);
+        section(&mut self.xml, self.orientation, first_section, self.document.cover);
         self.xml.push_str("</w:body></w:document>");
         Ok(())
     }
@@ -335,9 +335,16 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
         self.xml.push_str("</w:p>");
     }
 
-    /// The title page: title, subtitle lines, then a page break.
+    /// The title page: title, subtitle lines, then a page break; or, without a cover, just the title lines.
     fn cover(&mut self) {
         let document = self.document;
+        if !document.cover {
+            self.styled_paragraph("Title", &document.title);
+            for line in &document.subtitle {
+                self.styled_paragraph("Subtitle", line);
+            }
+            return;
+        }
         self.xml.push_str("<w:p><w:pPr><w:spacing w:before=\"3600\"/></w:pPr></w:p>");
         self.styled_paragraph("Title", &document.title);
         for line in &document.subtitle {
@@ -730,6 +737,7 @@ mod tests {
                 Block::Orientation(Orientation::Landscape),
                 Block::Heading { level: 1, text: "Matriks".into() },
             ],
+            cover: true,
             ..Document::default()
         };
         let xml = document_xml(&document);

@@ -83,7 +83,7 @@ pub fn write(document: &Document) -> Result<Vec<u8>, String> {
         css_string(&document.footer),
         css_string(&document.page_word),
     );
-    out.push_str("<header class=\"cover\">\n<h1>");
+    out.push_str(if document.cover { "<header class=\"cover\">\n<h1>" } else { "<header>\n<h1>" });
     escape(&document.title, &mut out);
     out.push_str("</h1>\n");
     for line in &document.subtitle {

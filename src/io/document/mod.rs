@@ -18,6 +18,8 @@ pub struct Document {
     pub title: String,
     /// Lines under the title on the cover (region, period, "example data").
     pub subtitle: Vec<String>,
+    /// A title page of its own (books); without one the title heads the first page (minutes).
+    pub cover: bool,
     /// Who the document is by: the region. Stored as the author property.
     pub author: String,
     pub lang: Lang,

@@ -6,8 +6,10 @@ use egui_extras::{Column, TableBuilder};
 
 use super::issue_label;
 use crate::analysis::strategy::{Coherence, coherence};
-use crate::i18n::{Message, Text, format_rupiah, format_rupiah_short};
-use crate::model::{Id, Workbook};
+use std::collections::HashMap;
+
+use crate::i18n::{Lang, Message, Text, format_rupiah, format_rupiah_short};
+use crate::model::{Id, Program, Workbook};
 use crate::ui::ViewCx;
 use crate::ui::names;
 
@@ -15,8 +17,27 @@ use crate::ui::names;
 pub struct CoherenceTab {
     pub dimension: Option<Id>,
     pub as_table: bool,
-    key: Option<(std::path::PathBuf, u64, Option<Id>)>,
+    key: Option<(std::path::PathBuf, u64, Option<Id>, Lang)>,
     tree: Coherence,
+    /// The tree's texts, built with the tree: nothing is looked up or formatted per frame.
+    issues: Vec<IssueRow>,
+    lines: Vec<Line>,
+}
+
+/// Strategies with more programs than this start folded, so a 10,000-program tree stays quick to draw.
+const OPEN_UP_TO: usize = 50;
+
+struct IssueRow {
+    id: Option<Id>,
+    title: String,
+    strategies: Vec<StrategyRow>,
+}
+
+struct StrategyRow {
+    id: Id,
+    title: String,
+    /// Program text and formatted cost.
+    programs: Vec<(String, String)>,
 }
 
 /// One line of the table: issue, strategy, program and cost.
@@ -24,7 +45,7 @@ struct Line {
     issue: String,
     strategy: String,
     program: String,
-    cost: i64,
+    cost: String,
 }
 
 fn strategy_text(workbook: &Workbook, id: Id) -> String {
@@ -34,19 +55,78 @@ fn strategy_text(workbook: &Workbook, id: Id) -> String {
         .map_or_else(String::new, |s| if s.code.is_empty() { s.text.clone() } else { format!("{} {}", s.code, s.text) })
 }
 
-fn program_text(workbook: &Workbook, id: Id) -> String {
-    workbook
-        .program(id)
+fn program_text(program: Option<&Program>) -> String {
+    program
         .map_or_else(String::new, |p| if p.code.is_empty() { p.name.clone() } else { format!("{} {}", p.code, p.name) })
+}
+
+fn issue_title(workbook: &Workbook, issue: Option<Id>, lang: Lang) -> String {
+    match issue {
+        Some(i) => issue_label(workbook, i),
+        None => Text::NoIssueGroup.get(lang).to_string(),
+    }
+}
+
+/// The texts of the tree and the table, built once per revision, filter and language.
+fn texts(workbook: &Workbook, tree: &Coherence, lang: Lang) -> (Vec<IssueRow>, Vec<Line>) {
+    let programs: HashMap<Id, &Program> = workbook.programs.iter().map(|p| (p.id, p)).collect();
+    let mut issues = Vec::new();
+    let mut lines = Vec::new();
+    for node in &tree.issues {
+        let issue = issue_title(workbook, node.issue, lang);
+        if node.strategies.is_empty() {
+            lines.push(Line {
+                issue: issue.clone(),
+                strategy: String::new(),
+                program: String::new(),
+                cost: String::new(),
+            });
+        }
+        let mut strategies = Vec::new();
+        for s in &node.strategies {
+            let strategy = strategy_text(workbook, s.strategy);
+            if s.programs.is_empty() {
+                lines.push(Line {
+                    issue: issue.clone(),
+                    strategy: strategy.clone(),
+                    program: String::new(),
+                    cost: String::new(),
+                });
+            }
+            let mut rows = Vec::new();
+            for p in &s.programs {
+                let program = program_text(programs.get(&p.program).copied());
+                lines.push(Line {
+                    issue: issue.clone(),
+                    strategy: strategy.clone(),
+                    program: program.clone(),
+                    cost: format_rupiah_short(p.cost),
+                });
+                rows.push((program, format_rupiah(p.cost)));
+            }
+            strategies.push(StrategyRow {
+                id: s.strategy,
+                title: format!("{}  —  {}", format_rupiah_short(s.cost), strategy),
+                programs: rows,
+            });
+        }
+        issues.push(IssueRow {
+            id: node.issue,
+            title: format!("{}  —  {}", format_rupiah_short(node.cost), issue),
+            strategies,
+        });
+    }
+    (issues, lines)
 }
 
 impl CoherenceTab {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let lang = cx.lang;
         let workbook = cx.session.workbook();
-        let key = (cx.session.path().to_path_buf(), cx.session.revision(), self.dimension);
+        let key = (cx.session.path().to_path_buf(), cx.session.revision(), self.dimension, lang);
         if self.key.as_ref() != Some(&key) {
             self.tree = coherence(workbook, self.dimension);
+            (self.issues, self.lines) = texts(workbook, &self.tree, lang);
             self.key = Some(key);
         }
         ui.horizontal_wrapped(|ui| {
@@ -75,27 +155,17 @@ impl CoherenceTab {
         ui.label(RichText::new(total.show(lang)).strong().size(16.0));
         ui.separator();
         if self.as_table {
-            self.table_ui(ui, workbook, cx);
+            self.table_ui(ui, lang);
         } else {
-            self.tree_ui(ui, workbook, cx);
+            self.tree_ui(ui, lang);
         }
     }
 
-    fn issue_title(&self, workbook: &Workbook, issue: Option<Id>, cx: &ViewCx<'_>) -> String {
-        match issue {
-            Some(i) => issue_label(workbook, i),
-            None => Text::NoIssueGroup.get(cx.lang).to_string(),
-        }
-    }
-
-    fn tree_ui(&self, ui: &mut Ui, workbook: &Workbook, cx: &ViewCx<'_>) {
-        let lang = cx.lang;
+    fn tree_ui(&self, ui: &mut Ui, lang: Lang) {
         egui::ScrollArea::vertical().id_salt("coherence_tree").auto_shrink(false).show(ui, |ui| {
-            for node in &self.tree.issues {
-                let title =
-                    format!("{}  —  {}", format_rupiah_short(node.cost), self.issue_title(workbook, node.issue, cx));
-                egui::CollapsingHeader::new(RichText::new(title).strong().size(16.0))
-                    .id_salt(("coherence_issue", node.issue))
+            for node in &self.issues {
+                egui::CollapsingHeader::new(RichText::new(&node.title).strong().size(16.0))
+                    .id_salt(("coherence_issue", node.id))
                     .default_open(true)
                     .show(ui, |ui| {
                         if node.strategies.is_empty() {
@@ -106,11 +176,9 @@ impl CoherenceTab {
                             );
                         }
                         for s in &node.strategies {
-                            let title =
-                                format!("{}  —  {}", format_rupiah_short(s.cost), strategy_text(workbook, s.strategy));
-                            egui::CollapsingHeader::new(title)
-                                .id_salt(("coherence_strategy", node.issue, s.strategy))
-                                .default_open(true)
+                            egui::CollapsingHeader::new(&s.title)
+                                .id_salt(("coherence_strategy", node.id, s.id))
+                                .default_open(s.programs.len() <= OPEN_UP_TO)
                                 .show(ui, |ui| {
                                     if s.programs.is_empty() {
                                         ui.label(
@@ -119,10 +187,10 @@ impl CoherenceTab {
                                                 .color(ui.visuals().warn_fg_color),
                                         );
                                     }
-                                    for p in &s.programs {
+                                    for (program, cost) in &s.programs {
                                         ui.horizontal(|ui| {
-                                            ui.label(program_text(workbook, p.program));
-                                            ui.label(RichText::new(format_rupiah(p.cost)).monospace());
+                                            ui.label(program);
+                                            ui.label(RichText::new(cost).monospace());
                                         });
                                     }
                                 });
@@ -132,34 +200,8 @@ impl CoherenceTab {
         });
     }
 
-    fn table_ui(&self, ui: &mut Ui, workbook: &Workbook, cx: &ViewCx<'_>) {
-        let lang = cx.lang;
-        let mut lines = Vec::new();
-        for node in &self.tree.issues {
-            let issue = self.issue_title(workbook, node.issue, cx);
-            if node.strategies.is_empty() {
-                lines.push(Line { issue: issue.clone(), strategy: String::new(), program: String::new(), cost: 0 });
-            }
-            for s in &node.strategies {
-                let strategy = strategy_text(workbook, s.strategy);
-                if s.programs.is_empty() {
-                    lines.push(Line {
-                        issue: issue.clone(),
-                        strategy: strategy.clone(),
-                        program: String::new(),
-                        cost: 0,
-                    });
-                }
-                for p in &s.programs {
-                    lines.push(Line {
-                        issue: issue.clone(),
-                        strategy: strategy.clone(),
-                        program: program_text(workbook, p.program),
-                        cost: p.cost,
-                    });
-                }
-            }
-        }
+    fn table_ui(&self, ui: &mut Ui, lang: Lang) {
+        let lines = &self.lines;
         let width = ui.available_width();
         TableBuilder::new(ui)
             .striped(true)
@@ -189,7 +231,7 @@ impl CoherenceTab {
                         ui.label(&line.program);
                     });
                     row.col(|ui| {
-                        ui.label(RichText::new(format_rupiah_short(line.cost)).monospace());
+                        ui.label(RichText::new(&line.cost).monospace());
                     });
                 });
             });
