@@ -12,14 +12,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
-use super::books::{Book, BookOptions, DEFAULT_AREA, DocFormat, file_name, render};
+use super::books::{Book, BookOptions, DEFAULT_AREA, DocFormat, file_name, minutes_file_name, render, render_minutes};
 use super::chart_set::{ChartFileError, ChartSize, NamedChart, main_charts, write_png_file, write_svg_file};
 use super::csv_tables::table_csv;
 use super::export::{WriteError, write_file};
 use super::spreadsheet::tables::{DataTable, tables};
 use super::spreadsheet::workbook_xlsx;
 use crate::i18n::{Lang, Message, Text};
-use crate::model::Workbook;
+use crate::model::{Id, Workbook};
 
 /// A kind of file the export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -115,6 +115,8 @@ impl ExportRequest {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     Book(Book, DocFormat),
+    /// The minutes (berita acara) of the workshop with this id: they travel with the documents.
+    Minutes(Id, DocFormat),
     Spreadsheet,
     /// The table at this index of [`tables`].
     Csv(usize),
@@ -194,6 +196,14 @@ pub fn plan(workbook: &Workbook, request: &ExportRequest) -> Result<Vec<PlannedF
     for book in Book::ALL.iter().filter(|b| request.books.contains(b)) {
         for format in &documents {
             files.push(PlannedFile { name: file_name(*book, *format, lang), item: Item::Book(*book, *format) });
+        }
+    }
+    if !request.books.is_empty() {
+        for workshop in &workbook.quick_wins.workshops {
+            for format in &documents {
+                let name = minutes_file_name(workbook, workshop.id, *format, lang);
+                files.push(PlannedFile { name, item: Item::Minutes(workshop.id, *format) });
+            }
         }
     }
     if wants(ExportFormat::Xlsx) {
@@ -335,6 +345,7 @@ fn write_one(
             let options = BookOptions { lang, area: request.area.clone() };
             render(workbook, *book, *format, &options).map_err(render_failed)?
         }
+        Item::Minutes(workshop, format) => render_minutes(workbook, *workshop, *format, lang).map_err(render_failed)?,
         Item::Spreadsheet => workbook_xlsx(workbook, lang).map_err(render_failed)?,
         Item::Csv(i) => {
             let tables = prepared.tables.get_or_insert_with(|| tables(workbook, lang));

@@ -401,6 +401,18 @@ fn the_export_command_writes_books_spreadsheets_and_charts() {
             smartcity_workbench::io::books::file_name(book, smartcity_workbench::io::books::DocFormat::Html, Lang::En);
         assert!(out.join(&name).is_file(), "{name}: {stdout}");
     }
+    // The minutes of each workshop travel with the documents.
+    for workshop in &workbook.quick_wins.workshops {
+        let name = smartcity_workbench::io::books::minutes_file_name(
+            &workbook,
+            workshop.id,
+            smartcity_workbench::io::books::DocFormat::Html,
+            Lang::En,
+        );
+        let html = std::fs::read_to_string(out.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}: {stdout}"));
+        assert!(html.contains(&workshop.place), "{name} names the place");
+    }
+    assert!(!workbook.quick_wins.workshops.is_empty(), "the demo holds a workshop");
     assert!(out.join("programs.csv").is_file());
     assert_eq!(png_size(&bytes(&out.join("chart-readiness-radar.png"))), (400, 300));
     assert!(stdout.lines().last().unwrap().contains("files written to"), "{stdout}");

@@ -48,13 +48,13 @@ fn ranking(b: &mut Builder<'_>) {
         window.first_year.to_string()
     };
     let columns = vec![
-        Column::new(b.app(Text::QwRank), Align::Center, 3),
+        Column::new(b.app(Text::QwRank), Align::Center, 5),
         Column::new(b.app(Text::ColCode), Align::Left, 5),
-        Column::new(b.app(Text::ColName), Align::Left, 14),
-        Column::new(b.app(Text::QwScoreShort), Align::Right, 4),
+        Column::new(b.app(Text::ColName), Align::Left, 11),
+        Column::new(b.app(Text::QwScoreShort), Align::Right, 3),
         Column::new(b.app(Text::QwVotesShort), Align::Right, 3),
-        Column::new(B::CostIn.fill(b.lang, &[&years]), Align::Right, 6),
-        Column::new(b.app(Text::ColCost), Align::Right, 6),
+        Column::new(B::CostIn.fill(b.lang, &[&years]), Align::Right, 7),
+        Column::new(b.app(Text::ColCost), Align::Right, 7),
     ];
     let mut rows: Vec<Row> = summary
         .programs
@@ -85,7 +85,7 @@ fn ranking(b: &mut Builder<'_>) {
         format_rupiah(summary.window_cost),
         format_rupiah(summary.total_cost),
     ]));
-    b.table(b.t(B::RankingTable), columns, rows);
+    b.table_with(b.t(B::RankingTable), columns, rows, true);
     b.note(b.t(B::RankingNote));
 }
 

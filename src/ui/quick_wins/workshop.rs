@@ -9,9 +9,10 @@ use std::sync::mpsc::Receiver;
 use egui::{Color32, RichText, Ui};
 
 use super::{program_color, program_label};
-use crate::analysis::quick_wins::minutes::{decision_kind_text, stage_numeral, to_html};
-use crate::analysis::quick_wins::{Ranked, minutes, votes_by_program};
+use crate::analysis::quick_wins::minutes::{decision_kind_text, stage_numeral};
+use crate::analysis::quick_wins::{Ranked, votes_by_program};
 use crate::i18n::{Message, Text};
+use crate::io::books::{DocFormat, render_minutes};
 use crate::model::quick_wins::{
     Attendee, Decision, DecisionKind, MAX_DOTS, ParticipantGroup, QuickWins, STAGES, Vote, Workshop,
 };
@@ -587,20 +588,23 @@ impl WorkshopPanel {
             if ui.add_enabled(self.browsing.is_none(), egui::Button::new(Text::Browse.get(lang))).clicked() {
                 self.browsing = Some(browse_in_background(
                     ui.ctx(),
-                    "HTML".into(),
-                    &["html"],
+                    "HTML / DOCX".into(),
+                    &["html", "docx"],
                     None,
                     Some("berita-acara.html".into()),
                 ));
             }
             if ui.button(Text::QwExportMinutes.get(lang)).clicked() {
                 let path = PathBuf::from(self.export_path.trim());
-                self.status = Some(match minutes(cx.session.workbook(), w.id, lang) {
-                    Some(m) => match crate::io::export::write_atomically(&path, to_html(&m, lang).as_bytes()) {
+                // The same document the Ekspor view writes: DOCX for a .docx name, HTML otherwise.
+                let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+                let format = if is_docx { DocFormat::Docx } else { DocFormat::Html };
+                self.status = Some(match render_minutes(cx.session.workbook(), w.id, format, lang) {
+                    Ok(bytes) => match crate::io::export::write_file(&path, &bytes) {
                         Ok(()) => (Message::with(Text::QwMinutesSaved, [path.display().to_string()]), false),
-                        Err(e) => (Message::with(Text::ExportFailed, [e]), true),
+                        Err(e) => (e.message(), true),
                     },
-                    None => (Message::new(Text::QwNoWorkshop), true),
+                    Err(_) => (Message::new(Text::QwNoWorkshop), true),
                 });
             }
         });
