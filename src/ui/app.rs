@@ -642,7 +642,7 @@ impl App {
     }
 }
 
-fn example_badge(ui: &mut Ui, lang: Lang) {
+pub(super) fn example_badge(ui: &mut Ui, lang: Lang) {
     ui.label(
         RichText::new(format!(" {} ", Text::ExampleBadge.get(lang)))
             .strong()
@@ -676,7 +676,9 @@ impl eframe::App for App {
         if self.presentation.active {
             // Presenting: no editing chrome, only the presentation bar (super::presentation).
             let (lang, view) = (self.lang(), self.view);
-            egui::Panel::top("presentation").show(ui, |ui| self.presentation.bar_ui(ui, lang, view, &mut commands));
+            let is_example = self.session.as_ref().is_some_and(|s| s.workbook().profile.is_example);
+            egui::Panel::top("presentation")
+                .show(ui, |ui| self.presentation.bar_ui(ui, lang, view, is_example, &mut commands));
         } else {
             egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui, &mut commands));
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));

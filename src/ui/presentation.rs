@@ -118,10 +118,14 @@ impl Presentation {
         }
     }
 
-    /// The bar at the top while presenting: the views, zoom, the money switch, the timer and the way out.
-    pub fn bar_ui(&mut self, ui: &mut Ui, lang: Lang, view: View, commands: &mut Vec<Command>) {
+    /// The bar at the top while presenting: the example badge of demo data, the views, zoom, the money switch,
+    /// the timer and the way out.
+    pub fn bar_ui(&mut self, ui: &mut Ui, lang: Lang, view: View, is_example: bool, commands: &mut Vec<Command>) {
         let now = ui.input(|i| i.time);
         ui.horizontal_wrapped(|ui| {
+            if is_example {
+                super::app::example_badge(ui, lang);
+            }
             for v in View::ALL {
                 if ui.selectable_label(view == v, v.label().get(lang)).clicked() {
                     commands.push(Command::Show(v));

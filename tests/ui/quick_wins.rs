@@ -46,6 +46,10 @@ fn f5_presents_without_editing_chrome_and_esc_leaves() {
     assert!(harness.query_by_label("Berkas").is_none(), "no menu while presenting");
     assert!(harness.query_by_label("Tersimpan").is_none() && harness.query_by_label("✔ Tersimpan").is_none());
     harness.get_by_role_and_label(Role::Button, "Keluar presentasi (Esc)");
+    assert!(
+        harness.query_all_by_label_contains("CONTOH").next().is_some(),
+        "example data stays labelled on the projector"
+    );
     // The projector theme: body text of at least 18 px at zoom 100 %.
     let body = harness.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
     assert!(body * harness.ctx.zoom_factor() >= 18.0, "body text {body}");

@@ -78,7 +78,8 @@ fn issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, issue: &Issue
             }
             let title_id = egui::Id::unique(("issue_title", issue.id));
             let name = format!("{} {}", Text::IssueTitle.get(lang), issue.code);
-            let width = (ui.available_width() - 300.0).clamp(200.0, 640.0);
+            // Room for the code, the widest source ("Kesenjangan kesiapan") and the delete button on one line.
+            let width = (ui.available_width() - 360.0).clamp(200.0, 640.0);
             let spec = FieldSpec::new(title_id, &name).width(width);
             if let Some(value) = text_field(ui, drafts, spec, &issue.title, lang) {
                 let changed = Issue { title: value.trim().to_string(), ..issue.clone() };
@@ -92,7 +93,7 @@ fn issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, issue: &Issue
                 &mut source,
                 &IssueSource::ALL,
                 |s| source_text(s).get(lang).to_string(),
-                150.0,
+                190.0,
             );
             if source != issue.source {
                 cx.edits.push(put(Issue { source, ..issue.clone() }));
