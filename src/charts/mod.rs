@@ -9,6 +9,7 @@
 //! No egui and no SQL here.
 
 pub mod finance;
+pub mod of_workbook;
 pub mod quick_wins;
 pub mod readiness;
 

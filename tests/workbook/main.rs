@@ -3,6 +3,7 @@
 //! headless command line.
 
 mod books;
+mod charts;
 mod cli;
 mod common;
 mod export;

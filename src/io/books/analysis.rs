@@ -4,10 +4,10 @@
 //! gaps); and the strategic issues and SWOT once the workbook holds them.
 
 use super::build::{Builder, amount, percent, short_amount};
-use super::charts;
 use super::texts::B;
 use crate::analysis::finance::{self, FinanceAnalysis};
 use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
+use crate::charts::of_workbook as charts;
 use crate::i18n::{Text, format_decimal, format_rupiah};
 use crate::io::document::{Align, Column, Row};
 use crate::model::strategy::{IssueSource, SwotKind};
@@ -329,7 +329,7 @@ pub fn funding(b: &mut Builder<'_>) -> Result<(), String> {
     rows.push(Row::total(vec![b.app(Text::Total).to_string(), format_rupiah(total), percent(100.0)]));
     b.table(b.t(B::FundingTable), columns, rows);
     if total > 0 {
-        let chart = charts::funding_mix(b.workbook, b.lang);
+        let chart = charts::funding_mix(&by_source, b.lang);
         b.chart("funding-mix", &chart, &chart.title);
     }
     Ok(())
@@ -352,6 +352,11 @@ pub fn index_text(b: &Builder<'_>, index: &Index) -> String {
 /// Every round's results, in round order.
 pub fn results(b: &Builder<'_>) -> Vec<(crate::model::Id, RoundResult)> {
     b.workbook.rounds.iter().map(|r| (r.id, round_result(b.workbook, r.id))).collect()
+}
+
+/// Every round's index per dimension, for the radar.
+pub fn dimension_indices(per_round: &[(crate::model::Id, RoundResult)]) -> Vec<(crate::model::Id, Vec<Index>)> {
+    per_round.iter().map(|(id, result)| (*id, charts::dimension_indices(result))).collect()
 }
 
 fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
@@ -410,7 +415,7 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
         })
         .collect();
     b.table(b.t(B::DimensionTable), columns, rows);
-    let radar = charts::radar(wb, &per_round, b.lang);
+    let radar = charts::radar(wb, &dimension_indices(&per_round), b.lang);
     b.chart("readiness-radar", &radar, &radar.title);
     let heatmap = charts::heatmap(wb, latest, b.lang);
     b.chart("readiness-heatmap", &heatmap, &heatmap.title);

@@ -339,19 +339,7 @@ impl<'a> Builder<'a> {
     }
 }
 
-pub fn source_text(s: FundingSource) -> Text {
-    match s {
-        FundingSource::Apbd => Text::SourceApbd,
-        FundingSource::Apbn => Text::SourceApbn,
-        FundingSource::Dak => Text::SourceDak,
-        FundingSource::Province => Text::SourceProvince,
-        FundingSource::Kpbu => Text::SourceKpbu,
-        FundingSource::Csr => Text::SourceCsr,
-        FundingSource::Private => Text::SourcePrivate,
-        FundingSource::DanaDesa => Text::SourceDanaDesa,
-        FundingSource::Other => Text::SourceOther,
-    }
-}
+pub use crate::charts::of_workbook::source_text;
 
 /// A percentage with one decimal comma: `12,5%`.
 pub fn percent(value: f64) -> String {
@@ -400,16 +388,6 @@ fn png(chart: &dyn Chart, width: u32, height: u32) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// The `#rrggbb` colour of a dimension as RGB; grey for anything else.
-pub fn rgb(hex: &str) -> [u8; 3] {
-    let hex = hex.trim_start_matches('#');
-    let channel = |i: usize| hex.get(i..i + 2).and_then(|c| u8::from_str_radix(c, 16).ok());
-    match (channel(0), channel(2), channel(4)) {
-        (Some(r), Some(g), Some(b)) if hex.len() == 6 => [r, g, b],
-        _ => [128, 128, 128],
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,7 +400,5 @@ mod tests {
         assert_eq!(amount(None, true), "–");
         assert_eq!(short(1_250_000_000), "1,25 M");
         assert_eq!(short(0), "");
-        assert_eq!(rgb("#1f3864"), [0x1f, 0x38, 0x64]);
-        assert_eq!(rgb("nope"), [128, 128, 128]);
     }
 }

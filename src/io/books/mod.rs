@@ -7,7 +7,6 @@
 mod analysis;
 mod area;
 mod build;
-mod charts;
 mod masterplan;
 mod minutes;
 mod quick_wins;

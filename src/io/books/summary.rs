@@ -1,11 +1,11 @@
 //! Buku III Ringkasan Eksekutif: two to four pages for the regent and the council: the key figures, cost by
 //! dimension, the largest programs, and three charts (cost against the envelope, readiness radar, funding mix).
 
-use super::analysis::{index_text, results};
+use super::analysis::{dimension_indices, index_text, results};
 use super::build::{Builder, percent};
-use super::charts;
 use super::texts::B;
 use crate::analysis::finance;
+use crate::charts::of_workbook as charts;
 use crate::i18n::{Text, format_rupiah};
 use crate::io::document::{Align, Column, Row};
 use crate::model::{FundingSource, Scenario};
@@ -125,11 +125,11 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
         b.chart("cost-vs-envelope", &chart, &chart.title);
     }
     if !per_round.is_empty() {
-        let radar = charts::radar(wb, &per_round, b.lang);
+        let radar = charts::radar(wb, &dimension_indices(&per_round), b.lang);
         b.chart("readiness-radar", &radar, &radar.title);
     }
     if total > 0 {
-        let mix = charts::funding_mix(wb, b.lang);
+        let mix = charts::funding_mix(&charts::funding_by_source(wb), b.lang);
         b.chart("funding-mix", &mix, &mix.title);
     }
     Ok(())

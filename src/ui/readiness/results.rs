@@ -7,15 +7,17 @@ use egui::{RichText, Ui};
 use super::scoring::{level_color, pillar_text, question};
 use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
 use crate::charts::Chart;
-use crate::charts::readiness::{GapBarChart, HeatmapChart, RadarChart, RadarSeries};
+use crate::charts::of_workbook;
 use crate::i18n::{Lang, Message, Text, format_decimal};
-use crate::model::Pillar;
 use crate::model::{Change, Edit, Id, Workbook};
 use crate::ui::charts::ChartTextures;
 use crate::ui::{ViewCx, names};
 
 /// Gaps listed on screen; the rest are counted.
 const GAPS_SHOWN: usize = 15;
+
+/// Charts with the names the app saves them under.
+type Named = Vec<(String, Box<dyn Chart>)>;
 
 #[derive(Default)]
 pub struct ResultsCache {
@@ -24,6 +26,8 @@ pub struct ResultsCache {
     /// Index per dimension for every round, for the comparison and the radar.
     per_round: Vec<(Id, Vec<Index>)>,
     charts: ChartTextures,
+    /// The charts of `result`, built once per revision, round and language, not per frame.
+    built: Option<(Lang, Named)>,
     link_choice: std::collections::HashMap<Id, Option<Id>>,
 }
 
@@ -50,12 +54,9 @@ impl ResultsCache {
         }
         let workbook = cx.session.workbook();
         self.result = round.map(|r| round_result(workbook, r)).unwrap_or_default();
-        self.per_round = workbook
-            .rounds
-            .iter()
-            .map(|r| (r.id, round_result(workbook, r.id).by_dimension.into_iter().map(|(_, i)| i).collect()))
-            .collect();
+        self.per_round = of_workbook::indices_by_round(workbook);
         self.charts.invalidate();
+        self.built = None;
         self.key = Some(key);
     }
 
@@ -116,7 +117,12 @@ impl ResultsCache {
                 });
             });
             ui.add_space(10.0);
-            self.charts.ui(ui, &charts(workbook, &result, &self.per_round, lang), lang);
+            if self.built.as_ref().is_none_or(|(built_in, _)| *built_in != lang) {
+                self.built = Some((lang, charts(workbook, &result, &self.per_round, lang)));
+            }
+            if let Some((_, charts)) = &self.built {
+                self.charts.ui(ui, charts, lang);
+            }
             ui.add_space(10.0);
             ui.label(RichText::new(Text::WeakestItems.get(lang)).strong().size(17.0));
             if result.gaps.is_empty() {
@@ -200,63 +206,11 @@ impl ResultsCache {
     }
 }
 
-const GAPS_CHARTED: usize = 10;
-
-/// Round colours for the radar, in round order.
-const ROUND_COLORS: [[u8; 3]; 6] = [
-    [0x2E, 0x5E, 0xAA],
-    [0xD9, 0x82, 0x2B],
-    [0x3A, 0x7F, 0x2E],
-    [0xB8, 0x3A, 0x3A],
-    [0x7D, 0x4A, 0x9E],
-    [0x23, 0x89, 0x7D],
-];
-
-/// The readiness charts: the radar of every round, the dimension x pillar grid, the largest gaps.
-fn charts(
-    workbook: &Workbook,
-    result: &RoundResult,
-    per_round: &[(Id, Vec<Index>)],
-    lang: Lang,
-) -> Vec<(String, Box<dyn Chart>)> {
-    let axes: Vec<String> = workbook.dimensions.iter().map(|d| names::dimension(d, lang).to_string()).collect();
-    let series = per_round
-        .iter()
-        .enumerate()
-        .map(|(i, (round, indices))| RadarSeries {
-            name: workbook.round(*round).map_or_else(String::new, |r| format!("{} ({})", r.name, r.year)),
-            color: ROUND_COLORS[i % ROUND_COLORS.len()],
-            values: indices.iter().map(|x| x.value).collect(),
-        })
-        .collect();
-    let radar =
-        RadarChart { title: Text::ChartRadarTitle.get(lang).to_string(), axes: axes.clone(), scale_max: 5.0, series };
-    let mut rows = axes;
-    rows.push(Text::General.get(lang).to_string());
-    let pillar_names =
-        Pillar::ALL.iter().map(|p| crate::ui::readiness::pillar_name(*p).get(lang).to_string()).collect();
-    let heatmap = HeatmapChart {
-        title: Text::ChartHeatmapTitle.get(lang).to_string(),
-        rows,
-        columns: pillar_names,
-        values: result.grid.iter().map(|row| row.iter().map(|x| x.value).collect()).collect(),
-        scale_max: 5.0,
-    };
-    let gaps: Vec<_> = result
-        .gaps
-        .iter()
-        .take(GAPS_CHARTED)
-        .filter_map(|g| workbook.readiness_item(g.item).map(|i| (i, g.gap)))
-        .collect();
-    let bars = GapBarChart {
-        title: Text::ChartGapsTitle.get(lang).to_string(),
-        labels: gaps.iter().map(|(i, _)| i.code.clone()).collect(),
-        gaps: gaps.iter().map(|(_, g)| f64::from(*g)).collect(),
-        axis_label: Text::ChartGapsAxis.get(lang).to_string(),
-    };
-    vec![
-        ("radar".to_string(), Box::new(radar) as Box<dyn Chart>),
-        ("heatmap".to_string(), Box::new(heatmap)),
-        ("gaps".to_string(), Box::new(bars)),
-    ]
+/// The readiness charts, built by [`of_workbook::readiness`] as the books and the export build them: the radar
+/// of every round, the dimension x pillar grid and the largest gaps of the round shown.
+fn charts(workbook: &Workbook, result: &RoundResult, per_round: &[(Id, Vec<Index>)], lang: Lang) -> Named {
+    of_workbook::readiness(workbook, result, per_round, lang)
+        .into_iter()
+        .map(|(kind, chart)| (kind.key().to_string(), chart))
+        .collect()
 }
