@@ -45,12 +45,6 @@ texts! {
     NavFinance => "Keuangan", "Finance";
     NavQuickWins => "Quick Win", "Quick Wins";
     NavExport => "Ekspor", "Export";
-    PlanPrograms => "Di sini akan tersedia program masterplan yang dipetakan ke enam dimensi dan elemennya: tabel program, papan dimensi, peta jalan tahunan, dan impor dari CSV/XLSX, dengan OPD penanggung jawab, tahun, anggaran tahunan dan sumber dana.", "This view will hold the masterplan's programs mapped onto the six dimensions and their elements: the program table, the dimension board, the yearly roadmap and CSV/XLSX import, with responsible agency, years, yearly budget and funding source.";
-    PlanReadiness => "Di sini akan tersedia penilaian kesiapan daerah (struktur, infrastruktur, suprastruktur): kerangka penilaian, putaran penilaian, indeks tertimbang dan grafik kesenjangan.", "This view will hold the readiness assessment (structure, infrastructure, superstructure): the framework, assessment rounds, weighted indices and gap charts.";
-    PlanFinance => "Di sini akan tersedia analisis keuangan: riwayat APBD, rasio fiskal, proyeksi tiga skenario, dan ruang fiskal smart city dibandingkan biaya program.", "This view will hold the financial analysis: APBD history, fiscal ratios, three-scenario projections, and the smart city envelope against program costs.";
-    PlanQuickWins => "Di sini akan tersedia pemilihan quick win dengan skor multikriteria yang transparan, serta mode lokakarya untuk proyektor.", "This view will hold the quick-win selection by transparent multi-criteria scoring, and the workshop mode for the projector.";
-    PlanExport => "Di sini akan tersedia ekspor Buku I-V, spreadsheet dan grafik ke DOCX, HTML, XLSX, CSV, SVG dan PNG.", "This view will hold the export of Books I-V, spreadsheets and charts to DOCX, HTML, XLSX, CSV, SVG and PNG.";
-    NotYetAvailable => "Belum tersedia dalam versi ini. Tidak ada data yang ditampilkan di sini.", "Not available in this version yet. No data is shown here.";
 
     // Status bar and badges
     StatusSaved => "Tersimpan", "Saved";

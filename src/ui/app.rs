@@ -533,9 +533,6 @@ impl App {
             View::QuickWins => self.quick_wins.ui(ui, &mut cx),
             View::Export => self.export.ui(ui, &mut cx),
             View::History => self.history.ui(ui, lang, session),
-            // Views that other work is still building say so.
-            #[allow(unreachable_patterns)]
-            other => planned_view_ui(ui, other, lang),
         }
     }
 
@@ -650,16 +647,6 @@ pub(super) fn example_badge(ui: &mut Ui, lang: Lang) {
             .background_color(BADGE_COLOR),
     )
     .on_hover_text(Text::ExampleHint.get(lang));
-}
-
-fn planned_view_ui(ui: &mut Ui, view: View, lang: Lang) {
-    ui.heading(view.label().get(lang));
-    ui.add_space(8.0);
-    if let Some(plan) = view.plan() {
-        ui.label(plan.get(lang));
-    }
-    ui.add_space(8.0);
-    ui.label(RichText::new(Text::NotYetAvailable.get(lang)).italics().weak());
 }
 
 impl eframe::App for App {

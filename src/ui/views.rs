@@ -1,4 +1,4 @@
-//! The views of the left navigation. Views that later work fills say plainly what they will hold.
+//! The views of the left navigation, in their order.
 
 use crate::i18n::Text;
 
@@ -38,20 +38,6 @@ impl View {
             View::QuickWins => Text::NavQuickWins,
             View::Export => Text::NavExport,
             View::History => Text::NavHistory,
-        }
-    }
-
-    /// For views not built yet: what they will hold, so nobody mistakes an empty screen for missing data.
-    pub fn plan(self) -> Option<Text> {
-        match self {
-            View::Profile
-            | View::Programs
-            | View::Readiness
-            | View::Finance
-            | View::Strategy
-            | View::Export
-            | View::QuickWins
-            | View::History => None,
         }
     }
 }
