@@ -88,6 +88,11 @@ fn the_toolbar_button_presents_zooms_and_hides_money() {
     harness.get_by_role_and_label(Role::Button, "Program").click();
     harness.run();
     assert!(harness.query_all_by_label_contains("Rp ").next().is_none(), "no amount in the program table");
+    let first = harness.state().session().unwrap().workbook().programs[0].id;
+    harness.state_mut().programs_mut().open(first);
+    harness.run();
+    assert!(harness.query_by_label("Angka rupiah disembunyikan").is_some(), "the editor hides its budget grid");
+    assert!(harness.query_all_by_label_contains("Rp ").next().is_none(), "no amount in the editor");
     harness.get_by_role_and_label(Role::Button, "Keuangan").click();
     harness.run();
     harness.get_by_label("Angka rupiah disembunyikan");

@@ -179,7 +179,12 @@ impl ProgramEditor {
             self.readiness_links_ui(ui, cx, program);
             ui.add_space(8.0);
             ui.label(RichText::new(Text::BudgetGrid.get(lang)).strong());
-            self.budget_ui(ui, cx, program);
+            if cx.hide_money {
+                // Presenting with money hidden: the budget grid is nothing but amounts.
+                ui.label(RichText::new(Text::PresentMoneyHidden.get(lang)).italics().weak());
+            } else {
+                self.budget_ui(ui, cx, program);
+            }
             ui.add_space(12.0);
             if ui.button(Text::DeleteProgram.get(lang)).clicked() {
                 cx.edits.push(Edit::one(
