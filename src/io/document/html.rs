@@ -60,6 +60,8 @@ section.landscape { page: wide; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   header.cover { min-height: 0; height: 24cm; break-after: page; page-break-after: always; }
   nav.contents { break-after: page; page-break-after: always; }
+  /* The contents already end their page: the document's own break after them would leave a blank one. */
+  nav.contents + div.page-break { display: none; }
   thead { display: table-header-group; }
   tr, img, svg { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
