@@ -306,3 +306,27 @@ mod quick_wins {
         bencher.bench_local(|| propose(&workbook, &ranked, &settings));
     }
 }
+
+/// Planning a merge of two 10,000-program copies that met at the same state: every row as fields, the
+/// three-way comparison, and the changes that apply it. The other copy edited every hundredth program.
+mod merge {
+    use super::*;
+    use smartcity_workbench::merge::plan::{Stamps, plan};
+    use smartcity_workbench::merge::rows_of;
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn plan_and_changes(bencher: Bencher) {
+        let base = large_workbook(PROGRAMS, SEED);
+        let mut theirs = base.clone();
+        for program in theirs.programs.iter_mut().step_by(100) {
+            program.name.push_str(" (revisi)");
+        }
+        let stamps = Stamps::new();
+        bencher.bench_local(|| {
+            let (base_rows, theirs_rows) = (rows_of(&base), rows_of(&theirs));
+            let plan = plan(&base_rows, &base_rows, &theirs_rows, &stamps, &stamps);
+            let changes = plan.changes(&base_rows).expect("no conflicts");
+            assert_eq!(changes.len(), PROGRAMS / 100);
+        });
+    }
+}
