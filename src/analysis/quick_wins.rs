@@ -278,9 +278,9 @@ pub struct Proposal {
     pub cost: i64,
     /// Sum of the chosen programs' weighted scores.
     pub total_score: f64,
-    /// The budget step of the exact table (see [`picker`]).
+    /// The budget step of an approximate proposal (see [`picker`]); 1 when exact.
     pub unit: i64,
-    /// True when every candidate's cost is a whole number of steps: the proposal is exact to the rupiah.
+    /// True when the proposal is proven the best set, exact to the rupiah (or proven that none exists).
     pub exact: bool,
     /// Required dimensions no set within the cap can cover; when not empty nothing is proposed.
     pub uncovered: Vec<Id>,
@@ -291,7 +291,9 @@ fn dimension_of(workbook: &Workbook, program: &Program) -> Option<Id> {
 }
 
 /// Propose the best set of quick wins under the settings: the exact maximum of the summed weighted scores
-/// within the cap, covering the required dimensions, from the programs that pass the filters.
+/// within the cap, covering the required dimensions, from the programs that pass the filters (an approximation
+/// only for very many candidates, and then [`Proposal::exact`] is false). Every program left out for room costs
+/// more than what the chosen set leaves of the cap.
 pub fn propose(workbook: &Workbook, ranking: &[Ranked], settings: &PickerSettings) -> Proposal {
     let criteria = workbook.quick_wins.criteria_in_force();
     let by_key = |key: &str| criteria.iter().find(|c| c.key == key).map(|c| c.id);
@@ -331,13 +333,15 @@ pub fn propose(workbook: &Workbook, ranking: &[Ranked], settings: &PickerSetting
     }
 
     let required = settings.cover.len().min(picker::MAX_REQUIRED);
-    let choice = picker::best_set(&items, cap, required);
+    let search = picker::search(&items, cap, required);
+    let choice = search.choice;
     let uncovered: Vec<Id> = match &choice {
         Some(_) => Vec::new(),
         None => settings.cover.iter().take(required).copied().collect(),
     };
-    let (chosen_items, unit) = choice.as_ref().map_or((Vec::new(), 1), |c| (c.chosen.clone(), c.unit));
-    let exact = items.iter().all(|i| i.cost % unit == 0);
+    let chosen_items = choice.as_ref().map_or(Vec::new(), |c| c.chosen.clone());
+    // Whether the answer (a set or none) is proven, as the picker says, also when nothing could be chosen.
+    let (unit, exact) = (search.unit, search.exact);
     let chosen_rows: Vec<usize> = chosen_items.iter().map(|&i| item_rows[i]).collect();
     let cost: i64 = chosen_rows.iter().map(|&row| ranking[row].cost).sum();
     let left = cap - cost;

@@ -78,13 +78,16 @@ pub struct Coherence {
     /// The cost of the programs under strategies that answer at least one issue, each program once (a strategy
     /// answering two issues shows under both, but is counted here once).
     pub answered_cost: i64,
-    /// The cost of all live programs (of the dimension, when filtered), answering an issue or not.
+    /// The cost of all live programs, answering an issue or not, each once. With a dimension filter: the live
+    /// programs placed on the dimension's elements or carrying one of its strategies, so the answered cost
+    /// (whose programs all carry one of its strategies) never exceeds it.
     pub total_cost: i64,
 }
 
 /// The tree issue -> strategy -> program -> cost. With `dimension`, only the strategies of that dimension's
 /// directions are kept, with the issues they answer or that are tagged with the dimension; the total then counts
-/// the programs placed on the dimension's elements.
+/// the programs placed on the dimension's elements or carrying one of the kept strategies (each once), a base
+/// that holds every program of the answered cost.
 pub fn coherence(workbook: &Workbook, dimension: Option<Id>) -> Coherence {
     let strategy = &workbook.strategy;
     let mut by_strategy: HashMap<Id, Vec<ProgramNode>> = HashMap::new();
@@ -131,8 +134,14 @@ pub fn coherence(workbook: &Workbook, dimension: Option<Id>) -> Coherence {
         let cost = sum(&loose);
         issues.push(IssueNode { issue: None, strategies: loose, cost });
     }
-    let in_dimension =
-        |p: &Program| dimension.is_none_or(|d| workbook.dimension_of(p.element_id).is_some_and(|x| x.id == d));
+    let kept_strategies: std::collections::HashSet<Id> =
+        strategy.strategies.iter().filter(|s| kept(s)).map(|s| s.id).collect();
+    let in_dimension = |p: &Program| {
+        dimension.is_none_or(|d| {
+            workbook.dimension_of(p.element_id).is_some_and(|x| x.id == d)
+                || p.strategy_id.is_some_and(|s| kept_strategies.contains(&s))
+        })
+    };
     let total_cost = workbook
         .programs
         .iter()
@@ -309,5 +318,19 @@ mod tests {
         assert_eq!(shape, vec![(Some(f.issues[1]), vec![f.strategies[3]]), (Some(f.issues[2]), vec![])]);
         // Programs on economy's elements: P3 (200) and P4 (7); dropped P5 left out.
         assert_eq!((tree.answered_cost, tree.total_cost), (0, 207));
+    }
+
+    #[test]
+    fn coherence_filtered_by_dimension_never_answers_more_than_its_total() {
+        let f = fixture();
+        let gov = f.wb.dimensions[0].id;
+        let tree = coherence(&f.wb, Some(gov));
+        // Kept: A, B and C. Answered: A (P1 150 + P2 30) and B (P3 200, on an economy element) = 380. The base:
+        // P1 and P2 on governance's element, plus P3 carrying B; P4 (economy, no strategy) left out = 380.
+        assert_eq!((tree.answered_cost, tree.total_cost), (380, 380));
+        for d in f.wb.dimensions.iter().map(|d| Some(d.id)).chain([None]) {
+            let tree = coherence(&f.wb, d);
+            assert!(tree.answered_cost <= tree.total_cost, "{d:?}: {tree:?}");
+        }
     }
 }

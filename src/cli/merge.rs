@@ -203,9 +203,9 @@ pub fn agency_copy(path: &Path, dest: &Path, agency: Option<&str>, force: bool) 
 
 /// Write the change package of the agency copy at `path`.
 pub fn package(path: &Path, dest: &Path) -> Result<Message, Message> {
-    let session = Session::open_read_only(path, &crate::paths::default_author())
+    let mut session = Session::open(path, &crate::paths::default_author())
         .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(Lang::En)]))?;
-    let rows = workflow::write_package(&session, dest)?;
+    let rows = workflow::write_package(&mut session, dest)?;
     Ok(Message::with(Text::PackageWritten, [dest.display().to_string(), rows.to_string()]))
 }
 

@@ -659,6 +659,7 @@ texts! {
     NoIssueGroup => "Strategi yang belum terkait isu", "Strategies tied to no issue";
     IssueUnanswered => "belum dijawab strategi", "answered by no strategy";
     CoherenceTotal => "Biaya program yang menjawab isu: {} dari {} seluruh program", "Cost of programs answering issues: {} of {} for all programs";
+    CoherenceTotalDimension => "Biaya program yang menjawab isu: {} dari {} untuk program dimensi ini (pada elemennya atau menjalankan strateginya)", "Cost of programs answering issues: {} of {} for this dimension's programs (on its elements or carrying its strategies)";
     ColIssue => "Isu", "Issue";
     ColStrategy => "Strategi", "Strategy";
     NoStrategy => "(tanpa strategi)", "(no strategy)";
@@ -936,7 +937,7 @@ texts! {
     QwSetLine => "{} program, {} dari pagu {}, skor total {}", "{} programs, {} of the {} cap, total score {}";
     QwYourSet => "Pilihan fasilitator", "Facilitator's set";
     QwOverCapWarning => "⚠ Pilihan ini melebihi pagu.", "⚠ This set is over the cap.";
-    QwUnitNote => "Biaya dihitung dalam kelipatan {} (dibulatkan ke atas), sehingga usulan tidak pernah melebihi pagu.", "Costs are counted in steps of {} (rounded up), so the proposal never exceeds the cap.";
+    QwUnitNote => "Terlalu banyak kandidat untuk memeriksa setiap kombinasi: biaya dihitung dalam kelipatan {} (dibulatkan ke atas). Usulan tidak pernah melebihi pagu, tetapi mungkin bukan kombinasi terbaik.", "Too many candidates to check every set: costs are counted in steps of {} (rounded up). The proposal never exceeds the cap but may not be the best set.";
     QwResetToProposal => "Kembali ke usulan", "Back to the proposal";
     QwNoMinutes => "(tanpa berita acara)", "(no minutes)";
     QwRecordIn => "Catat di berita acara", "Record in the minutes of";

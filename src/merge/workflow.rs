@@ -12,6 +12,7 @@ use super::rows::{Fields, RowKey, Rows, rows_of};
 use crate::i18n::{Message, Text};
 use crate::io::package::{self, Package, PackageRow, Sender};
 use crate::model::{Id, Workbook};
+use crate::store::sync::met_later;
 use crate::store::{JournalEntry, Meeting, Origin, Replica, Session, now_iso};
 
 /// A merge planned and waiting for the user's choices.
@@ -92,13 +93,16 @@ pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Mes
     }
     // A plain "save a copy" shares this file's identity: then there is no base, and every difference shows.
     let same_identity = own.as_ref().is_some_and(|o| o.id == peer.id);
-    // The base: what we recorded about them, else what they recorded about us (the same state, seen from the
-    // other side, as both record it when a copy is made).
-    let base = ours
-        .peer_base(peer.id)
-        .map(|(w, _)| w)
-        .or_else(|| own.as_ref().and_then(|o| theirs.peer_base(o.id)).map(|(w, _)| w))
-        .filter(|_| !same_identity);
+    // The base: the most recent meeting of the two, whichever side recorded it. Each side records the other as
+    // it was when they met (at copy time both do), so the later record is their latest common state: after we
+    // merged them, our record of them; after they merged us, their record of us.
+    let recorded_here = ours.peer_base(peer.id);
+    let recorded_there = own.as_ref().and_then(|o| theirs.peer_base(o.id));
+    let base = match (recorded_here, recorded_there) {
+        (Some(here), Some(there)) => Some(if met_later(&there.1, &here.1) { there.0 } else { here.0 }),
+        (here, there) => here.or(there).map(|(w, _)| w),
+    }
+    .filter(|_| !same_identity);
     let has_base = base.is_some();
     let base_rows = base.as_ref().map(rows_of).unwrap_or_default();
     let ours_rows = rows_of(ours.workbook());
@@ -205,12 +209,18 @@ pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> 
     Ok(count)
 }
 
-/// Write the change package of `session` to `dest`: its rows that differ from what the copy it last met (the
-/// coordinator) had then, with its history since. Returns how many rows it holds.
-pub fn write_package(session: &Session, dest: &Path) -> Result<usize, Message> {
+/// Write the change package of `session` to `dest` for the copy it was made from (the coordinator): its rows
+/// that differ from what it last sent there (or, before the first package and after each merge with the
+/// coordinator's workbook, from what the coordinator had when they met), with its history since, and remember
+/// what it sent. Removals since the last package travel too. Returns how many rows it holds.
+pub fn write_package(session: &mut Session, dest: &Path) -> Result<usize, Message> {
     let own = session.replica().cloned().ok_or_else(|| Message::new(Text::CopyNoIdentity))?;
-    let (coordinator, met_at) = session.peers().into_iter().next().ok_or_else(|| Message::new(Text::PackageNoBase))?;
+    let (coordinator, met_at) = session.origin().ok_or_else(|| Message::new(Text::PackageNoBase))?;
     let (base, _) = session.peer_base(coordinator.id).ok_or_else(|| Message::new(Text::PackageNoBase))?;
+    let (base, met_at) = match session.sent_state(coordinator.id) {
+        Some((sent, at)) if met_later(&at, &met_at) => (sent, at),
+        _ => (base, met_at),
+    };
     let base = rows_of(&base);
     let now = rows_of(session.workbook());
     let now_stamps = stamps(session, &now);
@@ -240,6 +250,10 @@ pub fn write_package(session: &Session, dest: &Path) -> Result<usize, Message> {
         journal,
     };
     write_atomically(dest, &package::encode(&package)).map_err(|e| Message::with(Text::PackageWriteFailed, [e]))?;
+    // A file open elsewhere read-only cannot remember: its next package then holds these changes again.
+    if session.read_only().is_none() {
+        session.record_sent(&coordinator)?;
+    }
     Ok(count)
 }
 

@@ -62,20 +62,43 @@ pub(super) fn load_replica(conn: &Connection) -> Option<Replica> {
     .ok()
 }
 
+/// When two copies meet, as ISO 8601 with nanoseconds, so two meetings within one second still order.
+pub fn meeting_time() -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let seconds = super::clock::iso_from_unix(now.as_secs() as i64);
+    format!("{}.{:09}Z", seconds.trim_end_matches('Z'), now.subsec_nanos())
+}
+
+/// True when the meeting at `a` is later than the one at `b` (either precision: `…:05Z` or `…:05.123Z`).
+pub fn met_later(a: &str, b: &str) -> bool {
+    a.trim_end_matches('Z') > b.trim_end_matches('Z')
+}
+
+/// The `sync_peer` key of what this copy last sent to `peer` in a change package (not a peer of its own).
+fn sent_key(peer: Uuid) -> String {
+    format!("sent:{peer}")
+}
+
 fn peer_row(conn: &Connection, peer: Uuid) -> rusqlite::Result<Option<(String, String)>> {
-    conn.query_row("SELECT base_json, met_at FROM sync_peer WHERE peer_id = ?1", [peer.to_string()], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })
-    .optional()
+    key_row(conn, &peer.to_string())
+}
+
+fn key_row(conn: &Connection, key: &str) -> rusqlite::Result<Option<(String, String)>> {
+    conn.query_row("SELECT base_json, met_at FROM sync_peer WHERE peer_id = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
 }
 
 fn write_peer(conn: &Connection, peer: &Replica, base: &(String, String), by: &str) -> rusqlite::Result<()> {
+    write_key(conn, &peer.id.to_string(), peer, base, by)
+}
+
+fn write_key(conn: &Connection, key: &str, peer: &Replica, base: &(String, String), by: &str) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT INTO sync_peer (peer_id, name, agency_id, met_at, base_json, updated_at, changed_by) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?4, ?6) ON CONFLICT(peer_id) DO UPDATE SET name = ?2, agency_id = ?3, \
          met_at = ?4, base_json = ?5, updated_at = ?4, changed_by = ?6",
     )?
-    .execute(params![peer.id.to_string(), peer.name, peer.scope.map(|s| s.to_string()), base.1, base.0, by])?;
+    .execute(params![key, peer.name, peer.scope.map(|s| s.to_string()), base.1, base.0, by])?;
     Ok(())
 }
 
@@ -164,6 +187,11 @@ impl Session {
         (!allowed).then(|| Message::with(Text::OutOfScope, [name]))
     }
 
+    fn scope_refusal(&self, agency: Id) -> Message {
+        let name = self.workbook.agency(agency).map_or_else(|| agency.to_string(), |a| a.label().to_string());
+        Message::with(Text::OutOfScope, [name])
+    }
+
     /// A history entry for an edit made here, before it is applied.
     pub(super) fn journal_entry(&self, label: &Message, changes: &[Change], origin: Origin) -> Option<JournalEntry> {
         let replica = self.replica.as_ref()?;
@@ -175,10 +203,21 @@ impl Session {
 
     /// The other copies this file has met, most recently met first: (identity, when).
     pub fn peers(&self) -> Vec<(Replica, String)> {
+        self.peers_by("met_at DESC, peer_id")
+    }
+
+    /// The copy this file was made from (the first copy it met), and when they last met: the one its change
+    /// packages are for. `None` for a file that was not made as a copy and never merged.
+    pub fn origin(&self) -> Option<(Replica, String)> {
+        self.peers_by("rowid LIMIT 1").into_iter().next()
+    }
+
+    fn peers_by(&self, order: &str) -> Vec<(Replica, String)> {
+        const PEERS: &str = "WHERE peer_id NOT LIKE 'sent:%'";
         let query = || -> rusqlite::Result<Vec<(Replica, String)>> {
             let mut stmt = self
                 .conn
-                .prepare("SELECT peer_id, name, agency_id, met_at FROM sync_peer ORDER BY met_at DESC, peer_id")?;
+                .prepare(&format!("SELECT peer_id, name, agency_id, met_at FROM sync_peer {PEERS} ORDER BY {order}"))?;
             let rows = stmt.query_map([], |r| {
                 let id: String = r.get(0)?;
                 let scope: Option<String> = r.get(2)?;
@@ -210,6 +249,23 @@ impl Session {
         serde_json::from_str(&json).ok().map(|w| (w, met_at))
     }
 
+    /// What this copy last sent to `peer` in a change package, and when (`None` before the first package).
+    pub fn sent_state(&self, peer: Uuid) -> Option<(Workbook, String)> {
+        let (json, at) = key_row(&self.conn, &sent_key(peer)).ok().flatten()?;
+        serde_json::from_str(&json).ok().map(|w| (w, at))
+    }
+
+    /// Remember that a change package holding this workbook as it is now was written for `peer`: the next
+    /// package holds the changes since then (removals included). Not an edit: nothing to undo.
+    pub fn record_sent(&mut self, peer: &Replica) -> Result<(), Message> {
+        if self.read_only.is_some() {
+            return Err(CommitError::ReadOnly.message());
+        }
+        let failed = |e: String| Message::with(Text::PackageWriteFailed, [e]);
+        let state = (serde_json::to_string(&self.workbook).map_err(|e| failed(e.to_string()))?, meeting_time());
+        write_key(&self.conn, &sent_key(peer.id), peer, &state, &self.author).map_err(|e| failed(e.to_string()))
+    }
+
     /// Who changed each row of `table` last and when, by the row's id as text (`1` for single-row tables).
     pub fn row_stamps(&self, table: &str) -> HashMap<String, (String, String)> {
         if !table.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
@@ -238,11 +294,13 @@ impl Session {
             return Err(CommitError::ReadOnly);
         }
         let before = peer_row(&self.conn, meeting.peer.id).map_err(|e| CommitError::Storage(e.to_string()))?;
+        // A plain file copy shares this file's identity: it is not a peer, and nothing is recorded about it.
+        let itself = self.replica.as_ref().is_some_and(|own| own.id == meeting.peer.id);
         let after = match &meeting.base {
-            Some(base) => {
-                Some((serde_json::to_string(base).map_err(|e| CommitError::Storage(e.to_string()))?, now_iso()))
+            Some(base) if !itself => {
+                Some((serde_json::to_string(base).map_err(|e| CommitError::Storage(e.to_string()))?, meeting_time()))
             }
-            None => None,
+            _ => None,
         };
         let record = MeetingRecord { peer: meeting.peer.clone(), before, after, package: meeting.package_hash.clone() };
         // A merge that changes nothing still records the meeting, but adds no history entry of its own.
@@ -277,9 +335,18 @@ impl Session {
             return Err(CommitError::ReadOnly.message());
         }
         let Some(own) = self.replica.clone() else { return Err(Message::new(Text::CopyNoIdentity)) };
+        // A copy of a scoped copy keeps that scope: it can never be wider than the copy it was made from.
+        let scope = match (own.scope, scope) {
+            (None, scope) => scope,
+            (Some(ours), Some(wanted)) if wanted.id == ours => Some(wanted),
+            (Some(ours), Some(_)) => return Err(self.scope_refusal(ours)),
+            (Some(ours), None) => Some(self.workbook.agency(ours).ok_or_else(|| self.scope_refusal(ours))?),
+        };
+        let scope = scope.cloned();
+        let scope = scope.as_ref();
         let failed = |e: String| Message::with(Text::CopyFailed, [e]);
         super::write_new_file(dest, &self.workbook, &self.author).map_err(failed)?;
-        let base = (serde_json::to_string(&self.workbook).map_err(|e| failed(e.to_string()))?, now_iso());
+        let base = (serde_json::to_string(&self.workbook).map_err(|e| failed(e.to_string()))?, meeting_time());
         let file_name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let name = scope.map_or_else(|| file_name(dest), |a| a.label().to_string());
         let copy = (|| -> rusqlite::Result<Replica> {
@@ -288,7 +355,7 @@ impl Session {
             let tx = conn.unchecked_transaction()?;
             tx.execute(
                 "UPDATE replica SET name = ?1, scope_agency_id = ?2, updated_at = ?3, changed_by = ?4 WHERE id = 1",
-                params![name, scope.map(|a| a.id.to_string()), base.1, self.author],
+                params![name, scope.map(|a| a.id.to_string()), now_iso(), self.author],
             )?;
             let copy = load_replica(&tx).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             write_peer(&tx, &own, &base, &self.author)?;

@@ -227,8 +227,9 @@ fn the_coherence_view_shows_the_cost_answered_and_filters_by_dimension() {
     harness.run();
     let filtered = coherence(&wb, Some(environment.id));
     assert!(filtered.total_cost < all.total_cost);
+    assert!(filtered.answered_cost <= filtered.total_cost);
     harness.get_by_label(&format!(
-        "Biaya program yang menjawab isu: {} dari {} seluruh program",
+        "Biaya program yang menjawab isu: {} dari {} untuk program dimensi ini (pada elemennya atau menjalankan strateginya)",
         format_rupiah_short(filtered.answered_cost),
         format_rupiah_short(filtered.total_cost)
     ));

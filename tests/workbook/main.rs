@@ -12,6 +12,7 @@ mod import;
 mod kill;
 mod merge;
 mod migrations;
+mod minutes_export;
 mod quick_wins;
 mod refused;
 mod store;

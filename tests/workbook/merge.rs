@@ -2,6 +2,7 @@
 //! conflicts, idempotence and convergence, change packages (and damaged ones), undo, the history, and the
 //! `merge` command line.
 
+mod bases;
 mod property;
 
 use std::path::{Path, PathBuf};
@@ -243,7 +244,7 @@ fn a_change_package_carries_only_the_changes_and_applies_once() {
     p.indicator_baseline = "12 layanan daring".into();
     put(&mut copy, p.clone());
     let package = s.dir.join("dinas.smartcity-package");
-    let rows = workflow::write_package(&copy, &package).unwrap();
+    let rows = workflow::write_package(&mut copy, &package).unwrap();
     assert_eq!(rows, 1);
     assert!(bytes(&package).len() < bytes(&s.copy_path).len() / 10, "a package is small");
     drop(copy);
@@ -267,7 +268,7 @@ fn a_corrupt_or_truncated_package_is_refused_with_its_bytes_and_the_target_untou
     p.outputs = "x".into();
     put(&mut copy, p);
     let package = s.dir.join("dinas.smartcity-package");
-    workflow::write_package(&copy, &package).unwrap();
+    workflow::write_package(&mut copy, &package).unwrap();
     drop(copy);
     let good = bytes(&package);
     let target = s.coordinator.path().to_path_buf();

@@ -227,3 +227,39 @@ fn minutes_hold_attendance_decisions_and_votes() {
     assert!(m.attendees.iter().any(|a| a.name == "Ir. Contoh <Satu>"), "names are kept as typed");
     assert!(minutes(&wb, crate::model::new_id(), Lang::Id).is_none());
 }
+
+#[test]
+fn odd_costs_are_proposed_exactly_and_every_reason_is_true() {
+    // 1.234.567.891 + 765.432.109 = 2.000.000.000: both fit the cap exactly (the coarse budget table took one and
+    // said the other had "no room: cost 1.234.567.891, left 1.234.567.891"). C costs 1 more than A: it pairs
+    // with neither.
+    let mut wb = workbook(&[("A", 1_234_567_891), ("B", 765_432_109), ("C", 1_234_567_892)]);
+    for code in ["A", "B", "C"] {
+        score(&mut wb, code, [3, 3, 3, 3, 3, 3]);
+    }
+    let window = Window::first_year_of(&wb);
+    let ranked = ranking(&wb, window);
+    let settings = PickerSettings {
+        cap: 2_000_000_000,
+        window,
+        within_12_months: false,
+        min_agency_readiness: None,
+        cover: vec![],
+    };
+    let proposal = propose(&wb, &ranked, &settings);
+    assert_eq!(proposal.cost, 2_000_000_000);
+    let mut chosen = proposal.chosen.clone();
+    chosen.sort();
+    let mut expected = vec![id(&wb, "A"), id(&wb, "B")];
+    expected.sort();
+    assert_eq!(chosen, expected);
+    assert!(proposal.exact, "proven best: no rounding note");
+    assert_eq!(proposal.unit, 1);
+    let reason = |code: &str| proposal.reasons.iter().find(|(p, _)| *p == id(&wb, code)).unwrap().1.clone();
+    assert_eq!(reason("C"), Reason::NoRoom { cost: 1_234_567_892, left: 0 });
+    for (_, reason) in &proposal.reasons {
+        if let Reason::NoRoom { cost, left } = reason {
+            assert!(cost > left, "{reason:?}");
+        }
+    }
+}

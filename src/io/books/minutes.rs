@@ -9,9 +9,23 @@ use crate::i18n::{Lang, Text};
 use crate::io::document::{self, Align, Block, Column, Document, Paragraph, Row, Table};
 use crate::model::{Id, Workbook};
 
-/// The file name of a workshop's minutes, e.g. "berita-acara-tahap-iii-2021-11-30.docx".
+/// The file name of a workshop's minutes, e.g. "berita-acara-tahap-iii-2021-11-30.docx". Names are unique
+/// among the workbook's workshops: when several share a stage and date, the first (in workbook order) keeps the
+/// plain name and the later ones get "_2", "_3", ... by their place among those sharing it ("_" never occurs in
+/// the stage or the date, so a suffixed name cannot meet another workshop's plain one). Deterministic.
 pub fn minutes_file_name(workbook: &Workbook, workshop: Id, format: DocFormat, lang: Lang) -> String {
-    let w = workbook.quick_wins.workshop(workshop);
+    let workshops = &workbook.quick_wins.workshops;
+    let w = workshops.iter().find(|w| w.id == workshop);
+    let name = minutes_stem(w, lang);
+    let twin = w.map_or(0, |w| {
+        workshops.iter().take_while(|x| x.id != w.id).filter(|x| minutes_stem(Some(x), lang) == name).count()
+    });
+    let name = if twin == 0 { name } else { format!("{name}_{}", twin + 1) };
+    format!("{name}.{}", format.extension())
+}
+
+/// The file name of a workshop's minutes without extension or suffix: stage and date.
+fn minutes_stem(w: Option<&crate::model::quick_wins::Workshop>, lang: Lang) -> String {
     let stage = w.map_or("", |w| crate::analysis::quick_wins::minutes::stage_numeral(w.stage)).to_lowercase();
     let date: String =
         w.map_or(String::new(), |w| w.date.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect());
@@ -19,7 +33,7 @@ pub fn minutes_file_name(workbook: &Workbook, workshop: Id, format: DocFormat, l
     if !date.is_empty() {
         name = format!("{name}-{date}");
     }
-    format!("{name}.{}", format.extension())
+    name
 }
 
 /// The minutes of `workshop` as the bytes of a DOCX or HTML file; an error when there is no such workshop.

@@ -3,6 +3,8 @@
 //! wins (one undo step, recorded in a workshop's minutes when one is chosen); saved alternative selections,
 //! compared side by side.
 
+use std::collections::HashMap;
+
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -25,6 +27,11 @@ pub struct Picker {
     pub cover: Vec<Id>,
     /// The proposal and what it was computed from.
     proposal: Option<((u64, PickerSettings), Proposal)>,
+    /// For each of the proposal's reasons: where its program is in the workbook's programs and in the ranking,
+    /// found once per proposal (not per row and frame).
+    lookup: Vec<(Option<usize>, Option<usize>)>,
+    /// How often `lookup` was built (a test sees it reused).
+    lookups_built: usize,
     /// The set as the facilitator adjusted it, starting from the proposal.
     pub adjusted: Vec<Id>,
     /// The workshop whose minutes record the marking.
@@ -45,6 +52,8 @@ impl Default for Picker {
             min_readiness: None,
             cover: Vec::new(),
             proposal: None,
+            lookup: Vec::new(),
+            lookups_built: 0,
             adjusted: Vec::new(),
             record_in: None,
             selection_name: String::new(),
@@ -124,6 +133,12 @@ impl Picker {
             if changed {
                 self.adjusted = proposal.chosen.clone();
             }
+            let programs: HashMap<Id, usize> =
+                cx.session.workbook().programs.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+            let ranks: HashMap<Id, usize> = ranked.iter().enumerate().map(|(i, r)| (r.program, i)).collect();
+            self.lookup =
+                proposal.reasons.iter().map(|(id, _)| (programs.get(id).copied(), ranks.get(id).copied())).collect();
+            self.lookups_built += 1;
             self.proposal = Some((key, proposal));
         }
         &self.proposal.as_ref().expect("just computed").1
@@ -342,8 +357,13 @@ impl Picker {
                 .body(|body| {
                     body.rows(row_height, proposal.reasons.len(), |mut row| {
                         let (id, reason) = &proposal.reasons[row.index()];
-                        let Some(p) = workbook.program(*id) else { return };
-                        let r = ranked.iter().find(|r| r.program == *id);
+                        // Found once per proposal; checked, and looked up the slow way should the workbook have
+                        // changed under it (the proposal is keyed by revision, not by file).
+                        let (at_program, at_rank) = self.lookup.get(row.index()).copied().unwrap_or_default();
+                        let p = at_program.and_then(|i| workbook.programs.get(i)).filter(|p| p.id == *id);
+                        let Some(p) = p.or_else(|| workbook.program(*id)) else { return };
+                        let r = at_rank.and_then(|i| ranked.get(i)).filter(|r| r.program == *id);
+                        let r = r.or_else(|| ranked.iter().find(|r| r.program == *id));
                         let in_set = self.adjusted.contains(id);
                         row.col(|ui| {
                             let mut on = in_set;
@@ -472,5 +492,41 @@ impl Picker {
                 ui.end_row();
             });
         });
+    }
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+
+    #[test]
+    fn the_reasons_lookup_is_built_once_per_proposal() {
+        let dir = tempfile::tempdir().unwrap();
+        let workbook = crate::seed::demo_workbook();
+        let session = crate::store::Session::create(&dir.path().join("t.smartcity"), &workbook, "test").unwrap();
+        let window = Window { first_year: workbook.profile.period_start, years: 1 };
+        let ranked = crate::analysis::quick_wins::ranking(session.workbook(), window);
+        let mut edits = Vec::new();
+        let cx = ViewCx {
+            lang: crate::i18n::Lang::Id,
+            session: &session,
+            edits: &mut edits,
+            editable: true,
+            hide_money: false,
+        };
+        let mut picker = Picker::default();
+        let reasons = picker.proposal(&cx, &ranked, window).reasons.clone();
+        assert!(!reasons.is_empty(), "the demo has programs to reason about");
+        assert_eq!(picker.lookup.len(), reasons.len());
+        for ((id, _), (at_program, at_rank)) in reasons.iter().zip(&picker.lookup) {
+            assert_eq!(at_program.map(|i| session.workbook().programs[i].id), Some(*id));
+            assert_eq!(at_rank.map(|i| ranked[i].program), ranked.iter().find(|r| r.program == *id).map(|r| r.program));
+        }
+        picker.proposal(&cx, &ranked, window);
+        picker.proposal(&cx, &ranked, window);
+        assert_eq!(picker.lookups_built, 1, "the same proposal reuses its lookup");
+        picker.cap += 1;
+        picker.proposal(&cx, &ranked, window);
+        assert_eq!(picker.lookups_built, 2, "a new proposal builds it again");
     }
 }

@@ -1,6 +1,9 @@
 //! The ranking by weighted score, as a table (virtualised) or as the value-for-money chart; built to be
 //! presented: large rows, ties explained, money hidden on request.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -9,7 +12,7 @@ use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
 use crate::charts::quick_wins::{Bubble, ValueForMoneyChart};
 use crate::charts::{Chart, to_rgba};
 use crate::i18n::Text;
-use crate::model::Id;
+use crate::model::{Id, Program};
 use crate::ui::ViewCx;
 
 #[derive(Default)]
@@ -17,6 +20,10 @@ pub struct RankingPanel {
     pub show_chart: bool,
     texture: Option<egui::TextureHandle>,
     drawn: Option<DrawnKey>,
+    /// The chart and what it was built from: built again only when that changed, not every frame.
+    chart: Option<(ChartKey, Rc<ValueForMoneyChart>)>,
+    /// How often the chart was built (a test sees the cache reused).
+    chart_builds: usize,
     failed: Option<String>,
     /// A save dialog running in the background.
     saving: Option<std::sync::mpsc::Receiver<Option<std::path::PathBuf>>>,
@@ -65,23 +72,15 @@ impl RankingPanel {
     /// The chart drawn to fill the room it has (larger on a projector), rendered again only when its data,
     /// language or size changed.
     fn chart_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked], window: Window, cap: i64, set: &[Id]) {
-        let chart = value_for_money_chart(cx, ranked, window, Some(cap), set);
+        let chart = self.chart(cx, ranked, window, cap, set);
         self.save_ui(ui, cx, &chart);
         let width = ui.available_width().clamp(320.0, 1600.0);
         let height = (ui.available_height() - 8.0).clamp(240.0, width * 0.62);
         let scale = ui.ctx().pixels_per_point();
         let pixels = [(width * scale).round() as u32, (height * scale).round() as u32];
-        let key = DrawnKey {
-            revision: cx.session.revision(),
-            window,
-            hide_money: cx.hide_money,
-            cap,
-            set: set.to_vec(),
-            lang: cx.lang,
-            pixels,
-        };
+        let key = DrawnKey { chart: self.chart.as_ref().expect("just built").0.clone(), pixels };
         if self.drawn.as_ref() != Some(&key) || self.texture.is_none() {
-            match to_rgba(&chart, pixels[0], pixels[1]) {
+            match to_rgba(chart.as_ref(), pixels[0], pixels[1]) {
                 Ok(rgba) => {
                     let image =
                         egui::ColorImage::from_rgba_unmultiplied([pixels[0] as usize, pixels[1] as usize], &rgba);
@@ -111,6 +110,35 @@ impl RankingPanel {
 }
 
 impl RankingPanel {
+    /// The chart of `ranked` (which follows the workbook and `window`), built only when its inputs changed.
+    fn chart(
+        &mut self,
+        cx: &ViewCx<'_>,
+        ranked: &[Ranked],
+        window: Window,
+        cap: i64,
+        set: &[Id],
+    ) -> Rc<ValueForMoneyChart> {
+        let key = ChartKey {
+            path: cx.session.path().to_path_buf(),
+            revision: cx.session.revision(),
+            window,
+            hide_money: cx.hide_money,
+            cap,
+            set: set.to_vec(),
+            lang: cx.lang,
+        };
+        if let Some((built, chart)) = &self.chart
+            && *built == key
+        {
+            return chart.clone();
+        }
+        let chart = Rc::new(value_for_money_chart(cx, ranked, window, Some(cap), set));
+        self.chart_builds += 1;
+        self.chart = Some((key, chart.clone()));
+        chart
+    }
+
     /// Save the same picture as SVG or PNG (print size), chosen by the file's extension.
     fn save_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, chart: &ValueForMoneyChart) {
         let lang = cx.lang;
@@ -143,15 +171,22 @@ impl RankingPanel {
     }
 }
 
-/// What the chart's texture was drawn from.
+/// What the chart was built from; the ranking itself follows the workbook (path, revision) and the window.
 #[derive(Clone, Debug, PartialEq)]
-struct DrawnKey {
+struct ChartKey {
+    path: std::path::PathBuf,
     revision: u64,
     window: Window,
     hide_money: bool,
     cap: i64,
     set: Vec<Id>,
     lang: crate::i18n::Lang,
+}
+
+/// What the chart's texture was drawn from.
+#[derive(Clone, Debug, PartialEq)]
+struct DrawnKey {
+    chart: ChartKey,
     pixels: [u32; 2],
 }
 
@@ -165,11 +200,13 @@ pub fn value_for_money_chart(
 ) -> ValueForMoneyChart {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
+    let programs: HashMap<Id, &Program> = workbook.programs.iter().map(|p| (p.id, p)).collect();
+    let chosen: std::collections::HashSet<Id> = chosen.iter().copied().collect();
     let bubbles = ranked
         .iter()
         .filter(|r| r.rank.is_some())
         .filter_map(|r| {
-            let p = workbook.program(r.program)?;
+            let p = *programs.get(&r.program)?;
             // Only programs that can start within the quick-win years are candidates.
             if p.start_year > window.last_year() {
                 return None;
@@ -271,4 +308,42 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
                 });
             });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_is_built_once_until_its_inputs_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let workbook = crate::seed::demo_workbook();
+        let session = crate::store::Session::create(&dir.path().join("t.smartcity"), &workbook, "test").unwrap();
+        let window = Window { first_year: workbook.profile.period_start, years: 1 };
+        let ranked = crate::analysis::quick_wins::ranking(session.workbook(), window);
+        let mut edits = Vec::new();
+        let mut cx = ViewCx {
+            lang: crate::i18n::Lang::Id,
+            session: &session,
+            edits: &mut edits,
+            editable: true,
+            hide_money: false,
+        };
+        let mut panel = RankingPanel::default();
+        let first = panel.chart(&cx, &ranked, window, 1_000, &[]);
+        assert!(!first.bubbles.is_empty(), "the demo has scored programs");
+        assert_eq!(*first, value_for_money_chart(&cx, &ranked, window, Some(1_000), &[]));
+        let again = panel.chart(&cx, &ranked, window, 1_000, &[]);
+        assert!(Rc::ptr_eq(&first, &again), "the same frame inputs reuse the chart");
+        assert_eq!(panel.chart_builds, 1);
+        panel.chart(&cx, &ranked, window, 2_000, &[]);
+        assert_eq!(panel.chart_builds, 2, "a new cap builds it again");
+        cx.hide_money = true;
+        panel.chart(&cx, &ranked, window, 2_000, &[]);
+        panel.chart(&cx, &ranked, window, 2_000, &[]);
+        assert_eq!(panel.chart_builds, 3, "hiding money builds it again, once");
+        cx.lang = crate::i18n::Lang::En;
+        panel.chart(&cx, &ranked, window, 2_000, &[]);
+        assert_eq!(panel.chart_builds, 4, "another language builds it again");
+    }
 }

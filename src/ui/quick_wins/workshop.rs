@@ -52,6 +52,8 @@ pub struct WorkshopPanel {
     new_attendee: String,
     new_attendee_role: String,
     filter: String,
+    /// The vote table's rows for the current filter, kept between frames.
+    vote_rows: VoteRows,
     export_path: String,
     browsing: Option<Receiver<Option<PathBuf>>>,
     status: Option<(Message, bool)>,
@@ -70,6 +72,51 @@ fn qw(change: QuickWinChange) -> Change {
 /// The dots of `program` from each group of `workshop`, summed.
 fn workshop_votes(workbook: &Workbook, workshop: Id) -> std::collections::HashMap<Id, u32> {
     votes_by_program(workbook, Some(workshop))
+}
+
+/// The rows of the vote table, built once per workbook revision, workshop, filter and ranking order (not every
+/// frame): the programs matching the filter as indices into the workbook's programs, and the workshop's totals.
+#[derive(Default)]
+struct VoteRows {
+    key: Option<(PathBuf, u64, Id, String)>,
+    /// The ranking order the rows were filtered from.
+    order: Vec<Id>,
+    rows: std::rc::Rc<Vec<usize>>,
+    totals: std::rc::Rc<std::collections::HashMap<Id, u32>>,
+    /// How often the rows were built (a test sees the cache reused).
+    builds: usize,
+}
+
+impl VoteRows {
+    /// The rows for `key` (file, revision, workshop, filter text already folded), in the order of `ranked`.
+    fn get(
+        &mut self,
+        workbook: &Workbook,
+        key: (PathBuf, u64, Id, String),
+        ranked: &[Ranked],
+    ) -> (std::rc::Rc<Vec<usize>>, std::rc::Rc<std::collections::HashMap<Id, u32>>) {
+        let same_order = self.order.iter().eq(ranked.iter().map(|r| &r.program));
+        if self.key.as_ref() != Some(&key) || !same_order {
+            let needle = &key.3;
+            let index: std::collections::HashMap<Id, usize> =
+                workbook.programs.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+            let f = crate::analysis::programs::fold;
+            let rows = ranked
+                .iter()
+                .filter_map(|r| index.get(&r.program).copied())
+                .filter(|i| {
+                    let p = &workbook.programs[*i];
+                    needle.is_empty() || f(&p.code).contains(needle.as_str()) || f(&p.name).contains(needle.as_str())
+                })
+                .collect();
+            self.rows = std::rc::Rc::new(rows);
+            self.totals = std::rc::Rc::new(workshop_votes(workbook, key.2));
+            self.order = ranked.iter().map(|r| r.program).collect();
+            self.key = Some(key);
+            self.builds += 1;
+        }
+        (self.rows.clone(), self.totals.clone())
+    }
 }
 
 impl WorkshopPanel {
@@ -270,18 +317,8 @@ impl WorkshopPanel {
         });
         let workbook = cx.session.workbook();
         let needle = crate::analysis::programs::fold(self.filter.trim());
-        let rows: Vec<Id> = ranked
-            .iter()
-            .filter(|r| {
-                needle.is_empty()
-                    || workbook.program(r.program).is_some_and(|p| {
-                        let f = crate::analysis::programs::fold;
-                        f(&p.code).contains(&needle) || f(&p.name).contains(&needle)
-                    })
-            })
-            .map(|r| r.program)
-            .collect();
-        let totals = workshop_votes(workbook, w.id);
+        let key = (cx.session.path().to_path_buf(), cx.session.revision(), w.id, needle);
+        let (rows, totals) = self.vote_rows.get(workbook, key, ranked);
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 12.0;
         let em = ui.text_style_height(&egui::TextStyle::Body);
         let mut edits = Vec::new();
@@ -311,7 +348,8 @@ impl WorkshopPanel {
                 })
                 .body(|body| {
                     body.rows(row_height, rows.len(), |mut row| {
-                        let Some(p) = workbook.program(rows[row.index()]) else { return };
+                        // Indices into this revision's programs (the rows are built again when it changes).
+                        let Some(p) = workbook.programs.get(rows[row.index()]) else { return };
                         row.col(|ui| {
                             ui.add(egui::Label::new(program_label(p)).truncate()).on_hover_text(&p.name);
                         });
@@ -678,4 +716,38 @@ fn live_ranking_ui(ui: &mut Ui, cx: &ViewCx<'_>, w: &Workshop) {
             }
         });
     });
+}
+
+#[cfg(test)]
+mod vote_rows_tests {
+    use super::*;
+
+    #[test]
+    fn the_vote_rows_are_built_once_per_revision_workshop_and_filter() {
+        let workbook = crate::seed::demo_workbook();
+        let window = crate::analysis::quick_wins::Window { first_year: workbook.profile.period_start, years: 1 };
+        let ranked = crate::analysis::quick_wins::ranking(&workbook, window);
+        let workshop = workbook.quick_wins.workshops[0].id;
+        let path = PathBuf::from("demo.smartcity");
+        let p = &ranked[0];
+        let code = workbook.program(p.program).unwrap().code.to_lowercase();
+        let mut cache = VoteRows::default();
+        let (all, totals) = cache.get(&workbook, (path.clone(), 1, workshop, String::new()), &ranked);
+        let ids: Vec<Id> = all.iter().map(|i| workbook.programs[*i].id).collect();
+        assert_eq!(ids, ranked.iter().map(|r| r.program).collect::<Vec<_>>(), "no filter: every ranked program");
+        assert_eq!(*totals, workshop_votes(&workbook, workshop));
+        cache.get(&workbook, (path.clone(), 1, workshop, String::new()), &ranked);
+        assert_eq!(cache.builds, 1, "the same frame inputs reuse the rows");
+        let (found, _) = cache.get(&workbook, (path.clone(), 1, workshop, code.clone()), &ranked);
+        assert!(found.iter().any(|i| workbook.programs[*i].id == p.program));
+        assert!(found.iter().all(|i| crate::analysis::programs::fold(&workbook.programs[*i].code).contains(&code)
+            || crate::analysis::programs::fold(&workbook.programs[*i].name).contains(&code)));
+        cache.get(&workbook, (path.clone(), 1, workshop, code.clone()), &ranked);
+        assert_eq!(cache.builds, 2, "a new filter builds them once");
+        cache.get(&workbook, (path.clone(), 2, workshop, code.clone()), &ranked);
+        assert_eq!(cache.builds, 3, "a new revision builds them again");
+        let reversed: Vec<Ranked> = ranked.iter().rev().cloned().collect();
+        let (back, _) = cache.get(&workbook, (path, 2, workshop, String::new()), &reversed);
+        assert_eq!(workbook.programs[back[0]].id, reversed[0].program, "another ranking order is followed");
+    }
 }

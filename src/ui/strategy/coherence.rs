@@ -148,8 +148,10 @@ impl CoherenceTab {
             ui.selectable_value(&mut self.as_table, false, Text::CoherenceTree.get(lang));
             ui.selectable_value(&mut self.as_table, true, Text::CoherenceTable.get(lang));
         });
+        // Filtered, the base is the dimension's programs (see `Coherence::total_cost`), not all programs.
+        let total_text = if self.dimension.is_some() { Text::CoherenceTotalDimension } else { Text::CoherenceTotal };
         let total = Message::with(
-            Text::CoherenceTotal,
+            total_text,
             [format_rupiah_short(self.tree.answered_cost), format_rupiah_short(self.tree.total_cost)],
         );
         ui.label(RichText::new(total.show(lang)).strong().size(16.0));
