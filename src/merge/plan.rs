@@ -232,7 +232,46 @@ pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, their
             theirs_stamp: theirs_stamps.get(key).cloned(),
         });
     }
+    demote_removals_of_referenced_rows(&mut entries, base, ours);
     Plan { entries }
+}
+
+/// Whether `row` refers to the row `id` in one of its `..._id` fields (a program's scores and votes name
+/// their `program_id`, members their `agency_id`).
+fn refers_to(row: &Fields, id: &str) -> bool {
+    row.iter().any(|(name, value)| name.ends_with("_id") && value.as_str() == Some(id))
+}
+
+/// A row the other side removed stays a question for the user when rows that refer to it were changed here
+/// (or are kept by a conflict): removing it silently would leave those edits pointing at nothing.
+fn demote_removals_of_referenced_rows(entries: &mut [Entry], base: &Rows, ours: &Rows) {
+    let kept: Vec<Fields> = entries
+        .iter()
+        .filter_map(|e| match &e.outcome {
+            Outcome::Conflict(c) => c.ours.clone(),
+            _ => None,
+        })
+        .chain(ours.iter().filter(|(key, row)| base.get(key) != Some(*row)).map(|(_, row)| row.clone()))
+        .collect();
+    for entry in entries.iter_mut() {
+        if entry.outcome != Outcome::Removed {
+            continue;
+        }
+        let id = entry.key.id.to_string();
+        if !kept.iter().any(|row| refers_to(row, &id)) {
+            continue;
+        }
+        let row = ours.get(&entry.key).cloned();
+        entry.outcome = Outcome::Conflict(Conflict {
+            base: base.get(&entry.key).cloned(),
+            ours: row,
+            theirs: None,
+            merged: Fields::new(),
+            fields: Vec::new(),
+            taken: Vec::new(),
+            row: None,
+        });
+    }
 }
 
 impl Plan {
@@ -279,6 +318,22 @@ impl Plan {
         }
         let mut puts = Vec::new();
         let mut removals = Vec::new();
+        // A removal that frees a code a written row of the same kind takes goes first (a program deleted and
+        // added again under its code): the model refuses two rows with one code.
+        let mut freeing = Vec::new();
+        let code = |row: &Fields| row.get("code").and_then(|c| c.as_str()).map(str::to_owned);
+        let taken_codes: BTreeSet<(usize, String)> = self
+            .entries
+            .iter()
+            .filter_map(|entry| {
+                let row = match &entry.outcome {
+                    Outcome::New(row) | Outcome::Taken { row, .. } => Some(row.clone()),
+                    Outcome::Conflict(conflict) => conflict.result().ok().flatten(),
+                    Outcome::Removed => None,
+                }?;
+                Some((entry.key.kind, code(&row)?))
+            })
+            .collect();
         for entry in &self.entries {
             let result = match &entry.outcome {
                 Outcome::New(row) | Outcome::Taken { row, .. } => Some(row.clone()),
@@ -293,14 +348,22 @@ impl Plan {
             match result {
                 Some(row) => puts.push((kind.put)(row).map_err(PlanError::Malformed)?),
                 None => {
-                    if let Some(change) = current.and_then(|row| (kind.remove)(entry.key.id, row)) {
-                        removals.push(change);
+                    if let Some(row) = current
+                        && let Some(change) = (kind.remove)(entry.key.id, row)
+                    {
+                        if code(row).is_some_and(|c| taken_codes.contains(&(entry.key.kind, c))) {
+                            freeing.push(change);
+                        } else {
+                            removals.push(change);
+                        }
                     }
                 }
             }
         }
         removals.reverse();
-        puts.extend(removals);
-        Ok(puts)
+        freeing.reverse();
+        freeing.extend(puts);
+        freeing.extend(removals);
+        Ok(freeing)
     }
 }

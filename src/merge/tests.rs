@@ -229,3 +229,30 @@ fn strategy_and_quick_win_rows_merge_like_any_other_kind() {
     );
     assert_eq!(result.quick_wins.criteria.iter().find(|c| c.id == criterion.id).unwrap().weight, criterion.weight);
 }
+
+#[test]
+fn removing_a_program_whose_score_was_edited_here_is_a_conflict_not_a_silent_loss() {
+    use crate::model::QuickWinChange;
+    let base = base();
+    let score = base.quick_wins.scores.first().expect("the demo scores quick wins").clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    theirs.apply(&Change::RemoveProgram(score.program_id));
+    for s in base.quick_wins.scores.iter().filter(|s| s.program_id == score.program_id) {
+        theirs
+            .apply(&Change::QuickWin(QuickWinChange::RemoveScore { program: s.program_id, criterion: s.criterion_id }));
+    }
+    let mut edited = score.clone();
+    edited.score = if score.score == 1 { 2 } else { 1 };
+    ours.apply(&Change::QuickWin(QuickWinChange::PutScore(edited.clone())));
+
+    let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let parent = plan.entries.iter().find(|e| e.key.id == score.program_id).expect("the program is in the plan");
+    assert!(matches!(&parent.outcome, Outcome::Conflict(c) if c.is_delete_edit()), "{:?}", parent.outcome);
+
+    let result = merged(&base, &ours, &theirs, Some(Side::Ours)).unwrap();
+    assert!(result.programs.iter().any(|p| p.id == score.program_id), "the program of the kept score stays");
+    assert!(result.quick_wins.scores.contains(&edited));
+    let result = merged(&base, &ours, &theirs, Some(Side::Theirs)).unwrap();
+    assert!(result.programs.iter().all(|p| p.id != score.program_id));
+    assert!(result.quick_wins.scores.iter().all(|s| s.program_id != score.program_id));
+}

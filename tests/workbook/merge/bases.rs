@@ -150,3 +150,19 @@ fn a_package_goes_to_the_origin_even_after_a_further_copy_and_a_saved_copy_is_no
     merge(&mut copy, &saved, None);
     assert!(copy.peers().iter().all(|(peer, _)| peer.id != own), "never its own peer");
 }
+
+#[test]
+fn a_program_deleted_and_added_again_under_its_code_merges() {
+    let mut s = setup(true);
+    let mut copy = open(&s.copy_path);
+    let old = program_of(copy.workbook(), &s.agency, 0);
+    remove_program(&mut copy, &old);
+    let mut again = copy.workbook().new_program(None, "Lagi");
+    again.agency_id = Some(s.agency.id);
+    again.code = old.code.clone();
+    commit(&mut copy, Edit::one(label(Text::EditAddProgram, "Lagi"), Change::PutProgram(again.clone())));
+    drop(copy);
+    merge(&mut s.coordinator, &s.copy_path, None);
+    assert!(s.coordinator.workbook().program(old.id).is_none());
+    assert_eq!(s.coordinator.workbook().program(again.id).unwrap().code, old.code);
+}
