@@ -95,6 +95,9 @@ pub fn plan_lines(prepared: &workflow::Prepared, lang: Lang) -> Vec<String> {
             Outcome::Removed => lines.push(format!("{}: {kind} {}", Text::MergeRemoved.get(lang), entry.title)),
             Outcome::Conflict(conflict) => {
                 lines.push(format!("{}: {kind} {}", Text::MergeConflict.get(lang), entry.title));
+                if let Some(note) = conflict.note() {
+                    lines.push(format!("    {}", note.show(lang)));
+                }
                 lines.extend(conflict_lines(conflict, &here, &incoming, lang));
                 if !conflict.taken.is_empty() {
                     lines.push(format!("    {} [{}]", Text::MergeTaken.get(lang), conflict.taken.join(", ")));

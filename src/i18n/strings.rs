@@ -745,6 +745,10 @@ texts! {
     MergeKindAttendee => "Daftar hadir", "Attendee";
     MergeKindDecision => "Keputusan", "Decision";
     MergeUnresolved => "{} konflik belum dipilih: pilih sisi untuk setiap konflik dahulu", "{} conflicts have no choice yet: choose a side for each conflict first";
+    MergeStillUsed => "{} dihapus, tetapi {} masih memakainya: pertahankan barisnya, atau hapus juga baris yang memakainya", "{} is removed, but {} still uses it: keep the row, or remove the row that uses it too";
+    MergeUsedBy => "Masih dipakai oleh: {}", "Still used by: {}";
+    MergeSameCode => "Kedua sisi menambahkan baris dengan kode yang sama: digabung menjadi satu baris", "Both sides added a row under the same code: they become one row";
+    MergeInconsistent => "Kedua perubahan sah sendiri-sendiri, tetapi bersama-sama tidak (misalnya tahun mulai setelah tahun selesai): pilih setiap kolom", "Each change is valid alone but not together (a start year after the end year, say): choose each field";
     MergeMalformed => "Hasil penggabungan tidak dapat disimpan: {}", "The merged result cannot be stored: {}";
     MergeOtherMasterplan => "Workbook ini milik masterplan lain (bukan salinan dari masterplan yang terbuka); tidak digabungkan. Centang \"paksa\" atau gunakan --force bila memang dikehendaki.", "This workbook belongs to another masterplan (it is not a copy of the one open); nothing was merged. Tick \"force\" or use --force if that is really meant.";
     MergeSameCopy => "Berkas itu adalah workbook yang sedang terbuka; tidak ada yang digabungkan.", "That file is the workbook that is open; there is nothing to merge.";
@@ -765,6 +769,7 @@ texts! {
     PackageCorrupt => "Paket perubahan rusak atau terpotong (hash tidak cocok); tidak ada yang diubah. Minta dinas mengirim ulang.", "The change package is damaged or truncated (the hash does not match); nothing was changed. Ask the agency to send it again.";
     PackageTooNew => "Paket perubahan dibuat oleh versi aplikasi yang lebih baru (format {}); perbarui aplikasi.", "The change package was made by a newer version of the app (format {}); update the app.";
     PackageMalformed => "Isi paket perubahan tidak terbaca: {}", "The change package's content cannot be read: {}";
+    PackageOlderThanApplied => "Paket ini lebih lama daripada perubahan dari salinan yang sama yang sudah digabungkan: menerapkannya dapat mengembalikan yang sudah dihapus. Gabungkan workbook salinan itu sendiri, atau minta paket baru.", "This package is older than changes from the same copy already merged: applying it could bring back what was removed since. Merge that copy's workbook itself, or ask for a new package.";
     PackageUnknownKind => "Paket perubahan memuat data jenis \"{}\" yang tidak dikenal versi ini; perbarui aplikasi.", "The change package holds rows of kind \"{}\" this version does not know; update the app.";
     PackageNoBase => "Workbook ini belum pernah bertemu workbook koordinator (bukan salinan dinas): kirim seluruh workbook.", "This workbook has never met the coordinator's workbook (it is not an agency copy): send the whole workbook.";
     PackageWriteFailed => "Paket perubahan tidak tersimpan: {}", "The change package was not saved: {}";

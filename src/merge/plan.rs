@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rows::{Fields, RowKey, Rows, title};
 use crate::i18n::{Message, Text};
-use crate::model::Change;
+use crate::model::{Change, Id, Workbook, validate_change};
 
 /// One side of a merge: this workbook ("ours") or the one merged in ("theirs").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -44,7 +44,7 @@ pub enum Outcome {
 }
 
 /// Both sides changed the same row differently since they last met.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Conflict {
     pub base: Option<Fields>,
     /// `None` when this side deleted the row.
@@ -59,12 +59,36 @@ pub struct Conflict {
     pub taken: Vec<String>,
     /// The side chosen for a row deleted on one side and edited on the other.
     pub row: Option<Side>,
+    /// For a removal: the rows merged in or edited here that still refer to the removed row.
+    pub used_by: Vec<String>,
+    /// Both sides added a row under this code: the incoming row is merged into ours, which has this id.
+    pub same_as: Option<Id>,
+    /// Each side's edit is valid alone, but together, field by field, they make a row the model refuses
+    /// (a start year moved past the end year the other side set): every changed field is a choice.
+    pub inconsistent: bool,
 }
 
 impl Conflict {
     /// Deleted on one side, edited on the other.
     pub fn is_delete_edit(&self) -> bool {
         self.ours.is_none() || self.theirs.is_none()
+    }
+
+    /// Why this is a question beyond "both sides changed it", for people.
+    pub fn note(&self) -> Option<Message> {
+        if !self.used_by.is_empty() {
+            let mut users: Vec<&str> = self.used_by.iter().map(String::as_str).take(3).collect();
+            if self.used_by.len() > 3 {
+                users.push("…");
+            }
+            Some(Message::with(Text::MergeUsedBy, [users.join(", ")]))
+        } else if self.same_as.is_some() {
+            Some(Message::new(Text::MergeSameCode))
+        } else if self.inconsistent {
+            Some(Message::new(Text::MergeInconsistent))
+        } else {
+            None
+        }
     }
 
     pub fn is_resolved(&self) -> bool {
@@ -131,6 +155,9 @@ pub struct Entry {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     pub entries: Vec<Entry>,
+    /// Rows this side added or changed since the base: like the rows the plan writes, they must not be left
+    /// pointing at a row the plan removes.
+    edited_here: BTreeSet<RowKey>,
 }
 
 /// Counts for a headline.
@@ -147,6 +174,8 @@ pub struct Summary {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanError {
     Unresolved(usize),
+    /// A removal chosen while a row of the result still refers to it: (the removed row, the row using it).
+    StillUsed(String, String),
     /// A merged row that its type cannot hold (a programming error, reported rather than hidden).
     Malformed(String),
 }
@@ -155,6 +184,7 @@ impl PlanError {
     pub fn message(&self) -> Message {
         match self {
             PlanError::Unresolved(n) => Message::with(Text::MergeUnresolved, [n.to_string()]),
+            PlanError::StillUsed(row, user) => Message::with(Text::MergeStillUsed, [row.clone(), user.clone()]),
             PlanError::Malformed(detail) => Message::with(Text::MergeMalformed, [detail.clone()]),
         }
     }
@@ -208,7 +238,7 @@ pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, their
                         merged,
                         fields: conflicts.into_iter().map(|f| (f, None)).collect(),
                         taken,
-                        row: None,
+                        ..Conflict::default()
                     })
                 }
             }
@@ -217,10 +247,7 @@ pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, their
                 base: b.cloned(),
                 ours: o.cloned(),
                 theirs: t.cloned(),
-                merged: Fields::new(),
-                fields: Vec::new(),
-                taken: Vec::new(),
-                row: None,
+                ..Conflict::default()
             }),
         };
         let shown = t.or(o).or(b).map(title).unwrap_or_default();
@@ -232,44 +259,123 @@ pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, their
             theirs_stamp: theirs_stamps.get(key).cloned(),
         });
     }
-    demote_removals_of_referenced_rows(&mut entries, base, ours);
-    Plan { entries }
+    question_same_code_additions(&mut entries, base, ours, theirs);
+    question_removals_still_used(&mut entries, (base, ours, theirs), (ours_stamps, theirs_stamps));
+    let edited_here = ours.iter().filter(|(key, row)| base.get(key) != Some(*row)).map(|(key, _)| *key).collect();
+    Plan { entries, edited_here }
 }
 
-/// Whether `row` refers to the row `id` in one of its `..._id` fields (a program's scores and votes name
-/// their `program_id`, members their `agency_id`).
-fn refers_to(row: &Fields, id: &str) -> bool {
-    row.iter().any(|(name, value)| name.ends_with("_id") && value.as_str() == Some(id))
+/// The ids a row refers to: its `..._id` fields, the members of its `..._ids` lists and a program's readiness
+/// links (`readiness_items/...`). Ids are UUIDs, unique across kinds, so the kind need not be known.
+fn references(row: &Fields) -> impl Iterator<Item = &str> {
+    row.iter().flat_map(|(name, value)| {
+        let items: Vec<&str> = if name.ends_with("_id") || name.starts_with("readiness_items/") {
+            value.as_str().into_iter().collect()
+        } else if name.ends_with("_ids") {
+            value.as_array().map(|list| list.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        items
+    })
 }
 
-/// A row the other side removed stays a question for the user when rows that refer to it were changed here
-/// (or are kept by a conflict): removing it silently would leave those edits pointing at nothing.
-fn demote_removals_of_referenced_rows(entries: &mut [Entry], base: &Rows, ours: &Rows) {
-    let kept: Vec<Fields> = entries
+/// Referred id -> titles of the rows among `rows` that refer to it.
+fn users_of<'a>(rows: impl Iterator<Item = &'a Fields>) -> HashMap<String, Vec<String>> {
+    let mut users: HashMap<String, Vec<String>> = HashMap::new();
+    for row in rows {
+        for id in references(row) {
+            users.entry(id.to_string()).or_default().push(title(row));
+        }
+    }
+    users
+}
+
+/// A row removed on one side stays a question for the user when rows the other side changed or added still
+/// refer to it: removed silently, it would leave those edits pointing at nothing (an agency removed here while
+/// the other copy added a program under it; a program removed there while its score was edited here).
+fn question_removals_still_used(entries: &mut Vec<Entry>, sides: (&Rows, &Rows, &Rows), stamps: (&Stamps, &Stamps)) {
+    let (base, ours, theirs) = sides;
+    let changed = |rows: &'_ Rows| -> Vec<Fields> {
+        rows.iter().filter(|(key, row)| base.get(key) != Some(*row)).map(|(_, row)| row.clone()).collect()
+    };
+    let kept_here: Vec<Fields> = entries
         .iter()
         .filter_map(|e| match &e.outcome {
             Outcome::Conflict(c) => c.ours.clone(),
             _ => None,
         })
-        .chain(ours.iter().filter(|(key, row)| base.get(key) != Some(*row)).map(|(_, row)| row.clone()))
+        .chain(changed(ours))
         .collect();
+    // Removed there, used here.
+    let used_here = users_of(kept_here.iter());
     for entry in entries.iter_mut() {
         if entry.outcome != Outcome::Removed {
             continue;
         }
-        let id = entry.key.id.to_string();
-        if !kept.iter().any(|row| refers_to(row, &id)) {
+        if let Some(users) = used_here.get(&entry.key.id.to_string()) {
+            entry.outcome = Outcome::Conflict(Conflict {
+                base: base.get(&entry.key).cloned(),
+                ours: ours.get(&entry.key).cloned(),
+                used_by: users.clone(),
+                ..Conflict::default()
+            });
+        }
+    }
+    // Removed here, used there: the row is not in the plan yet (the other side left it as it was).
+    let used_there = users_of(changed(theirs).iter());
+    let mut added = false;
+    for (key, row) in base {
+        let untouched_there = theirs.get(key) == Some(row);
+        if ours.contains_key(key) || !untouched_there {
             continue;
         }
-        let row = ours.get(&entry.key).cloned();
+        if let Some(users) = used_there.get(&key.id.to_string()) {
+            entries.push(Entry {
+                key: *key,
+                title: title(row),
+                outcome: Outcome::Conflict(Conflict {
+                    base: Some(row.clone()),
+                    theirs: Some(row.clone()),
+                    used_by: users.clone(),
+                    ..Conflict::default()
+                }),
+                ours_stamp: stamps.0.get(key).cloned(),
+                theirs_stamp: stamps.1.get(key).cloned(),
+            });
+            added = true;
+        }
+    }
+    if added {
+        entries.sort_by_key(|e| e.key);
+    }
+}
+
+/// A row both sides added under the same code (one CSV imported in two copies) would break the rule of one
+/// code per row: the incoming row becomes a conflict with ours, merged field by field into ours' row.
+fn question_same_code_additions(entries: &mut [Entry], base: &Rows, ours: &Rows, theirs: &Rows) {
+    // A blank code is "no code yet", which many rows may share.
+    let code =
+        |row: &Fields| row.get("code").and_then(|c| c.as_str()).filter(|c| !c.trim().is_empty()).map(str::to_owned);
+    let added_here: HashMap<(usize, String), &RowKey> = ours
+        .iter()
+        .filter(|(key, _)| !base.contains_key(key) && !theirs.contains_key(key))
+        .filter_map(|(key, row)| Some(((key.kind, code(row)?), key)))
+        .collect();
+    for entry in entries.iter_mut() {
+        let Outcome::New(incoming) = &entry.outcome else { continue };
+        let Some(here_key) = code(incoming).and_then(|c| added_here.get(&(entry.key.kind, c))) else { continue };
+        let here = &ours[*here_key];
+        let (merged, taken, fields) = merge_fields(&Fields::new(), here, incoming);
         entry.outcome = Outcome::Conflict(Conflict {
-            base: base.get(&entry.key).cloned(),
-            ours: row,
-            theirs: None,
-            merged: Fields::new(),
-            fields: Vec::new(),
-            taken: Vec::new(),
-            row: None,
+            ours: Some(here.clone()),
+            theirs: Some(incoming.clone()),
+            merged,
+            // The row keeps our id: the incoming id is another name for it (see `Plan::changes`).
+            fields: fields.into_iter().filter(|f| f != "id").map(|f| (f, None)).collect(),
+            taken,
+            same_as: Some(here_key.id),
+            ..Conflict::default()
         });
     }
 }
@@ -304,9 +410,130 @@ impl Plan {
         })
     }
 
-    /// Resolve every conflict one way (`--prefer ours|theirs`).
-    pub fn resolve_all(&mut self, side: Side) {
+    /// Resolve every conflict one way (`--prefer ours|theirs`). A removal that the rows kept would still refer
+    /// to is not chosen: the row stays, on whichever side has it (a preference never breaks a reference).
+    pub fn resolve_all(&mut self, side: Side, ours: &Rows) {
         self.conflicts_mut().for_each(|c| c.choose_row(side));
+        // Keeping a row may keep its own references alive (a restored program names a removed agency): repeat.
+        loop {
+            let mut kept = false;
+            for (at, _) in self.removals_still_used(ours) {
+                if let Outcome::Conflict(conflict) = &mut self.entries[at].outcome {
+                    let keep = if conflict.ours.is_some() { Side::Ours } else { Side::Theirs };
+                    kept |= conflict.row != Some(keep);
+                    conflict.choose_row(keep);
+                }
+            }
+            if !kept {
+                break;
+            }
+        }
+    }
+
+    /// The row an entry leaves, as chosen (`Ok(None)`: removed), with ids of rows merged into ours by code
+    /// renamed to ours' id.
+    fn result(&self, entry: &Entry, same: &HashMap<String, String>) -> Result<Option<Fields>, PlanError> {
+        let row = match &entry.outcome {
+            Outcome::New(row) | Outcome::Taken { row, .. } => Some(row.clone()),
+            Outcome::Removed => None,
+            Outcome::Conflict(conflict) => conflict.result().map_err(|()| PlanError::Unresolved(1))?,
+        };
+        Ok(row.map(|mut row| {
+            if !same.is_empty() {
+                for (name, value) in row.iter_mut() {
+                    let refers = name.ends_with("_id") || name.starts_with("readiness_items/");
+                    if let Some(to) = value.as_str().filter(|_| refers).and_then(|id| same.get(id)) {
+                        *value = serde_json::Value::String(to.clone());
+                    }
+                }
+            }
+            row
+        }))
+    }
+
+    /// Incoming id -> ours' id, for rows both sides added under one code.
+    fn same_ids(&self) -> HashMap<String, String> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.outcome {
+                Outcome::Conflict(Conflict { same_as: Some(id), .. }) => Some((e.key.id.to_string(), id.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Entries whose chosen outcome removes a row that a row the plan writes still refers to, each with the
+    /// name of one such row. Only written rows count: the model checks references when a row is written, and
+    /// lets rows it keeps point at a removed row (a deleted program's scores stay, for undo).
+    fn removals_still_used(&self, ours: &Rows) -> Vec<(usize, String)> {
+        let same = self.same_ids();
+        let mut removed: HashMap<String, usize> = HashMap::new();
+        let mut written = Vec::new();
+        for (at, entry) in self.entries.iter().enumerate() {
+            match self.result(entry, &same) {
+                Ok(Some(row)) if ours.get(&entry.key) != Some(&row) => written.push((entry.key, row)),
+                Ok(None) => {
+                    removed.insert(entry.key.id.to_string(), at);
+                }
+                _ => {}
+            }
+        }
+        let planned: BTreeSet<&RowKey> = self.entries.iter().map(|e| &e.key).collect();
+        let kept_edits = self
+            .edited_here
+            .iter()
+            .filter(|key| !planned.contains(key))
+            .filter_map(|key| Some((*key, ours.get(key)?.clone())));
+        written.extend(kept_edits);
+        let mut used = Vec::new();
+        for (key, row) in &written {
+            for id in references(row) {
+                if let Some(at) = removed.remove(id) {
+                    let name = title(row);
+                    used.push((at, if name.is_empty() { key.kind().name.to_string() } else { name }));
+                }
+            }
+        }
+        used
+    }
+
+    /// Field-wise merging can join two valid edits into a row the model refuses. Such a row (taken from both
+    /// sides) becomes a conflict over every field the two sides left different, checked with the model's own
+    /// validation against `workbook` (ours): only problems neither side's own row has count.
+    pub fn question_inconsistent_rows(&mut self, base: &Rows, ours: &Rows, theirs: &Rows, workbook: &Workbook) {
+        let problems = |key: &RowKey, row: &Fields| -> Vec<String> {
+            match (key.kind().put)(row.clone()) {
+                Ok(change) => validate_change(workbook, &change).iter().map(|p| format!("{p:?}")).collect(),
+                Err(error) => vec![error],
+            }
+        };
+        for entry in &mut self.entries {
+            let Outcome::Taken { row, .. } = &entry.outcome else { continue };
+            let (Some(here), Some(there)) = (ours.get(&entry.key), theirs.get(&entry.key)) else { continue };
+            if base.get(&entry.key) == Some(here) {
+                continue; // Only the other side changed it: its own row, already valid there.
+            }
+            let known: BTreeSet<String> =
+                problems(&entry.key, here).into_iter().chain(problems(&entry.key, there)).collect();
+            if problems(&entry.key, row).iter().all(|p| known.contains(p)) {
+                continue;
+            }
+            let names: BTreeSet<&String> = here.keys().chain(there.keys()).collect();
+            let fields = names
+                .into_iter()
+                .filter(|name| here.get(*name) != there.get(*name))
+                .map(|name| (name.clone(), None))
+                .collect();
+            entry.outcome = Outcome::Conflict(Conflict {
+                base: base.get(&entry.key).cloned(),
+                ours: Some(here.clone()),
+                theirs: Some(there.clone()),
+                merged: here.clone(),
+                fields,
+                inconsistent: true,
+                ..Conflict::default()
+            });
+        }
     }
 
     /// The changes that carry the plan out, in an order the model accepts: rows are written in dependency
@@ -316,6 +543,10 @@ impl Plan {
         if unresolved > 0 {
             return Err(PlanError::Unresolved(unresolved));
         }
+        if let Some((at, user)) = self.removals_still_used(ours).into_iter().next() {
+            return Err(PlanError::StillUsed(self.entries[at].title.clone(), user));
+        }
+        let same = self.same_ids();
         let mut puts = Vec::new();
         let mut removals = Vec::new();
         // A removal that frees a code a written row of the same kind takes goes first (a program deleted and
@@ -335,11 +566,7 @@ impl Plan {
             })
             .collect();
         for entry in &self.entries {
-            let result = match &entry.outcome {
-                Outcome::New(row) | Outcome::Taken { row, .. } => Some(row.clone()),
-                Outcome::Removed => None,
-                Outcome::Conflict(conflict) => conflict.result().map_err(|()| PlanError::Unresolved(1))?,
-            };
+            let result = self.result(entry, &same)?;
             let current = ours.get(&entry.key);
             if result.as_ref() == current {
                 continue;

@@ -10,9 +10,11 @@ fn base() -> Workbook {
 
 fn merged(base: &Workbook, ours: &Workbook, theirs: &Workbook, prefer: Option<Side>) -> Result<Workbook, PlanError> {
     let ours_rows = rows_of(ours);
-    let mut plan = plan(&rows_of(base), &ours_rows, &rows_of(theirs), &Stamps::new(), &Stamps::new());
+    let (base_rows, theirs_rows) = (rows_of(base), rows_of(theirs));
+    let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &Stamps::new(), &Stamps::new());
+    plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours);
     if let Some(side) = prefer {
-        plan.resolve_all(side);
+        plan.resolve_all(side, &ours_rows);
     }
     let mut result = ours.clone();
     for change in plan.changes(&ours_rows)? {
@@ -255,4 +257,108 @@ fn removing_a_program_whose_score_was_edited_here_is_a_conflict_not_a_silent_los
     let result = merged(&base, &ours, &theirs, Some(Side::Theirs)).unwrap();
     assert!(result.programs.iter().all(|p| p.id != score.program_id));
     assert!(result.quick_wins.scores.iter().all(|s| s.program_id != score.program_id));
+}
+
+/// The base with one more agency, which has no programs yet.
+fn base_with_spare_agency() -> (Workbook, Agency) {
+    let mut base = base();
+    let agency = Agency {
+        id: new_id(),
+        code: "9.98.01".into(),
+        name: "Badan Cadangan".into(),
+        short_name: "BC".into(),
+        position: base.next_agency_position(),
+    };
+    base.apply(&Change::PutAgency(agency.clone()));
+    (base, agency)
+}
+
+#[test]
+fn an_agency_removed_on_one_side_while_the_other_adds_a_program_under_it_is_a_question_and_stays_by_preference() {
+    let (base, agency) = base_with_spare_agency();
+    let (mut remover, mut adder) = (base.clone(), base.clone());
+    remover.apply(&Change::RemoveAgency(agency.id));
+    let mut p = adder.new_program(None, "Program badan cadangan");
+    p.agency_id = Some(agency.id);
+    adder.apply(&Change::PutProgram(p.clone()));
+
+    // Removed here, used there, and removed there, used here: both are conflicts naming the program.
+    for (ours, theirs) in [(&remover, &adder), (&adder, &remover)] {
+        let plan = plan(&rows_of(&base), &rows_of(ours), &rows_of(theirs), &Stamps::new(), &Stamps::new());
+        let entry = plan.entries.iter().find(|e| e.key.id == agency.id).expect("the agency is in the plan");
+        let Outcome::Conflict(conflict) = &entry.outcome else { panic!("{:?}", entry.outcome) };
+        assert!(conflict.is_delete_edit());
+        assert_eq!(conflict.used_by, vec!["Program badan cadangan".to_string()]);
+        // Either preference keeps the agency: a preference never leaves the new program without it.
+        for side in [Side::Ours, Side::Theirs] {
+            let result = merged(&base, ours, theirs, Some(side)).unwrap();
+            assert!(result.agency(agency.id).is_some(), "{side:?}");
+            assert_eq!(result.program(p.id).unwrap().agency_id, Some(agency.id));
+        }
+    }
+    // Choosing the removal by hand is refused with a message naming both rows, before anything changes.
+    let ours_rows = rows_of(&remover);
+    let mut plan = plan(&rows_of(&base), &ours_rows, &rows_of(&adder), &Stamps::new(), &Stamps::new());
+    plan.conflicts_mut().for_each(|c| c.choose_row(Side::Ours));
+    assert_eq!(
+        plan.changes(&ours_rows),
+        Err(PlanError::StillUsed("9.98.01 Badan Cadangan".into(), "Program badan cadangan".into()))
+    );
+}
+
+#[test]
+fn the_same_code_added_on_both_sides_becomes_one_program_chosen_field_by_field() {
+    let base = base();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let mut here = ours.new_program(None, "Aplikasi dari impor");
+    here.code = "IMP-01".into();
+    ours.apply(&Change::PutProgram(here.clone()));
+    let mut there = theirs.new_program(None, "Aplikasi dari impor (dinas)");
+    there.code = "IMP-01".into();
+    theirs.apply(&Change::PutProgram(there.clone()));
+
+    let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    assert_eq!((plan.summary().new, plan.summary().conflicts), (0, 1));
+    let conflict = plan.entries.iter().find_map(|e| match &e.outcome {
+        Outcome::Conflict(c) => Some(c),
+        _ => None,
+    });
+    let conflict = conflict.unwrap();
+    assert_eq!(conflict.same_as, Some(here.id));
+    assert_eq!(conflict.fields.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>(), ["name"]);
+
+    let result = merged(&base, &ours, &theirs, Some(Side::Theirs)).unwrap();
+    let imported: Vec<_> = result.programs.iter().filter(|p| p.code == "IMP-01").collect();
+    assert_eq!(imported.len(), 1, "one program, not two with one code");
+    assert_eq!((imported[0].id, imported[0].name.as_str()), (here.id, "Aplikasi dari impor (dinas)"));
+}
+
+#[test]
+fn a_start_year_moved_past_the_end_year_set_on_the_other_side_is_a_conflict_not_a_refused_merge() {
+    let base = base();
+    let p = base.programs.iter().find(|p| p.start_year == 2023 && p.end_year == 2026).expect("a 2023-2026 program");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let mut later = p.clone();
+    later.start_year = 2025;
+    later.budget.retain(|l| l.year >= 2025);
+    ours.apply(&Change::PutProgram(later));
+    let mut shorter = p.clone();
+    shorter.end_year = 2024;
+    shorter.budget.retain(|l| l.year <= 2024);
+    theirs.apply(&Change::PutProgram(shorter));
+
+    let base_rows = rows_of(&base);
+    let (ours_rows, theirs_rows) = (rows_of(&ours), rows_of(&theirs));
+    let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &Stamps::new(), &Stamps::new());
+    plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, &ours);
+    let entry = plan.entries.iter().find(|e| e.key.id == p.id).unwrap();
+    let Outcome::Conflict(conflict) = &entry.outcome else { panic!("{:?}", entry.outcome) };
+    assert!(conflict.inconsistent);
+    for side in [Side::Ours, Side::Theirs] {
+        let result = merged(&base, &ours, &theirs, Some(side)).unwrap();
+        let merged_program = result.program(p.id).unwrap();
+        assert!(merged_program.start_year <= merged_program.end_year, "{side:?}");
+        let expected = if side == Side::Ours { (2025, 2026) } else { (2023, 2024) };
+        assert_eq!((merged_program.start_year, merged_program.end_year), expected);
+    }
 }

@@ -40,7 +40,7 @@ impl Prepared {
     }
 
     pub fn resolve_all(&mut self, side: Side) {
-        self.plan.resolve_all(side);
+        self.plan.resolve_all(side, &self.ours);
     }
 
     /// The agency or name of the other copy, for people.
@@ -107,7 +107,9 @@ pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Mes
     let base_rows = base.as_ref().map(rows_of).unwrap_or_default();
     let ours_rows = rows_of(ours.workbook());
     let theirs_rows = rows_of(theirs.workbook());
-    let plan = plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows), &stamps(&theirs, &theirs_rows));
+    let mut plan =
+        plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows), &stamps(&theirs, &theirs_rows));
+    plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours.workbook());
     let meeting = Meeting {
         peer: peer.clone(),
         base: Some(theirs.workbook().clone()),
@@ -147,6 +149,17 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
     let other_masterplan = check_lineage(ours.workbook(), package.masterplan_id, force)?;
     let peer = Replica { id: package.from.replica_id, name: package.from.name.clone(), scope: package.from.scope };
     let already_applied = ours.package_applied(&hash);
+    // Packages hold the changes since the one before. An older package arriving after a newer one from the same
+    // copy would undo what the newer one did (bring back a program removed since), so it is refused; the
+    // copy's workbook itself merges what it may still hold. History times are whole seconds: a change made in
+    // the same second as the package is not known to be newer, and lets the package through.
+    let newer_arrived = ours
+        .journal()
+        .iter()
+        .any(|entry| entry.replica_id == package.from.replica_id && met_later(&entry.at, &package.made_at));
+    if !already_applied && newer_arrived {
+        return Err(Message::new(Text::PackageOlderThanApplied));
+    }
     let ours_rows = rows_of(ours.workbook());
     // Rows outside the package are the same on all three sides; inside it, the package says what the
     // coordinator's row was when they last met (the base) and what the agency made of it.
@@ -164,7 +177,8 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
             }
         }
     }
-    let plan = plan(&base, &ours_rows, &theirs, &stamps(ours, &ours_rows), &theirs_stamps);
+    let mut plan = plan(&base, &ours_rows, &theirs, &stamps(ours, &ours_rows), &theirs_stamps);
+    plan.question_inconsistent_rows(&base, &ours_rows, &theirs, ours.workbook());
     let their_journal =
         package.journal.iter().filter_map(|e| serde_json::from_value::<JournalEntry>(e.clone()).ok()).collect();
     let meeting = Meeting {

@@ -4,6 +4,7 @@
 
 mod bases;
 mod property;
+mod references;
 
 use std::path::{Path, PathBuf};
 

@@ -108,6 +108,9 @@ fn conflict_ui(ui: &mut Ui, lang: Lang, entry: &Head<'_>, conflict: &mut Conflic
                 }
             });
         };
+        if let Some(note) = conflict.note() {
+            ui.label(RichText::new(note.show(lang)).italics());
+        }
         if conflict.is_delete_edit() {
             let what = if conflict.ours.is_none() { Text::MergeRowDeletedHere } else { Text::MergeRowDeletedThere };
             ui.label(what.get(lang));

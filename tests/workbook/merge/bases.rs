@@ -166,3 +166,29 @@ fn a_program_deleted_and_added_again_under_its_code_merges() {
     assert!(s.coordinator.workbook().program(old.id).is_none());
     assert_eq!(s.coordinator.workbook().program(again.id).unwrap().code, old.code);
 }
+
+#[test]
+fn an_older_package_after_a_newer_one_is_refused_and_does_not_bring_back_a_removed_program() {
+    let mut s = setup(true);
+    let mut copy = open(&s.copy_path);
+    let added = add_program(&mut copy, &s.agency, "NEW-02");
+    let first = package(&mut copy, &s.dir, "1");
+    // History times are whole seconds: the removal is made in a later second than the first package, as a
+    // person's next edit would be.
+    let made = smartcity_workbench::store::now_iso();
+    while smartcity_workbench::store::now_iso() == made {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    remove_program(&mut copy, &added);
+    let second = package(&mut copy, &s.dir, "2");
+    drop(copy);
+
+    merge(&mut s.coordinator, &second, None);
+    let before = s.coordinator.workbook().clone();
+    let refused = workflow::prepare(&s.coordinator, &first, false).err().expect("the older package is refused");
+    assert_eq!(refused.text, Text::PackageOlderThanApplied);
+    assert_eq!(s.coordinator.workbook(), &before);
+    assert!(s.coordinator.workbook().program(added.id).is_none());
+    // The newer package itself stays harmless to apply again.
+    assert_eq!(prepare(&s.coordinator, &second).summary(), Default::default());
+}

@@ -90,8 +90,10 @@ fn random_edit(workbook: &mut Workbook, rng: &mut Rng, side: &str, step: usize) 
 /// Merge `theirs` into `ours` (both from `base`), each conflict resolved to `side`; every change validated.
 fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook, side: Side) -> Workbook {
     let ours_rows = rows_of(ours);
-    let mut plan = plan(&rows_of(base), &ours_rows, &rows_of(theirs), &Stamps::new(), &Stamps::new());
-    plan.resolve_all(side);
+    let (base_rows, theirs_rows) = (rows_of(base), rows_of(theirs));
+    let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &Stamps::new(), &Stamps::new());
+    plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours);
+    plan.resolve_all(side, &ours_rows);
     let mut result = ours.clone();
     for change in plan.changes(&ours_rows).expect("all conflicts resolved") {
         let problems = validate_change(&result, &change);
