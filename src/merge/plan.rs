@@ -259,7 +259,7 @@ pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, their
             theirs_stamp: theirs_stamps.get(key).cloned(),
         });
     }
-    question_same_code_additions(&mut entries, base, ours, theirs);
+    question_same_code_additions(&mut entries, (base, ours, theirs), ours_stamps);
     question_removals_still_used(&mut entries, (base, ours, theirs), (ours_stamps, theirs_stamps));
     let edited_here = ours.iter().filter(|(key, row)| base.get(key) != Some(*row)).map(|(key, _)| *key).collect();
     Plan { entries, edited_here }
@@ -353,7 +353,8 @@ fn question_removals_still_used(entries: &mut Vec<Entry>, sides: (&Rows, &Rows, 
 
 /// A row both sides added under the same code (one CSV imported in two copies) would break the rule of one
 /// code per row: the incoming row becomes a conflict with ours, merged field by field into ours' row.
-fn question_same_code_additions(entries: &mut [Entry], base: &Rows, ours: &Rows, theirs: &Rows) {
+fn question_same_code_additions(entries: &mut [Entry], sides: (&Rows, &Rows, &Rows), ours_stamps: &Stamps) {
+    let (base, ours, theirs) = sides;
     // A blank code is "no code yet", which many rows may share.
     let code =
         |row: &Fields| row.get("code").and_then(|c| c.as_str()).filter(|c| !c.trim().is_empty()).map(str::to_owned);
@@ -366,6 +367,7 @@ fn question_same_code_additions(entries: &mut [Entry], base: &Rows, ours: &Rows,
         let Outcome::New(incoming) = &entry.outcome else { continue };
         let Some(here_key) = code(incoming).and_then(|c| added_here.get(&(entry.key.kind, c))) else { continue };
         let here = &ours[*here_key];
+        entry.ours_stamp = ours_stamps.get(*here_key).cloned();
         let (merged, taken, fields) = merge_fields(&Fields::new(), here, incoming);
         entry.outcome = Outcome::Conflict(Conflict {
             ours: Some(here.clone()),

@@ -154,3 +154,57 @@ fn a_workbook_of_another_masterplan_is_refused_until_force_is_ticked() {
     harness.get_by_label("Peringatan: workbook dari masterplan lain.");
     assert!(harness.state().merge_ui().preview().is_some_and(|p| p.prepared.other_masterplan));
 }
+
+#[test]
+fn a_removed_agency_that_an_incoming_program_uses_is_a_question_and_its_removal_is_refused_in_the_preview() {
+    use smartcity_workbench::model::{Agency, new_id};
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let agency = {
+        let mut session = Session::open(&path, "koordinator").unwrap();
+        let agency = Agency {
+            id: new_id(),
+            code: "9.98.01".into(),
+            name: "Badan Cadangan".into(),
+            short_name: "BC".into(),
+            position: session.workbook().next_agency_position(),
+        };
+        let label = Message::with(Text::EditProfileField, ["badan"]);
+        session.commit(Edit::one(label, Change::PutAgency(agency.clone()))).unwrap();
+        agency
+    };
+    let copy = dir.path().join("dinas.smartcity");
+    Session::open(&path, "koordinator").unwrap().write_agency_copy(&copy, None).unwrap();
+    {
+        let mut session = Session::open(&copy, "Ani").unwrap();
+        let mut program = session.workbook().new_program(None, "Program badan cadangan");
+        program.agency_id = Some(agency.id);
+        let label = Message::with(Text::EditProfileField, ["program"]);
+        session.commit(Edit::one(label, Change::PutProgram(program))).unwrap();
+        let mut coordinator = Session::open(&path, "koordinator").unwrap();
+        let label = Message::with(Text::EditProfileField, ["hapus"]);
+        coordinator.commit(Edit::one(label, Change::RemoveAgency(agency.id))).unwrap();
+    }
+
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    let before = harness.state().session().unwrap().workbook().clone();
+    open_file_menu_item(&mut harness, "Gabungkan dari workbook…");
+    choose_path(&mut harness, &copy);
+    harness.get_by_label_contains("Masih dipakai oleh: Program badan cadangan");
+
+    // Keeping the removal would leave the new program without its agency: refused, nothing changes.
+    harness.get_by_label("Pakai di sini: 9.98.01 Badan Cadangan").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Gabungkan").click();
+    harness.run();
+    harness.get_by_label_contains("masih memakainya");
+    assert_eq!(harness.state().session().unwrap().workbook(), &before);
+
+    harness.get_by_label("Pakai yang masuk: 9.98.01 Badan Cadangan").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Gabungkan").click();
+    harness.run();
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    assert!(workbook.agency(agency.id).is_some(), "the agency is back");
+    assert!(workbook.programs.iter().any(|p| p.name == "Program badan cadangan" && p.agency_id == Some(agency.id)));
+}
