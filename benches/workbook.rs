@@ -335,4 +335,22 @@ mod merge {
             assert_eq!(changes.len(), PROGRAMS / 100);
         });
     }
+
+    /// The worst case for the check of rows merged from both sides: every program changed on both sides
+    /// (different fields), so every merged program is validated against the workbook.
+    #[divan::bench(sample_count = 5, sample_size = 1)]
+    fn plan_with_every_program_changed_on_both_sides(bencher: Bencher) {
+        let base = large_workbook(PROGRAMS, SEED);
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        ours.programs.iter_mut().for_each(|p| p.location.push_str(" (lokasi baru)"));
+        theirs.programs.iter_mut().for_each(|p| p.name.push_str(" (revisi)"));
+        let stamps = Stamps::new();
+        bencher.bench_local(|| {
+            let (base_rows, ours_rows, theirs_rows) = (rows_of(&base), rows_of(&ours), rows_of(&theirs));
+            let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &stamps, &stamps);
+            plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, &ours);
+            assert_eq!(plan.summary().conflicts, 0);
+            assert_eq!(plan.changes(&ours_rows).expect("no conflicts").len(), PROGRAMS);
+        });
+    }
 }

@@ -326,8 +326,7 @@ fn question_removals_still_used(entries: &mut Vec<Entry>, sides: (&Rows, &Rows, 
     let used_there = users_of(changed(theirs).iter());
     let mut added = false;
     for (key, row) in base {
-        let untouched_there = theirs.get(key) == Some(row);
-        if ours.contains_key(key) || !untouched_there {
+        if ours.contains_key(key) || theirs.get(key) != Some(row) {
             continue;
         }
         if let Some(users) = used_there.get(&key.id.to_string()) {
@@ -503,7 +502,15 @@ impl Plan {
     /// sides) becomes a conflict over every field the two sides left different, checked with the model's own
     /// validation against `workbook` (ours): only problems neither side's own row has count.
     pub fn question_inconsistent_rows(&mut self, base: &Rows, ours: &Rows, theirs: &Rows, workbook: &Workbook) {
+        // A row's own fields are what field-wise merging can make inconsistent; checks against the other
+        // programs (one code per program) would only cost a scan of them per row, so they are left out.
+        let reference = std::cell::OnceCell::new();
         let problems = |key: &RowKey, row: &Fields| -> Vec<String> {
+            let workbook: &Workbook = reference.get_or_init(|| {
+                let mut reference = workbook.clone();
+                reference.programs.clear();
+                reference
+            });
             match (key.kind().put)(row.clone()) {
                 Ok(change) => validate_change(workbook, &change).iter().map(|p| format!("{p:?}")).collect(),
                 Err(error) => vec![error],
