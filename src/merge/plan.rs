@@ -265,11 +265,22 @@ pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, their
     Plan { entries, edited_here }
 }
 
-/// The ids a row refers to: its `..._id` fields, the members of its `..._ids` lists and a program's readiness
-/// links (`readiness_items/...`). Ids are UUIDs, unique across kinds, so the kind need not be known.
+/// Whether the field `name` holds the id of another row: a `..._id` field or a program's readiness link
+/// (`readiness_items/...`).
+fn is_reference(name: &str) -> bool {
+    name.ends_with("_id") || name.starts_with("readiness_items/")
+}
+
+/// A row's code, if it has one; a blank code is "no code yet", which many rows may share.
+fn code_of(row: &Fields) -> Option<String> {
+    row.get("code").and_then(|c| c.as_str()).filter(|c| !c.trim().is_empty()).map(str::to_owned)
+}
+
+/// The ids a row refers to: its reference fields and the members of its `..._ids` lists. Ids are UUIDs,
+/// unique across kinds, so the kind need not be known.
 fn references(row: &Fields) -> impl Iterator<Item = &str> {
     row.iter().flat_map(|(name, value)| {
-        let items: Vec<&str> = if name.ends_with("_id") || name.starts_with("readiness_items/") {
+        let items: Vec<&str> = if is_reference(name) {
             value.as_str().into_iter().collect()
         } else if name.ends_with("_ids") {
             value.as_array().map(|list| list.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default()
@@ -354,17 +365,14 @@ fn question_removals_still_used(entries: &mut Vec<Entry>, sides: (&Rows, &Rows, 
 /// code per row: the incoming row becomes a conflict with ours, merged field by field into ours' row.
 fn question_same_code_additions(entries: &mut [Entry], sides: (&Rows, &Rows, &Rows), ours_stamps: &Stamps) {
     let (base, ours, theirs) = sides;
-    // A blank code is "no code yet", which many rows may share.
-    let code =
-        |row: &Fields| row.get("code").and_then(|c| c.as_str()).filter(|c| !c.trim().is_empty()).map(str::to_owned);
     let added_here: HashMap<(usize, String), &RowKey> = ours
         .iter()
         .filter(|(key, _)| !base.contains_key(key) && !theirs.contains_key(key))
-        .filter_map(|(key, row)| Some(((key.kind, code(row)?), key)))
+        .filter_map(|(key, row)| Some(((key.kind, code_of(row)?), key)))
         .collect();
     for entry in entries.iter_mut() {
         let Outcome::New(incoming) = &entry.outcome else { continue };
-        let Some(here_key) = code(incoming).and_then(|c| added_here.get(&(entry.key.kind, c))) else { continue };
+        let Some(here_key) = code_of(incoming).and_then(|c| added_here.get(&(entry.key.kind, c))) else { continue };
         let here = &ours[*here_key];
         entry.ours_stamp = ours_stamps.get(*here_key).cloned();
         let (merged, taken, fields) = merge_fields(&Fields::new(), here, incoming);
@@ -442,8 +450,7 @@ impl Plan {
         Ok(row.map(|mut row| {
             if !same.is_empty() {
                 for (name, value) in row.iter_mut() {
-                    let refers = name.ends_with("_id") || name.starts_with("readiness_items/");
-                    if let Some(to) = value.as_str().filter(|_| refers).and_then(|id| same.get(id)) {
+                    if let Some(to) = value.as_str().filter(|_| is_reference(name)).and_then(|id| same.get(id)) {
                         *value = serde_json::Value::String(to.clone());
                     }
                 }
@@ -561,18 +568,10 @@ impl Plan {
         // A removal that frees a code a written row of the same kind takes goes first (a program deleted and
         // added again under its code): the model refuses two rows with one code.
         let mut freeing = Vec::new();
-        let code = |row: &Fields| row.get("code").and_then(|c| c.as_str()).map(str::to_owned);
         let taken_codes: BTreeSet<(usize, String)> = self
             .entries
             .iter()
-            .filter_map(|entry| {
-                let row = match &entry.outcome {
-                    Outcome::New(row) | Outcome::Taken { row, .. } => Some(row.clone()),
-                    Outcome::Conflict(conflict) => conflict.result().ok().flatten(),
-                    Outcome::Removed => None,
-                }?;
-                Some((entry.key.kind, code(&row)?))
-            })
+            .filter_map(|entry| Some((entry.key.kind, code_of(&self.result(entry, &same).ok().flatten()?)?)))
             .collect();
         for entry in &self.entries {
             let result = self.result(entry, &same)?;
@@ -587,7 +586,7 @@ impl Plan {
                     if let Some(row) = current
                         && let Some(change) = (kind.remove)(entry.key.id, row)
                     {
-                        if code(row).is_some_and(|c| taken_codes.contains(&(entry.key.kind, c))) {
+                        if code_of(row).is_some_and(|c| taken_codes.contains(&(entry.key.kind, c))) {
                             freeing.push(change);
                         } else {
                             removals.push(change);
