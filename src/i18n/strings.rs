@@ -762,6 +762,8 @@ texts! {
     OriginPackage => "paket perubahan", "change package";
     OriginCopy => "salinan dinas", "agency copy";
     OutOfScope => "Salinan ini hanya untuk program {}: bagian lain diubah di workbook koordinator.", "This copy is for the programs of {} only: other parts are changed in the coordinator's workbook.";
+    TrustRecordDamaged => "Catatan salinan yang diterbitkan di workbook ini rusak ({}); tidak ada yang diubah.", "This workbook's record of the copies it issued is damaged ({}); nothing was changed.";
+    ReissueUnknown => "Tidak ada salinan yang diterbitkan untuk {} di workbook ini.", "This workbook issued no copy for {}.";
     CopyNoIdentity => "Workbook ini belum punya identitas salinan; buka dengan versi aplikasi ini terlebih dahulu.", "This workbook has no copy identity yet; open it with this version of the app first.";
     JournalCopyMade => "salinan dibuat dari {}", "copy made from {}";
     JournalCopyFor => "salinan untuk {}: {}", "copy for {}: {}";

@@ -19,6 +19,7 @@ pub mod import;
 pub mod package;
 pub mod program_table;
 pub mod readiness_json;
+pub mod signing;
 pub mod spreadsheet;
 pub mod table;
 

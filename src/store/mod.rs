@@ -3,6 +3,7 @@
 //! [`Session::commit`]: validated, written in one transaction, applied to the snapshot, recorded for undo.
 
 mod clock;
+pub mod copies;
 mod history;
 mod journal;
 mod lock;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use clock::now_iso;
+pub use copies::IssuedCopy;
 pub use journal::{JournalEntry, Origin};
 pub use open::{OpenError, harden, read_header};
 pub use sync::{Meeting, Replica};

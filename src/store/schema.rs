@@ -457,6 +457,24 @@ CREATE TABLE workshop_decision (
     changed_by TEXT NOT NULL
 ) STRICT;
 "#,
+    // Version 8: the trust boundary. `replica.signing_key` is this copy's own Ed25519 secret (hex; NULL for a
+    // workbook that was never made as a copy): it signs the copy's change packages and proves a merged
+    // workbook is that copy. `issued_copy` is the issuer's record of each copy it wrote: its public key and
+    // the only scope the issuer believes. Neither is masterplan content.
+    r#"
+ALTER TABLE replica ADD COLUMN signing_key TEXT;
+CREATE TABLE issued_copy (
+    copy_id TEXT PRIMARY KEY,
+    scope_agency_id TEXT,
+    name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    file TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version that added the strategy tables (issues, SWOT, goals, directions, strategies,
@@ -471,6 +489,10 @@ pub const MERGE_VERSION: i32 = 6;
 /// groups, votes, attendance, decisions): files of older versions hold none of them and use the default
 /// criteria.
 pub const QUICK_WINS_VERSION: i32 = 7;
+
+/// The schema version that added copies' signing keys and the issuer's record of the copies it wrote
+/// (`issued_copy`): older files hold no keys, so their copies are not signed copies.
+pub const TRUST_VERSION: i32 = 8;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;

@@ -4,7 +4,6 @@
 //! undo step; undoing it puts the old base back, so the same file can be merged again.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
@@ -88,7 +87,7 @@ fn key_row(conn: &Connection, key: &str) -> rusqlite::Result<Option<(String, Str
         .optional()
 }
 
-fn write_peer(conn: &Connection, peer: &Replica, base: &(String, String), by: &str) -> rusqlite::Result<()> {
+pub(super) fn write_peer(conn: &Connection, peer: &Replica, base: &(String, String), by: &str) -> rusqlite::Result<()> {
     write_key(conn, &peer.id.to_string(), peer, base, by)
 }
 
@@ -131,7 +130,7 @@ impl MeetingRecord {
     }
 }
 
-fn entry(replica: &Replica, author: &str, label: &Message, origin: Origin) -> JournalEntry {
+pub(super) fn entry(replica: &Replica, author: &str, label: &Message, origin: Origin) -> JournalEntry {
     JournalEntry {
         id: Uuid::new_v4(),
         replica_id: replica.id,
@@ -187,7 +186,7 @@ impl Session {
         (!allowed).then(|| Message::with(Text::OutOfScope, [name]))
     }
 
-    fn scope_refusal(&self, agency: Id) -> Message {
+    pub(super) fn scope_refusal(&self, agency: Id) -> Message {
         let name = self.workbook.agency(agency).map_or_else(|| agency.to_string(), |a| a.label().to_string());
         Message::with(Text::OutOfScope, [name])
     }
@@ -325,63 +324,6 @@ impl Session {
         if !changes.is_empty() {
             self.history.push(Step { label, undo, redo: changes, meeting: Some(record) });
         }
-        Ok(())
-    }
-
-    /// Write a copy of this workbook for an agency at `dest`: everything editable (`scope` `None`) or only that
-    /// agency's programs. Both files remember each other as they are now, the base of their first merge.
-    pub fn write_agency_copy(&mut self, dest: &Path, scope: Option<&Agency>) -> Result<(), Message> {
-        if self.read_only.is_some() {
-            return Err(CommitError::ReadOnly.message());
-        }
-        let Some(own) = self.replica.clone() else { return Err(Message::new(Text::CopyNoIdentity)) };
-        // A copy of a scoped copy keeps that scope: it can never be wider than the copy it was made from.
-        let scope = match (own.scope, scope) {
-            (None, scope) => scope,
-            (Some(ours), Some(wanted)) if wanted.id == ours => Some(wanted),
-            (Some(ours), Some(_)) => return Err(self.scope_refusal(ours)),
-            (Some(ours), None) => Some(self.workbook.agency(ours).ok_or_else(|| self.scope_refusal(ours))?),
-        };
-        let scope = scope.cloned();
-        let scope = scope.as_ref();
-        let failed = |e: String| Message::with(Text::CopyFailed, [e]);
-        super::write_new_file(dest, &self.workbook, &self.author).map_err(failed)?;
-        let base = (serde_json::to_string(&self.workbook).map_err(|e| failed(e.to_string()))?, meeting_time());
-        let file_name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let name = scope.map_or_else(|| file_name(dest), |a| a.label().to_string());
-        let copy = (|| -> rusqlite::Result<Replica> {
-            let conn = Connection::open(dest)?;
-            super::harden(&conn)?;
-            let tx = conn.unchecked_transaction()?;
-            tx.execute(
-                "UPDATE replica SET name = ?1, scope_agency_id = ?2, updated_at = ?3, changed_by = ?4 WHERE id = 1",
-                params![name, scope.map(|a| a.id.to_string()), now_iso(), self.author],
-            )?;
-            let copy = load_replica(&tx).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-            write_peer(&tx, &own, &base, &self.author)?;
-            let label = Message::with(Text::JournalCopyMade, [file_name(&self.path)]);
-            let mut e = entry(&copy, &self.author, &label, Origin::Copy);
-            e.source_file = self.path.display().to_string();
-            journal::insert(&tx, &e)?;
-            tx.commit()?;
-            Ok(copy)
-        })();
-        let copy = match copy {
-            Ok(copy) => copy,
-            Err(e) => {
-                let _ = std::fs::remove_file(dest);
-                return Err(failed(e.to_string()));
-            }
-        };
-        let label = Message::with(Text::JournalCopyFor, [name, file_name(dest)]);
-        let mut e = entry(&own, &self.author, &label, Origin::Copy);
-        e.agency_id = copy.scope;
-        e.source_file = dest.display().to_string();
-        let tx = self.conn.unchecked_transaction().map_err(|e| failed(e.to_string()))?;
-        write_peer(&tx, &copy, &base, &self.author).map_err(|e| failed(e.to_string()))?;
-        journal::insert(&tx, &e).map_err(|e| failed(e.to_string()))?;
-        tx.commit().map_err(|e| failed(e.to_string()))?;
-        self.revision += 1;
         Ok(())
     }
 }

@@ -5,6 +5,7 @@
 mod bases;
 mod property;
 mod references;
+mod trust;
 
 use std::path::{Path, PathBuf};
 

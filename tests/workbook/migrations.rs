@@ -96,3 +96,36 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
         assert_eq!(reopened.workbook(), &expected);
     }
 }
+
+#[test]
+fn a_version_7_agency_copy_keeps_its_identity_and_gets_the_trust_tables() {
+    let dir = temp_dir();
+    let path = dir.path().join("v7.smartcity");
+    let demo = seed::demo_workbook();
+    store::write_file_at_version(&path, &demo, schema::QUICK_WINS_VERSION).unwrap();
+    let scope = demo.agencies[0].id;
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute(
+            "UPDATE replica SET replica_id = '7f0c3e52-1111-4a4a-9b9b-0123456789ab', name = 'Dinkes', \
+             scope_agency_id = ?1 WHERE id = 1",
+            [scope.to_string()],
+        )
+        .unwrap();
+    }
+    let session = open(&path);
+    let replica = session.replica().expect("identity kept").clone();
+    assert_eq!(replica.id.to_string(), "7f0c3e52-1111-4a4a-9b9b-0123456789ab");
+    assert_eq!((replica.name.as_str(), replica.scope), ("Dinkes", Some(scope)));
+    // Copies made before signing have no key: they are not signed copies, and nothing was issued from them.
+    assert_eq!(session.signing_key().unwrap(), None);
+    assert!(session.issued_copies().unwrap().is_empty());
+    assert_eq!(session.workbook(), &demo, "nothing lost");
+    drop(session);
+    let conn = plain_read_only(&path);
+    assert_eq!(pragma_i32(&conn, "user_version"), schema::TRUST_VERSION);
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'issued_copy'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 1);
+}
