@@ -1,6 +1,8 @@
-//! `merge INTO FROM [--dry-run] [--prefer ours|theirs] [--force]`: merge the workbook or change package FROM
-//! into the workbook INTO. Prints the plan (new, taken, removed, conflicts side by side with who and when) and
-//! exits 1 while conflicts remain unresolved; nothing is written then, nor on `--dry-run`.
+//! `merge INTO FROM [--dry-run] [--prefer ours|theirs] [--force] [--trust]`: merge the workbook or change
+//! package FROM into the workbook INTO. Prints the plan (new, taken, removed, refused, conflicts side by side
+//! with who and when) and exits 1 while conflicts remain unresolved; nothing is written then, nor on
+//! `--dry-run`. `--trust` merges a workbook that is not a signed copy, saying so.
+//! `agency-copy PATH --reissue CODE [DEST]`: re-issue a copy (new key, the old one revoked).
 //! `agency-copy PATH DEST [--agency CODE]`: write a copy for an agency (only its programs editable) or, without
 //! `--agency`, a copy where everything is editable. `package PATH DEST`: write the change package of an agency
 //! copy.
@@ -12,29 +14,59 @@ use super::HeadlessCommand;
 use crate::i18n::{Lang, Message, Text};
 use crate::merge::plan::{Conflict, Outcome, Side, Stamp};
 use crate::merge::rows::show_value;
+use crate::merge::trust::Trust;
 use crate::merge::workflow;
 use crate::store::Session;
 
+/// The `merge` command's arguments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeArgs {
+    pub into: PathBuf,
+    pub from: PathBuf,
+    pub dry_run: bool,
+    pub prefer: Option<Side>,
+    pub force: bool,
+    pub trust: bool,
+}
+
+/// The options these commands read.
+#[derive(Clone, Debug, Default)]
+pub struct Flags<'a> {
+    pub dry_run: bool,
+    pub force: bool,
+    pub trust: bool,
+    pub prefer: Option<&'a str>,
+    pub agency: Option<String>,
+    pub reissue: Option<String>,
+}
+
 /// Read the words after `merge`, `agency-copy` or `package`.
-pub fn parse(
-    command: &str,
-    words: &[&str],
-    dry_run: bool,
-    force: bool,
-    prefer: Option<&str>,
-    agency: Option<String>,
-) -> Result<HeadlessCommand, String> {
+pub fn parse(command: &str, words: &[&str], flags: Flags) -> Result<HeadlessCommand, String> {
     let usage = super::USAGE;
+    let Flags { dry_run, force, trust, prefer, agency, reissue } = flags;
     let prefer = match prefer {
         None => None,
         Some("ours") => Some(Side::Ours),
         Some("theirs") => Some(Side::Theirs),
         Some(other) => return Err(format!("--prefer takes ours or theirs, not {other:?}\n\n{usage}")),
     };
+    if let ("agency-copy", Some(copy)) = (command, reissue) {
+        return match words {
+            [path] | [path, _] => {
+                Ok(HeadlessCommand::Reissue { path: PathBuf::from(path), copy, dest: words.get(1).map(PathBuf::from) })
+            }
+            _ => Err(format!("agency-copy --reissue needs a workbook PATH (and perhaps a DEST)\n\n{usage}")),
+        };
+    }
     match (command, words) {
-        ("merge", [into, from]) => {
-            Ok(HeadlessCommand::Merge { into: PathBuf::from(into), from: PathBuf::from(from), dry_run, prefer, force })
-        }
+        ("merge", [into, from]) => Ok(HeadlessCommand::Merge(MergeArgs {
+            into: PathBuf::from(into),
+            from: PathBuf::from(from),
+            dry_run,
+            prefer,
+            force,
+            trust,
+        })),
         ("merge", _) => Err(format!("merge needs the workbook INTO and the workbook or package FROM\n\n{usage}")),
         ("agency-copy", [path, dest]) => {
             Ok(HeadlessCommand::AgencyCopy { path: PathBuf::from(path), dest: PathBuf::from(dest), agency, force })
@@ -93,6 +125,12 @@ pub fn plan_lines(prepared: &workflow::Prepared, lang: Lang) -> Vec<String> {
                 fields.join(", ")
             )),
             Outcome::Removed => lines.push(format!("{}: {kind} {}", Text::MergeRemoved.get(lang), entry.title)),
+            Outcome::Refused { reason, .. } => lines.push(format!(
+                "{}: {kind} {} — {}{incoming}",
+                Text::MergeRefused.get(lang),
+                entry.title,
+                reason.show(lang)
+            )),
             Outcome::Conflict(conflict) => {
                 lines.push(format!("{}: {kind} {}", Text::MergeConflict.get(lang), entry.title));
                 if let Some(note) = conflict.note() {
@@ -110,14 +148,16 @@ pub fn plan_lines(prepared: &workflow::Prepared, lang: Lang) -> Vec<String> {
 
 pub fn summary_line(prepared: &workflow::Prepared, lang: Lang) -> String {
     let s = prepared.summary();
-    Message::with(Text::MergeSummary, [s.new, s.taken, s.removed, s.conflicts, s.unresolved].map(|n| n.to_string()))
-        .show(lang)
+    let counts = [s.new, s.taken, s.removed, s.refused, s.conflicts, s.unresolved];
+    Message::with(Text::MergeSummary, counts.map(|n| n.to_string())).show(lang)
 }
 
 /// Plan on a read-only copy of INTO first, so a refused merge or a dry run never opens the workbook for writing
 /// (its bytes stay exactly as they were); only a plan without unresolved conflicts opens it for editing, plans
 /// again against what it holds then, and applies.
-pub fn run(into: &Path, from: &Path, dry_run: bool, prefer: Option<Side>, force: bool, lang: Lang) -> ExitCode {
+pub fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
+    let MergeArgs { into, from, dry_run, prefer, force, trust } = args.clone();
+    let (into, from) = (into.as_path(), from.as_path());
     let author = crate::paths::default_author();
     let open_failed = |e: crate::store::OpenError| {
         Message::with(Text::OpenFailed, [into.display().to_string(), e.message().show(lang)])
@@ -126,7 +166,7 @@ pub fn run(into: &Path, from: &Path, dry_run: bool, prefer: Option<Side>, force:
         Ok(session) => session,
         Err(e) => return fail(open_failed(e), lang),
     };
-    let mut prepared = match workflow::prepare(&reader, from, force) {
+    let mut prepared = match workflow::prepare_trusting(&reader, from, force, trust) {
         Ok(prepared) => prepared,
         Err(message) => return fail(message, lang),
     };
@@ -136,6 +176,9 @@ pub fn run(into: &Path, from: &Path, dry_run: bool, prefer: Option<Side>, force:
     }
     if !prepared.has_base {
         println!("{}", Text::MergeNoBase.get(lang));
+    }
+    if prepared.trust == Trust::Unsigned {
+        println!("{}", Text::TrustUnsignedNote.get(lang));
     }
     if let Some(side) = prefer {
         prepared.resolve_all(side);
@@ -160,7 +203,7 @@ pub fn run(into: &Path, from: &Path, dry_run: bool, prefer: Option<Side>, force:
     if let Some(reason) = session.read_only() {
         return fail(reason.message(), lang);
     }
-    let mut prepared = match workflow::prepare(&session, from, force) {
+    let mut prepared = match workflow::prepare_trusting(&session, from, force, trust) {
         Ok(prepared) => prepared,
         Err(message) => return fail(message, lang),
     };
@@ -204,6 +247,51 @@ pub fn agency_copy(path: &Path, dest: &Path, agency: Option<&str>, force: bool) 
     Ok(Message::with(Text::CopyWritten, [name, dest.display().to_string()]))
 }
 
+/// Re-issue the copy `copy` (an agency's code, short name or name, or the copy's id) of the workbook at
+/// `path`: a new copy with a new key at `dest` (by default `<agency short name>-<YYYYMMDD>.smartcity` beside
+/// the workbook; never over an existing file), and the old copy revoked.
+pub fn reissue(path: &Path, copy: &str, dest: Option<&Path>) -> Result<Message, Message> {
+    let mut session = Session::open(path, &crate::paths::default_author())
+        .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(Lang::En)]))?;
+    if let Some(reason) = session.read_only() {
+        return Err(reason.message());
+    }
+    let record = find_issued(&session, copy)?;
+    let short = session
+        .workbook()
+        .agencies
+        .iter()
+        .find(|a| Some(a.id) == record.scope)
+        .map_or_else(|| "salinan".to_string(), |a| a.short_name.clone());
+    let dest = match dest {
+        Some(dest) => dest.to_path_buf(),
+        None => {
+            let day: String = crate::store::now_iso().chars().take(10).filter(char::is_ascii_digit).collect();
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let stem: String = short.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+            dir.join(format!("{stem}-{day}.smartcity"))
+        }
+    };
+    if dest.exists() {
+        return Err(Message::with(Text::ReissueExists, [dest.display().to_string()]));
+    }
+    session.reissue_copy(record.copy_id, &dest)?;
+    Ok(Message::with(Text::ReissueWritten, [record.name.clone(), dest.display().to_string()]))
+}
+
+/// The live copy `wanted` names: by the copy's id, or by its agency's code, short name or name.
+fn find_issued(session: &Session, wanted: &str) -> Result<crate::store::IssuedCopy, Message> {
+    let key = wanted.trim().to_lowercase();
+    let agency =
+        session.workbook().agencies.iter().find(|a| {
+            a.code.to_lowercase() == key || a.short_name.to_lowercase() == key || a.name.to_lowercase() == key
+        });
+    let live = session.issued_copies()?.into_iter().filter(|c| c.revoked_at.is_none());
+    let mut live = live;
+    let found = live.rfind(|c| c.copy_id.to_string() == key || (agency.is_some() && c.scope == agency.map(|a| a.id)));
+    found.ok_or_else(|| Message::with(Text::ReissueUnknown, [wanted.to_string()]))
+}
+
 /// Write the change package of the agency copy at `path`.
 pub fn package(path: &Path, dest: &Path) -> Result<Message, Message> {
     let mut session = Session::open(path, &crate::paths::default_author())
@@ -218,20 +306,32 @@ mod tests {
 
     #[test]
     fn parses_merge_copy_and_package() {
+        let flags = Flags { dry_run: true, trust: true, prefer: Some("theirs"), ..Flags::default() };
         assert_eq!(
-            parse("merge", &["a", "b"], true, false, Some("theirs"), None),
-            Ok(HeadlessCommand::Merge {
+            parse("merge", &["a", "b"], flags),
+            Ok(HeadlessCommand::Merge(MergeArgs {
                 into: "a".into(),
                 from: "b".into(),
                 dry_run: true,
                 prefer: Some(Side::Theirs),
-                force: false
-            })
+                force: false,
+                trust: true,
+            }))
         );
-        assert!(parse("merge", &["a"], false, false, None, None).is_err());
-        assert!(parse("merge", &["a", "b"], false, false, Some("mine"), None).is_err());
+        assert!(parse("merge", &["a"], Flags::default()).is_err());
+        assert!(parse("merge", &["a", "b"], Flags { prefer: Some("mine"), ..Flags::default() }).is_err());
+        let reissue = || Flags { reissue: Some("Dinkes".into()), ..Flags::default() };
         assert_eq!(
-            parse("agency-copy", &["a", "b"], false, false, None, Some("DINKES".into())),
+            parse("agency-copy", &["a"], reissue()),
+            Ok(HeadlessCommand::Reissue { path: "a".into(), copy: "Dinkes".into(), dest: None })
+        );
+        assert_eq!(
+            parse("agency-copy", &["a", "b"], reissue()),
+            Ok(HeadlessCommand::Reissue { path: "a".into(), copy: "Dinkes".into(), dest: Some("b".into()) })
+        );
+        assert!(parse("agency-copy", &["a", "b", "c"], reissue()).is_err());
+        assert_eq!(
+            parse("agency-copy", &["a", "b"], Flags { agency: Some("DINKES".into()), ..Flags::default() }),
             Ok(HeadlessCommand::AgencyCopy {
                 path: "a".into(),
                 dest: "b".into(),
@@ -240,7 +340,7 @@ mod tests {
             })
         );
         assert_eq!(
-            parse("package", &["a", "b"], false, false, None, None),
+            parse("package", &["a", "b"], Flags::default()),
             Ok(HeadlessCommand::Package { path: "a".into(), dest: "b".into() })
         );
     }

@@ -36,12 +36,15 @@ Usage:
                                           write the books, spreadsheet, CSV tables and charts of the workbook
                                           at PATH into the folder DIR, in the --lang language (lists such as
                                           --book 1,3 --format xlsx,csv work; default: every book and format)
-  smartcity-workbench merge INTO FROM [--dry-run] [--prefer ours|theirs] [--force]
+  smartcity-workbench merge INTO FROM [--dry-run] [--prefer ours|theirs] [--force] [--trust]
                                           merge the workbook or change package FROM into the workbook INTO;
                                           print the plan and conflicts; exit 1 while conflicts are unresolved
   smartcity-workbench agency-copy PATH DEST [--agency CODE]
                                           write a copy for an agency (only its programs editable; without
                                           --agency everything is editable)
+  smartcity-workbench agency-copy PATH --reissue CODE [DEST]
+                                          write a new copy (new key) in place of the agency's copy CODE
+                                          (agency code or short name, or the copy's id); the old one is revoked
   smartcity-workbench package PATH DEST   write the change package of the agency copy at PATH
 
 Options: --lang id|en (messages of headless commands), --force (new/demo/generate: replace an existing file),
@@ -69,8 +72,9 @@ pub enum HeadlessCommand {
     Generate { path: PathBuf, programs: usize, force: bool },
     Import { path: PathBuf, file: PathBuf, dry_run: bool },
     ImportTemplate { file: PathBuf },
-    Merge { into: PathBuf, from: PathBuf, dry_run: bool, prefer: Option<crate::merge::Side>, force: bool },
+    Merge(merge::MergeArgs),
     AgencyCopy { path: PathBuf, dest: PathBuf, agency: Option<String>, force: bool },
+    Reissue { path: PathBuf, copy: String, dest: Option<PathBuf> },
     Package { path: PathBuf, dest: PathBuf },
     Export(export::ExportArgs),
     Help,
@@ -85,7 +89,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
     let mut demo = false;
     let mut programs = None;
     let (mut dry_run, mut template) = (false, false);
-    let (mut prefer, mut agency) = (None, None);
+    let (mut prefer, mut agency, mut reissue, mut trust) = (None, None, None, false);
     let mut words: Vec<&str> = Vec::new();
     let mut export_options: Vec<(&str, &str)> = Vec::new();
     let mut iter = args.iter();
@@ -102,6 +106,10 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             }
             "--prefer" => {
                 prefer = Some(iter.next().ok_or_else(|| format!("--prefer needs ours or theirs\n\n{USAGE}"))?)
+            }
+            "--trust" => trust = true,
+            "--reissue" => {
+                reissue = Some(iter.next().ok_or_else(|| format!("--reissue needs a CODE\n\n{USAGE}"))?.clone())
             }
             "--agency" => {
                 agency = Some(iter.next().ok_or_else(|| format!("--agency needs a CODE\n\n{USAGE}"))?.clone())
@@ -136,8 +144,8 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
         },
         Some("import") => return import::parse(&words[1..], template, dry_run).map(|c| headless(c, lang)),
         Some(command @ ("merge" | "agency-copy" | "package")) => {
-            return merge::parse(command, &words[1..], dry_run, force, prefer.map(String::as_str), agency)
-                .map(|c| headless(c, lang));
+            let flags = merge::Flags { dry_run, force, trust, prefer: prefer.map(String::as_str), agency, reissue };
+            return merge::parse(command, &words[1..], flags).map(|c| headless(c, lang));
         }
         Some("export") => return export::parse(&words[1..], &export_options).map(|c| headless(c, lang)),
         Some(_) if !export_options.is_empty() => {
@@ -174,8 +182,9 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::Generate { path, programs, force } => generate::run(&path, programs, force, lang),
         HeadlessCommand::Import { path, file, dry_run } => return import::run(&path, &file, dry_run, lang),
         HeadlessCommand::ImportTemplate { file } => import::template(&file, lang),
-        HeadlessCommand::Merge { into, from, dry_run, prefer, force } => {
-            return merge::run(&into, &from, dry_run, prefer, force, lang);
+        HeadlessCommand::Merge(args) => return merge::run(&args, lang),
+        HeadlessCommand::Reissue { path, copy, dest } => {
+            merge::reissue(&path, &copy, dest.as_deref()).map(|m| m.show(lang))
         }
         HeadlessCommand::AgencyCopy { path, dest, agency, force } => {
             merge::agency_copy(&path, &dest, agency.as_deref(), force).map(|m| m.show(lang))

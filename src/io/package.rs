@@ -2,26 +2,29 @@
 //! messaging app or a USB stick. The file is one header line and a JSON body:
 //!
 //! ```text
-//! SMARTCITY-PACKAGE 1 sha256=<64 hex digits of the body>
-//! {"format":"smartcity-workbench/change-package","version":1,"masterplan_id":…,"rows":[…],…}
+//! SMARTCITY-PACKAGE 2 sha256=<64 hex digits of the body> ed25519=<128 hex digits: the copy's signature of the body>
+//! {"format":"smartcity-workbench/change-package","version":2,"masterplan_id":…,"rows":[…],…}
 //! ```
 //!
 //! Each row carries its kind and id, the state the coordinator had when they last met (`base`, `null` for a
 //! new row) and the copy's state now (`row`, `null` for a removed row), both as field maps, and who changed it
 //! last. The hash covers the body byte for byte: a damaged or truncated package is refused before anything is
-//! read from it. Reading never writes the package.
+//! read from it. The signature is made with the copy's own key; only the coordinator's record of that copy
+//! (its public key) can verify it, so the body's `from` (even its scope) is a claim, never believed. Version 1
+//! packages (unsigned) are refused. Reading never writes the package.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::i18n::{Message, Text};
+use crate::io::signing;
 use crate::merge::Fields;
 use crate::merge::plan::Stamp;
 use crate::model::Id;
 
 pub const MAGIC: &str = "SMARTCITY-PACKAGE";
 pub const FORMAT: &str = "smartcity-workbench/change-package";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The file name extension of change packages.
 pub const EXTENSION: &str = "smartcity-package";
 
@@ -65,7 +68,27 @@ pub enum PackageError {
     /// The hash does not match: damaged or truncated on the way.
     Corrupt,
     TooNew(u32),
+    /// An unsigned package of version 1.
+    TooOld,
     Malformed(String),
+    /// The key to sign with is not a key.
+    BadKey,
+}
+
+/// A package read from bytes whose hash matched: its content, the hash, and the signature still to check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub package: Package,
+    pub hash: String,
+    signature: String,
+    body: Vec<u8>,
+}
+
+impl Decoded {
+    /// True when the package was signed by the key whose public half is `public_key` (hex).
+    pub fn signed_by(&self, public_key: &str) -> bool {
+        signing::verify(public_key, &self.body, &self.signature)
+    }
 }
 
 impl PackageError {
@@ -74,7 +97,9 @@ impl PackageError {
             PackageError::NotAPackage => Message::new(Text::PackageNotAPackage),
             PackageError::Corrupt => Message::new(Text::PackageCorrupt),
             PackageError::TooNew(v) => Message::with(Text::PackageTooNew, [v.to_string()]),
+            PackageError::TooOld => Message::new(Text::PackageTooOld),
             PackageError::Malformed(detail) => Message::with(Text::PackageMalformed, [detail.clone()]),
+            PackageError::BadKey => Message::new(Text::PackageNoKey),
         }
     }
 }
@@ -88,16 +113,20 @@ pub fn looks_like_package(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC.as_bytes())
 }
 
-/// The package as file bytes, with the hash of its body in the header line.
-pub fn encode(package: &Package) -> Vec<u8> {
-    let body = serde_json::to_vec(package).unwrap_or_default();
-    let mut out = format!("{MAGIC} {VERSION} sha256={}\n", hex(&Sha256::digest(&body))).into_bytes();
+/// The package as file bytes, with the hash of its body and its signature with `secret` (the copy's signing
+/// key, hex) in the header line.
+pub fn encode(package: &Package, secret: &str) -> Result<Vec<u8>, PackageError> {
+    let body = serde_json::to_vec(package).map_err(|e| PackageError::Malformed(e.to_string()))?;
+    let signature = signing::sign(secret, &body).ok_or(PackageError::BadKey)?;
+    let mut out =
+        format!("{MAGIC} {VERSION} sha256={} ed25519={signature}\n", hex(&Sha256::digest(&body))).into_bytes();
     out.extend_from_slice(&body);
-    out
+    Ok(out)
 }
 
-/// The hash that identifies a package's content: the one its header names, checked against the body.
-pub fn decode(bytes: &[u8]) -> Result<(Package, String), PackageError> {
+/// Read a package: the header's hash checked against the body (the hash identifies its content). The
+/// signature is returned unchecked: only the coordinator's record of the copy says whose key must verify it.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, PackageError> {
     if !looks_like_package(bytes) {
         return Err(PackageError::NotAPackage);
     }
@@ -111,7 +140,14 @@ pub fn decode(bytes: &[u8]) -> Result<(Package, String), PackageError> {
     if version > VERSION {
         return Err(PackageError::TooNew(version));
     }
+    if version < VERSION {
+        return Err(PackageError::TooOld);
+    }
     let expected = hash.strip_prefix("sha256=").ok_or(PackageError::Corrupt)?;
+    let signature = words.next().and_then(|w| w.strip_prefix("ed25519=")).ok_or(PackageError::Corrupt)?;
+    if words.next().is_some() {
+        return Err(PackageError::Corrupt);
+    }
     let body = &bytes[end + 1..];
     let actual = hex(&Sha256::digest(body));
     if actual != expected {
@@ -121,10 +157,14 @@ pub fn decode(bytes: &[u8]) -> Result<(Package, String), PackageError> {
     if package.format != FORMAT {
         return Err(PackageError::NotAPackage);
     }
-    if package.version > VERSION {
-        return Err(PackageError::TooNew(package.version));
+    if package.version != VERSION {
+        return Err(if package.version > VERSION {
+            PackageError::TooNew(package.version)
+        } else {
+            PackageError::TooOld
+        });
     }
-    Ok((package, actual))
+    Ok(Decoded { package, hash: actual, signature: signature.to_string(), body: body.to_vec() })
 }
 
 #[cfg(test)]
@@ -155,20 +195,25 @@ mod tests {
     }
 
     #[test]
-    fn a_package_round_trips_with_its_hash() {
+    fn a_package_round_trips_with_its_hash_and_signature() {
+        let (secret, public) = signing::generate().unwrap();
         let package = sample();
-        let bytes = encode(&package);
-        assert!(bytes.starts_with(b"SMARTCITY-PACKAGE 1 sha256="));
-        let (read, hash) = decode(&bytes).unwrap();
-        assert_eq!(read, package);
-        assert_eq!(hash.len(), 64);
+        let bytes = encode(&package, &secret).unwrap();
+        assert!(bytes.starts_with(b"SMARTCITY-PACKAGE 2 sha256="));
+        let read = decode(&bytes).unwrap();
+        assert_eq!(read.package, package);
+        assert_eq!(read.hash.len(), 64);
+        assert!(read.signed_by(&public));
+        assert!(!read.signed_by(&signing::generate().unwrap().1), "another copy's key does not verify");
         // The same content always has the same hash: that is how a second application is recognised.
-        assert_eq!(decode(&encode(&package)).unwrap().1, hash);
+        assert_eq!(decode(&encode(&package, &secret).unwrap()).unwrap().hash, read.hash);
+        assert_eq!(encode(&package, "not a key"), Err(PackageError::BadKey));
     }
 
     #[test]
-    fn damaged_truncated_and_foreign_bytes_are_refused() {
-        let bytes = encode(&sample());
+    fn damaged_truncated_old_and_foreign_bytes_are_refused() {
+        let (secret, _) = signing::generate().unwrap();
+        let bytes = encode(&sample(), &secret).unwrap();
         assert_eq!(decode(&bytes[..bytes.len() - 10]), Err(PackageError::Corrupt));
         assert_eq!(decode(&bytes[..30]), Err(PackageError::Corrupt));
         let mut flipped = bytes.clone();
@@ -176,8 +221,25 @@ mod tests {
         flipped[at] ^= 0x01;
         assert_eq!(decode(&flipped), Err(PackageError::Corrupt));
         assert_eq!(decode(b"SQLite format 3\0"), Err(PackageError::NotAPackage));
-        let newer = String::from_utf8(bytes.clone()).unwrap().replacen("PACKAGE 1", "PACKAGE 9", 1);
-        assert_eq!(decode(newer.as_bytes()), Err(PackageError::TooNew(9)));
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(decode(text.replacen("PACKAGE 2", "PACKAGE 9", 1).as_bytes()), Err(PackageError::TooNew(9)));
+        assert_eq!(decode(text.replacen("PACKAGE 2", "PACKAGE 1", 1).as_bytes()), Err(PackageError::TooOld));
+        let unsigned = text.replacen(" ed25519=", " x=", 1);
+        assert_eq!(decode(unsigned.as_bytes()), Err(PackageError::Corrupt));
+    }
+
+    #[test]
+    fn a_body_rewritten_with_its_hash_recomputed_no_longer_verifies() {
+        let (secret, public) = signing::generate().unwrap();
+        let bytes = encode(&sample(), &secret).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let (header, body) = text.split_once('\n').unwrap();
+        let body = body.replace("Dinas Kominfo", "Dinas Lain");
+        let words: Vec<&str> = header.split(' ').collect();
+        let forged =
+            format!("{} {} sha256={} {}\n{body}", words[0], words[1], hex(&Sha256::digest(body.as_bytes())), words[3]);
+        let read = decode(forged.as_bytes()).expect("the hash matches again");
+        assert!(!read.signed_by(&public));
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! choice, the plan becomes the changes of one [`Edit`](crate::model::Edit). [`workflow`] ties this to files:
 //! workbooks, change packages and what each file remembers about its peers. No SQL and no egui here.
 
+mod consistency;
 pub mod kinds;
 pub mod plan;
 pub mod rows;
+pub mod scope;
+pub mod trust;
 pub mod workflow;
 
 #[cfg(test)]

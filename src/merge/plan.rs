@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rows::{Fields, RowKey, Rows, title};
 use crate::i18n::{Message, Text};
-use crate::model::{Change, Id, Workbook, validate_change};
+use crate::model::{Change, Id};
 
 /// One side of a merge: this workbook ("ours") or the one merged in ("theirs").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,6 +41,12 @@ pub enum Outcome {
     /// Removed on the other side and unchanged here.
     Removed,
     Conflict(Conflict),
+    /// Outside what the other copy may change (by this workbook's record of it): never applied; the row stays
+    /// as it is here (`ours`, `None` when this side has no such row).
+    Refused {
+        reason: Message,
+        ours: Option<Fields>,
+    },
 }
 
 /// Both sides changed the same row differently since they last met.
@@ -168,6 +174,7 @@ pub struct Summary {
     pub removed: usize,
     pub conflicts: usize,
     pub unresolved: usize,
+    pub refused: usize,
 }
 
 /// Why a plan cannot become changes yet.
@@ -401,6 +408,7 @@ impl Plan {
                 Outcome::New(_) => summary.new += 1,
                 Outcome::Taken { .. } => summary.taken += 1,
                 Outcome::Removed => summary.removed += 1,
+                Outcome::Refused { .. } => summary.refused += 1,
                 Outcome::Conflict(conflict) => {
                     summary.conflicts += 1;
                     if !conflict.is_resolved() {
@@ -445,6 +453,7 @@ impl Plan {
         let row = match &entry.outcome {
             Outcome::New(row) | Outcome::Taken { row, .. } => Some(row.clone()),
             Outcome::Removed => None,
+            Outcome::Refused { ours, .. } => ours.clone(),
             Outcome::Conflict(conflict) => conflict.result().map_err(|()| PlanError::Unresolved(1))?,
         };
         Ok(row.map(|mut row| {
@@ -457,6 +466,11 @@ impl Plan {
             }
             row
         }))
+    }
+
+    /// The row `entry` leaves as chosen (`None`: removed), with rows merged by code under ours' id.
+    pub fn chosen(&self, entry: &Entry) -> Result<Option<Fields>, PlanError> {
+        self.result(entry, &self.same_ids())
     }
 
     /// Incoming id -> ours' id, for rows both sides added under one code.
@@ -480,7 +494,8 @@ impl Plan {
         for (at, entry) in self.entries.iter().enumerate() {
             match self.result(entry, &same) {
                 Ok(Some(row)) if ours.get(&entry.key) != Some(&row) => written.push((entry.key, row)),
-                Ok(None) => {
+                // A refused row stays as it is here: it is not removed by the merge.
+                Ok(None) if !matches!(entry.outcome, Outcome::Refused { .. }) => {
                     removed.insert(entry.key.id.to_string(), at);
                 }
                 _ => {}
@@ -503,53 +518,6 @@ impl Plan {
             }
         }
         used
-    }
-
-    /// Field-wise merging can join two valid edits into a row the model refuses. Such a row (taken from both
-    /// sides) becomes a conflict over every field the two sides left different, checked with the model's own
-    /// validation against `workbook` (ours): only problems neither side's own row has count.
-    pub fn question_inconsistent_rows(&mut self, base: &Rows, ours: &Rows, theirs: &Rows, workbook: &Workbook) {
-        // A row's own fields are what field-wise merging can make inconsistent; checks against the other
-        // programs (one code per program) would only cost a scan of them per row, so they are left out.
-        let reference = std::cell::OnceCell::new();
-        let problems = |key: &RowKey, row: &Fields| -> Vec<String> {
-            let workbook: &Workbook = reference.get_or_init(|| {
-                let mut reference = workbook.clone();
-                reference.programs.clear();
-                reference
-            });
-            match (key.kind().put)(row.clone()) {
-                Ok(change) => validate_change(workbook, &change).iter().map(|p| format!("{p:?}")).collect(),
-                Err(error) => vec![error],
-            }
-        };
-        for entry in &mut self.entries {
-            let Outcome::Taken { row, .. } = &entry.outcome else { continue };
-            let (Some(here), Some(there)) = (ours.get(&entry.key), theirs.get(&entry.key)) else { continue };
-            if base.get(&entry.key) == Some(here) {
-                continue; // Only the other side changed it: its own row, already valid there.
-            }
-            let known: BTreeSet<String> =
-                problems(&entry.key, here).into_iter().chain(problems(&entry.key, there)).collect();
-            if problems(&entry.key, row).iter().all(|p| known.contains(p)) {
-                continue;
-            }
-            let names: BTreeSet<&String> = here.keys().chain(there.keys()).collect();
-            let fields = names
-                .into_iter()
-                .filter(|name| here.get(*name) != there.get(*name))
-                .map(|name| (name.clone(), None))
-                .collect();
-            entry.outcome = Outcome::Conflict(Conflict {
-                base: base.get(&entry.key).cloned(),
-                ours: Some(here.clone()),
-                theirs: Some(there.clone()),
-                merged: here.clone(),
-                fields,
-                inconsistent: true,
-                ..Conflict::default()
-            });
-        }
     }
 
     /// The changes that carry the plan out, in an order the model accepts: rows are written in dependency

@@ -9,6 +9,8 @@ use std::path::Path;
 use super::kinds::{KINDS, SINGLE, kind_named};
 use super::plan::{Plan, Side, Stamp, Stamps, Summary, plan};
 use super::rows::{Fields, RowKey, Rows, rows_of};
+use super::scope::{allowed, refusal};
+use super::trust::{Trust, check_package, check_workbook};
 use crate::i18n::{Message, Text};
 use crate::io::package::{self, Package, PackageRow, Sender};
 use crate::model::{Id, Workbook};
@@ -29,6 +31,8 @@ pub struct Prepared {
     pub already_applied: bool,
     /// True when the other workbook belongs to another masterplan (only planned when forced).
     pub other_masterplan: bool,
+    /// How far the other file is believed: a signed copy (with our record's scope), our origin, or trusted.
+    pub trust: Trust,
     ours: Rows,
     revision: u64,
     meeting: Meeting,
@@ -76,21 +80,31 @@ fn check_lineage(ours: &Workbook, theirs: Id, force: bool) -> Result<bool, Messa
 }
 
 /// Plan merging the workbook or change package at `path` into `ours`. `force` allows a workbook of another
-/// masterplan. Nothing is written, neither here nor there.
+/// masterplan. Only signed copies this workbook wrote and the workbook it was made from are merged; see
+/// [`prepare_trusting`]. Nothing is written, neither here nor there.
 pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Message> {
+    prepare_trusting(ours, path, force, false)
+}
+
+/// [`prepare`], with `trust` also merging a workbook that is not a signed copy (every change then counts as
+/// made here). The file is checked before anything is planned: a package or copy that does not verify against
+/// this workbook's record of it is refused whole, and a copy's scope is that record's.
+pub fn prepare_trusting(ours: &Session, path: &Path, force: bool, trust: bool) -> Result<Prepared, Message> {
     let head = read_head(path)?;
     if package::looks_like_package(&head) {
         let bytes = std::fs::read(path).map_err(|e| Message::with(Text::OpenIo, [e.to_string()]))?;
         return prepare_package(ours, path, &bytes, force);
     }
     let theirs = Session::open_read_only(path, ours.author()).map_err(|e| e.message())?;
-    let other_masterplan = check_lineage(ours.workbook(), theirs.workbook().profile.masterplan_id, force)?;
-    let own = ours.replica().cloned();
-    let peer = theirs.replica().cloned().unwrap_or(Replica { id: Id::nil(), name: String::new(), scope: None });
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     if canonical(path) == canonical(ours.path()) {
         return Err(Message::new(Text::MergeSameCopy));
     }
+    let other_masterplan = check_lineage(ours.workbook(), theirs.workbook().profile.masterplan_id, force)?;
+    let trust = check_workbook(ours, &theirs, trust)?;
+    let own = ours.replica().cloned();
+    let mut peer = theirs.replica().cloned().unwrap_or(Replica { id: Id::nil(), name: String::new(), scope: None });
+    peer.scope = trust.scope();
     // A plain "save a copy" shares this file's identity: then there is no base, and every difference shows.
     let same_identity = own.as_ref().is_some_and(|o| o.id == peer.id);
     // The base: the most recent meeting of the two, whichever side recorded it. Each side records the other as
@@ -110,9 +124,12 @@ pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Mes
     let mut plan =
         plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows), &stamps(&theirs, &theirs_rows));
     plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours.workbook());
+    if let Some(scope) = trust.scope() {
+        plan.refuse_out_of_scope(scope, &refusal(scope, ours.workbook()), (&base_rows, &ours_rows, &theirs_rows));
+    }
     let meeting = Meeting {
         peer: peer.clone(),
-        base: Some(theirs.workbook().clone()),
+        base: Some(base_after(theirs.workbook(), &plan, &ours_rows, &theirs_rows)),
         origin: Origin::Merge,
         source_file: path.display().to_string(),
         package_hash: None,
@@ -126,6 +143,7 @@ pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Mes
         has_base,
         already_applied: false,
         other_masterplan,
+        trust,
         ours: ours_rows,
         revision: ours.revision(),
         meeting,
@@ -144,10 +162,33 @@ fn read_head(path: &Path) -> Result<Vec<u8>, Message> {
     Ok(head)
 }
 
+/// What to record as the other copy's state after the merge: their workbook, except that refused rows are
+/// recorded as they are here, so the next merge shows them as refused again rather than as removed here.
+fn base_after(theirs: &Workbook, plan: &Plan, ours: &Rows, theirs_rows: &Rows) -> Workbook {
+    let mut base = theirs.clone();
+    for entry in &plan.entries {
+        if !matches!(entry.outcome, super::Outcome::Refused { .. }) {
+            continue;
+        }
+        let kind = entry.key.kind();
+        let change = match (ours.get(&entry.key), theirs_rows.get(&entry.key)) {
+            (Some(here), _) => (kind.put)(here.clone()).ok(),
+            (None, Some(there)) => (kind.remove)(entry.key.id, there),
+            (None, None) => None,
+        };
+        if let Some(change) = change {
+            base.apply(&change);
+        }
+    }
+    base
+}
+
 fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Result<Prepared, Message> {
-    let (package, hash) = package::decode(bytes).map_err(|e| e.message())?;
+    let decoded = package::decode(bytes).map_err(|e| e.message())?;
+    let trust = check_package(ours, &decoded)?;
+    let package::Decoded { package, hash, .. } = decoded;
     let other_masterplan = check_lineage(ours.workbook(), package.masterplan_id, force)?;
-    let peer = Replica { id: package.from.replica_id, name: package.from.name.clone(), scope: package.from.scope };
+    let peer = Replica { id: package.from.replica_id, name: package.from.name.clone(), scope: trust.scope() };
     let already_applied = ours.package_applied(&hash);
     // Packages hold the changes since the one before. An older package arriving after a newer one from the same
     // copy would undo what the newer one did (bring back a program removed since), so it is refused; the
@@ -179,6 +220,9 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
     }
     let mut plan = plan(&base, &ours_rows, &theirs, &stamps(ours, &ours_rows), &theirs_stamps);
     plan.question_inconsistent_rows(&base, &ours_rows, &theirs, ours.workbook());
+    if let Some(scope) = trust.scope() {
+        plan.refuse_out_of_scope(scope, &refusal(scope, ours.workbook()), (&base, &ours_rows, &theirs));
+    }
     let their_journal =
         package.journal.iter().filter_map(|e| serde_json::from_value::<JournalEntry>(e.clone()).ok()).collect();
     let meeting = Meeting {
@@ -197,6 +241,7 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
         has_base: true,
         already_applied,
         other_masterplan,
+        trust,
         ours: ours_rows,
         revision: ours.revision(),
         meeting,
@@ -216,6 +261,19 @@ pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> 
     if ours.revision() != prepared.revision {
         return Err(Message::new(Text::MergeStale));
     }
+    // Defence in depth: the scope rule again, on what the plan would now write.
+    if let Some(scope) = prepared.trust.scope() {
+        for entry in &prepared.plan.entries {
+            if matches!(entry.outcome, super::Outcome::Refused { .. }) {
+                continue;
+            }
+            let row = prepared.plan.chosen(entry).map_err(|e| e.message())?;
+            let here = prepared.ours.get(&entry.key);
+            if row.as_ref() != here && !allowed(scope, entry.key.kind, &[here, row.as_ref()]) {
+                return Err(Message::with(Text::MergeScopeViolated, [entry.title.clone()]));
+            }
+        }
+    }
     let changes = prepared.plan.changes(&prepared.ours).map_err(|e| e.message())?;
     let count = changes.len();
     let label = Message::with(Text::EditMerge, [prepared.source.clone(), prepared.peer_name()]);
@@ -229,6 +287,7 @@ pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> 
 /// what it sent. Removals since the last package travel too. Returns how many rows it holds.
 pub fn write_package(session: &mut Session, dest: &Path) -> Result<usize, Message> {
     let own = session.replica().cloned().ok_or_else(|| Message::new(Text::CopyNoIdentity))?;
+    let secret = session.signing_key()?.ok_or_else(|| Message::new(Text::PackageNoKey))?;
     let (coordinator, met_at) = session.origin().ok_or_else(|| Message::new(Text::PackageNoBase))?;
     let (base, _) = session.peer_base(coordinator.id).ok_or_else(|| Message::new(Text::PackageNoBase))?;
     let (base, met_at) = match session.sent_state(coordinator.id) {
@@ -263,7 +322,8 @@ pub fn write_package(session: &mut Session, dest: &Path) -> Result<usize, Messag
         rows,
         journal,
     };
-    write_atomically(dest, &package::encode(&package)).map_err(|e| Message::with(Text::PackageWriteFailed, [e]))?;
+    let bytes = package::encode(&package, &secret).map_err(|e| e.message())?;
+    write_atomically(dest, &bytes).map_err(|e| Message::with(Text::PackageWriteFailed, [e]))?;
     // A file open elsewhere read-only cannot remember: its next package then holds these changes again.
     if session.read_only().is_none() {
         session.record_sent(&coordinator)?;

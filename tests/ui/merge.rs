@@ -151,7 +151,17 @@ fn a_workbook_of_another_masterplan_is_refused_until_force_is_ticked() {
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Lanjut…").click();
     harness.run();
+    // Forced, it is still not a signed copy of this workbook: trusting it is a second, explicit choice.
+    harness.get_by_label_contains("bukan salinan bertanda tangan");
+    assert!(harness.state().merge_ui().preview().is_none(), "no preview of an unsigned file before trusting it");
+    harness.get_by_label("Percayai berkas ini").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Lanjut…").click();
+    harness.run();
     harness.get_by_label("Peringatan: workbook dari masterplan lain.");
+    harness.get_by_label(
+        "Berkas ini bukan salinan bertanda tangan; setiap perubahan diterima seolah-olah dibuat di sini.",
+    );
     assert!(harness.state().merge_ui().preview().is_some_and(|p| p.prepared.other_masterplan));
 }
 

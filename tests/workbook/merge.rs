@@ -61,7 +61,18 @@ fn prepare(into: &Session, from: &Path) -> Prepared {
 
 /// Merge `from` into `into`, resolving conflicts one way; returns the rows changed.
 fn merge(into: &mut Session, from: &Path, prefer: Option<Side>) -> usize {
-    let mut prepared = prepare(into, from);
+    merge_prepared(into, prepare(into, from), prefer)
+}
+
+/// Merge a file that is not a signed copy, trusted explicitly.
+fn merge_trusting(into: &mut Session, from: &Path, prefer: Option<Side>) -> usize {
+    let prepared = workflow::prepare_trusting(into, from, false, true)
+        .unwrap_or_else(|m| panic!("{}", m.show(smartcity_workbench::i18n::Lang::En)));
+    assert_eq!(prepared.trust, smartcity_workbench::merge::trust::Trust::Unsigned);
+    merge_prepared(into, prepared, prefer)
+}
+
+fn merge_prepared(into: &mut Session, mut prepared: Prepared, prefer: Option<Side>) -> usize {
     if let Some(side) = prefer {
         prepared.resolve_all(side);
     }
@@ -234,7 +245,7 @@ fn a_workbook_of_another_masterplan_is_refused_unless_forced() {
     drop(session);
     let refused = workflow::prepare(&s.coordinator, &other, false).err().expect("refused");
     assert_eq!(refused.text, Text::MergeOtherMasterplan);
-    let forced = workflow::prepare(&s.coordinator, &other, true).expect("forced");
+    let forced = workflow::prepare_trusting(&s.coordinator, &other, true, true).expect("forced");
     assert!(forced.other_masterplan && !forced.has_base);
 }
 
@@ -327,7 +338,7 @@ fn the_command_line_prints_conflicts_exits_1_and_resolves_with_prefer() {
     succeeded(&run(&s.dir, &["merge", into, from, "--prefer", "theirs"]));
     assert_eq!(file_state(&target).program(theirs.id).unwrap().name, "Nama dinas");
     let again = succeeded(&run(&s.dir, &["merge", into, from])).stdout.clone();
-    assert!(text(&again).contains("0 new · 0 taken · 0 removed · 0 conflicts"), "{}", text(&again));
+    assert!(text(&again).contains("0 new · 0 taken · 0 removed · 0 refused · 0 conflicts"), "{}", text(&again));
 }
 
 #[test]
@@ -355,13 +366,16 @@ fn a_plain_saved_copy_merges_without_a_base_and_the_open_file_itself_is_refused(
     p.name = "Diubah di salinan biasa".into();
     put(&mut other, p);
     drop(other);
-    let prepared = prepare(&s.coordinator, &saved);
+    // A saved copy is not a signed copy: refused unless trusted.
+    let untrusted = workflow::prepare(&s.coordinator, &saved, false).err().expect("refused");
+    assert_eq!(untrusted.text, Text::TrustNotACopy);
+    let prepared = workflow::prepare_trusting(&s.coordinator, &saved, false, true).unwrap();
     assert!(!prepared.has_base, "a saved copy shares the identity: no base, every difference shows");
     assert_eq!(prepared.summary().conflicts, 1);
     let own = s.coordinator.path().to_path_buf();
     let refused = workflow::prepare(&s.coordinator, &own, false).err().expect("refused");
     assert_eq!(refused.text, Text::MergeSameCopy);
-    merge(&mut s.coordinator, &saved, Some(Side::Theirs));
+    merge_trusting(&mut s.coordinator, &saved, Some(Side::Theirs));
     assert_eq!(s.coordinator.workbook().programs[0].name, "Diubah di salinan biasa");
 }
 

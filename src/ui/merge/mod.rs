@@ -34,10 +34,13 @@ pub struct Preview {
     page: usize,
 }
 
-/// A workbook of another masterplan, refused until the user ticks "force".
+/// A workbook of another masterplan, refused until the user ticks "force"; or one that is not a signed copy,
+/// refused until the user ticks "trust this file".
 struct Refused {
     path: PathBuf,
+    reason: Text,
     force: bool,
+    trust: bool,
 }
 
 #[derive(Default)]
@@ -101,19 +104,19 @@ impl MergeUi {
                 }
                 Err(message) => Request::Notice(message),
             }),
-            Purpose::MergeFrom => self.prepare(session, path, false),
+            Purpose::MergeFrom => self.prepare(session, path, false, false),
             _ => None,
         }
     }
 
-    fn prepare(&mut self, session: &Session, path: &Path, force: bool) -> Option<Request> {
-        match workflow::prepare(session, path, force) {
+    fn prepare(&mut self, session: &Session, path: &Path, force: bool, trust: bool) -> Option<Request> {
+        match workflow::prepare_trusting(session, path, force, trust) {
             Ok(prepared) => {
                 self.preview = Some(Preview { prepared, path: path.to_path_buf(), error: None, page: 0 });
                 None
             }
-            Err(message) if message.text == Text::MergeOtherMasterplan => {
-                self.refused = Some(Refused { path: path.to_path_buf(), force: false });
+            Err(message) if matches!(message.text, Text::MergeOtherMasterplan | Text::TrustNotACopy) => {
+                self.refused = Some(Refused { path: path.to_path_buf(), reason: message.text, force, trust });
                 None
             }
             Err(message) => Some(Request::Notice(message)),
@@ -144,21 +147,27 @@ impl MergeUi {
             let mut retry = None;
             let modal = egui::Modal::new(egui::Id::unique("merge_refused")).show(ctx, |ui| {
                 ui.set_max_width(520.0);
-                ui.label(Text::MergeOtherMasterplan.get(lang));
+                ui.label(refused.reason.get(lang));
                 ui.add_space(8.0);
-                ui.checkbox(&mut refused.force, Text::MergeForce.get(lang));
+                let (checked, text) = if refused.reason == Text::TrustNotACopy {
+                    (&mut refused.trust, Text::TrustThisFile)
+                } else {
+                    (&mut refused.force, Text::MergeForce)
+                };
+                ui.checkbox(checked, text.get(lang));
+                let ready = *checked;
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.add_enabled(refused.force, egui::Button::new(Text::CopyContinue.get(lang))).clicked() {
-                        retry = Some(refused.path.clone());
+                    if ui.add_enabled(ready, egui::Button::new(Text::CopyContinue.get(lang))).clicked() {
+                        retry = Some((refused.path.clone(), refused.force, refused.trust));
                     }
                     ui.button(Text::Cancel.get(lang)).clicked()
                 })
                 .inner
             });
-            if let Some(path) = retry {
+            if let Some((path, force, trust)) = retry {
                 self.refused = None;
-                return self.prepare(session, &path, true);
+                return self.prepare(session, &path, force, trust);
             }
             if modal.inner || modal.should_close() {
                 self.refused = None;
@@ -177,7 +186,8 @@ impl MergeUi {
                     Err(message) if message.text == Text::MergeStale => {
                         // The workbook changed under the preview: plan again, keeping the dialog open.
                         let (path, force) = (preview.path.clone(), preview.prepared.other_masterplan);
-                        let request = self.prepare(session, &path, force);
+                        let trust = preview.prepared.trust == crate::merge::trust::Trust::Unsigned;
+                        let request = self.prepare(session, &path, force, trust);
                         if let Some(preview) = &mut self.preview {
                             preview.error = Some(message);
                         }

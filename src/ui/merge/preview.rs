@@ -164,6 +164,9 @@ fn entry_line(ui: &mut Ui, lang: Lang, entry: &Entry) {
             Message::with(Text::MergeFieldsTaken, [short(&names.join(", "), 60)]).show(lang)
         }),
         RowOutcome::Removed => (Text::MergeRemoved, egui::Color32::from_rgb(0x80, 0x80, 0x80), String::new()),
+        RowOutcome::Refused { reason, .. } => {
+            (Text::MergeRefused, egui::Color32::from_rgb(0xB7, 0x1C, 0x1C), format!("— {}", reason.show(lang)))
+        }
         RowOutcome::Conflict(_) => return,
     };
     ui.horizontal(|ui| {
@@ -188,16 +191,16 @@ pub fn ui(ctx: &egui::Context, lang: Lang, preview: &mut Preview) -> Outcome {
             (prepared.other_masterplan, Text::MergeOtherWarning),
             (!prepared.has_base, Text::MergeNoBase),
             (prepared.already_applied, Text::MergeAlreadyApplied),
+            (prepared.trust == crate::merge::trust::Trust::Unsigned, Text::TrustUnsignedNote),
         ] {
             if warn {
                 ui.colored_label(ui.visuals().warn_fg_color, text.get(lang));
             }
         }
         let summary = prepared.summary();
-        let line = Message::with(
-            Text::MergeSummary,
-            [summary.new, summary.taken, summary.removed, summary.conflicts, summary.unresolved].map(|n| n.to_string()),
-        );
+        let counts =
+            [summary.new, summary.taken, summary.removed, summary.refused, summary.conflicts, summary.unresolved];
+        let line = Message::with(Text::MergeSummary, counts.map(|n| n.to_string()));
         ui.label(RichText::new(line.show(lang)).strong());
         if prepared.plan.is_empty() && !prepared.already_applied {
             ui.label(Message::with(Text::MergeNothing, [prepared.peer_name()]).show(lang));
