@@ -407,6 +407,21 @@ texts! {
     ReadOnlyInUse => "Workbook ini sedang dibuka untuk diedit di jendela atau komputer lain: dibuka hanya baca.", "This workbook is open for editing in another window or process: opened read-only.";
     ReadOnlyNotWritable => "Berkas ini tidak dapat ditulis ({}): dibuka hanya baca. Simpan salinan untuk mengedit.", "This file cannot be written ({}): opened read-only. Save a copy to edit it.";
     ReadOnlyRequested => "Dibuka hanya untuk dibaca.", "Opened for reading only.";
+    ReadOnlyDamaged => "Berkas ini memuat {} isi yang tidak sah; dibuka hanya untuk dibaca sampai diperbaiki.",
+        "This file holds {} forbidden contents; it is open read-only until repaired.";
+    ContentProblemLine => "tabel {}, baris {}, kolom {}: {}", "table {}, row {}, field {}: {}";
+    ContentMissing => "kosong padahal wajib diisi", "empty where a value is required";
+    ContentNotInteger => "bukan bilangan bulat (misalnya teks)", "not a whole number (e.g. text)";
+    ContentNotNumber => "bukan angka", "not a number";
+    ContentNotText => "bukan teks", "not text";
+    ContentBadUtf8 => "teks dengan UTF-8 yang tidak sah", "text that is not valid UTF-8";
+    ContentDangling => "merujuk ke baris {} yang tidak ada", "refers to a {} row that does not exist";
+    ContentBadId => "bukan id yang sah", "not a valid id";
+    ContentBadJson => "bukan JSON yang sah", "not valid JSON";
+    ContentBadOrigin => "asal perubahan tidak dikenal", "unknown origin of a change";
+    FixRemoveRow => "hapus baris {} dari tabel {}", "remove row {} from table {}";
+    FixClearField => "kosongkan kolom {} pada baris {} di tabel {}", "clear field {} of row {} in table {}";
+    RepairStep => "Perbaikan", "Repair";
     CannotEditReadOnly => "Workbook ini hanya baca; perubahan tidak disimpan.", "This workbook is read-only; the change was not saved.";
     SaveFailed => "Perubahan TIDAK tersimpan: {}. Periksa ruang disk, lalu coba lagi.", "The change was NOT saved: {}. Check the disk space, then try again.";
     CreateFailed => "Workbook tidak dapat dibuat: {}", "The workbook could not be created: {}";

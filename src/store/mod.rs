@@ -2,13 +2,17 @@
 //! connection, the in-memory snapshot the UI reads, and the undo history. Every edit goes through
 //! [`Session::commit`]: validated, written in one transaction, applied to the snapshot, recorded for undo.
 
+mod audit;
 mod clock;
 pub mod copies;
+mod damaged;
 mod history;
 mod journal;
 mod lock;
 mod open;
 mod quick_win_rows;
+mod records;
+mod repair;
 mod rows;
 pub mod schema;
 mod strategy_rows;
@@ -18,8 +22,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use audit::{ContentProblem, Fix, FixAction};
 pub use clock::now_iso;
 pub use copies::IssuedCopy;
+pub use damaged::RepairError;
 pub use journal::{JournalEntry, Origin};
 pub use open::{OpenError, harden, read_header};
 pub use sync::{Meeting, Replica};
@@ -40,6 +46,8 @@ pub enum ReadOnlyReason {
     NotWritable(String),
     /// Opened only to read, e.g. by `info`.
     Requested,
+    /// The file holds rows the model forbids: shown, never changed, until the user repairs it.
+    Damaged(Vec<ContentProblem>),
 }
 
 impl ReadOnlyReason {
@@ -49,6 +57,7 @@ impl ReadOnlyReason {
             ReadOnlyReason::InUse => Message::new(Text::ReadOnlyInUse),
             ReadOnlyReason::NotWritable(detail) => Message::with(Text::ReadOnlyNotWritable, [detail.clone()]),
             ReadOnlyReason::Requested => Message::new(Text::ReadOnlyRequested),
+            ReadOnlyReason::Damaged(problems) => Message::with(Text::ReadOnlyDamaged, [problems.len().to_string()]),
         }
     }
 }
@@ -89,6 +98,8 @@ pub struct Session {
     file_version: i32,
     /// This file's identity and scope for merging, read once when opened.
     replica: Option<sync::Replica>,
+    /// What the last repair changed, while its undo step is in the history.
+    repair: Option<repair::RawRepair>,
     _lock: Option<WorkbookLock>,
 }
 
@@ -100,6 +111,21 @@ impl Session {
         if version > schema::CURRENT_VERSION {
             return Self::read_only_copy(path, &checked, version, ReadOnlyReason::NewerVersion(version), author)
                 .map_err(|_| OpenError::TooNew(version));
+        }
+        // Checked before a byte is written (an older file is checked on a migrated copy in memory).
+        let mut clean = None;
+        if version == schema::CURRENT_VERSION {
+            match audit::check(&checked)? {
+                audit::Found::Clean(workbook) => clean = Some(*workbook),
+                audit::Found::Problems(_) => {
+                    return Self::read_only_copy(path, &checked, version, ReadOnlyReason::Requested, author);
+                }
+            }
+        } else {
+            let copy = Self::read_only_copy(path, &checked, version, ReadOnlyReason::Requested, author)?;
+            if copy.damage().is_some() {
+                return Ok(copy);
+            }
         }
         let lock = match lock::acquire(path) {
             Ok(lock) => lock,
@@ -120,7 +146,10 @@ impl Session {
                 return Self::read_only_copy(path, &checked, version, reason, author);
             }
         };
-        let workbook = rows::load(&conn)?;
+        let workbook = match clean {
+            Some(workbook) => workbook,
+            None => rows::load(&conn)?,
+        };
         let replica = sync::load_replica(&conn);
         Ok(Session {
             path: path.to_path_buf(),
@@ -132,6 +161,7 @@ impl Session {
             author: author.to_string(),
             file_version: version,
             replica,
+            repair: None,
             _lock: Some(lock),
         })
     }
@@ -187,7 +217,13 @@ impl Session {
         if version < schema::CURRENT_VERSION {
             schema::migrate(&conn, version, schema::CURRENT_VERSION)?;
         }
-        let workbook = rows::load(&conn)?;
+        let (workbook, reason) = match reason {
+            ReadOnlyReason::NewerVersion(_) => (rows::load(&conn)?, reason),
+            reason => match damaged::audited_view(&conn)? {
+                (workbook, problems) if problems.is_empty() => (workbook, reason),
+                (workbook, problems) => (workbook, ReadOnlyReason::Damaged(problems)),
+            },
+        };
         let replica = sync::load_replica(&conn);
         Ok(Session {
             path: path.to_path_buf(),
@@ -199,6 +235,7 @@ impl Session {
             author: author.to_string(),
             file_version: version,
             replica,
+            repair: None,
             _lock: None,
         })
     }
@@ -333,6 +370,11 @@ impl Session {
             return Err(CommitError::ReadOnly);
         }
         let Some(step) = self.history.undo_step().cloned() else { return Ok(None) };
+        if self.is_repair_step(&step) {
+            self.undo_repair(&step.label)?;
+            self.history.moved_back();
+            return Ok(Some(step.label));
+        }
         self.replay(&step, false)?;
         self.history.moved_back();
         Ok(Some(step.label))
@@ -387,7 +429,8 @@ impl Session {
 
 impl Drop for Session {
     fn drop(&mut self) {
-        if self.read_only.is_none() {
+        // Only a session holding the lock has the file itself open for writing.
+        if self._lock.is_some() {
             let _ = self.conn.pragma_update(None, "wal_checkpoint", "TRUNCATE");
             let _ = self.conn.pragma_update(None, "journal_mode", "DELETE");
         }
@@ -472,3 +515,5 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
     rows::write_all(&conn, workbook, &rows::Stamp { at: &now_iso(), by: "test" }).map_err(|e| e.to_string())?;
     Ok(())
 }
+#[cfg(test)]
+mod audit_tests;

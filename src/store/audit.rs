@@ -1,0 +1,337 @@
+//! The audited load: a file whose tables have the right shape may still hold rows our model forbids (a year
+//! outside the period, a duplicate code, text in an integer column, a dangling reference, invalid UTF-8...).
+//! Every such row becomes a [`ContentProblem`] naming the table, the row, the field and why, with the one
+//! fix that never invents data: remove the row, or clear a reference that may be empty.
+//!
+//! The checks run in two layers. The raw layer reads every value by its SQLite type
+//! ([`rusqlite::types::ValueRef`]) and asks SQLite for broken references; only a file that passes it is read
+//! into the model, where the model's own rules (`crate::model::validate`) check the whole workbook.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, params};
+
+use crate::i18n::{Lang, Message, Text};
+use crate::model::{
+    Field, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_finance_value,
+    validate_program_alone,
+};
+
+/// One forbidden thing in the file, and how a repair removes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentProblem {
+    pub table: String,
+    /// The row's `id`, or `rowid N` when it has no readable id.
+    pub row: String,
+    pub field: String,
+    pub message: Message,
+    pub fix: Fix,
+}
+
+/// What a repair does about one problem. `rowid` is SQLite's own row number in `table`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fix {
+    pub rowid: i64,
+    pub action: FixAction,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAction {
+    /// Remove the whole row (and, in a later round, the rows that then refer to nothing).
+    RemoveRow,
+    /// Set the field to empty: only for fields that may be empty, such as an optional agency.
+    ClearField,
+}
+
+impl ContentProblem {
+    /// "table program, row <id>, field start_year: why", in `lang`.
+    pub fn show(&self, lang: Lang) -> String {
+        let why = self.message.show(lang);
+        Message::with(Text::ContentProblemLine, [self.table.clone(), self.row.clone(), self.field.clone(), why])
+            .show(lang)
+    }
+
+    /// What the repair does about it, in words.
+    pub fn fix_message(&self) -> Message {
+        match self.fix.action {
+            FixAction::RemoveRow => Message::with(Text::FixRemoveRow, [self.row.clone(), self.table.clone()]),
+            FixAction::ClearField => {
+                Message::with(Text::FixClearField, [self.field.clone(), self.row.clone(), self.table.clone()])
+            }
+        }
+    }
+}
+
+/// What a check of the file found: the workbook when it is clean, or every problem of the first layer
+/// that found any.
+pub enum Found {
+    Clean(Box<Workbook>),
+    Problems(Vec<ContentProblem>),
+}
+
+/// Check `conn` in both layers.
+pub fn check(conn: &Connection) -> rusqlite::Result<Found> {
+    let raw = raw_problems(conn)?;
+    if !raw.is_empty() {
+        return Ok(Found::Problems(raw));
+    }
+    let workbook = super::rows::load(conn)?;
+    let model = model_problems(conn, &workbook)?;
+    if model.is_empty() { Ok(Found::Clean(Box::new(workbook))) } else { Ok(Found::Problems(model)) }
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// The tables of the file, by name.
+fn tables(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?;
+    let names = stmt.query_map([], |r| r.get(0))?;
+    names.collect()
+}
+
+/// A column's name, the kind of value it is declared for, and whether it may be empty.
+struct Column {
+    name: String,
+    kind: Kind,
+    not_null: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Integer,
+    Real,
+    Text,
+    Any,
+}
+
+fn columns(conn: &Connection, table: &str) -> rusqlite::Result<Vec<Column>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_info({})", quote(table)))?;
+    let rows = stmt.query_map([], |r| {
+        let declared: String = r.get(2)?;
+        let kind = match declared.to_ascii_uppercase().as_str() {
+            "INTEGER" | "INT" => Kind::Integer,
+            "REAL" => Kind::Real,
+            "TEXT" => Kind::Text,
+            _ => Kind::Any,
+        };
+        Ok(Column { name: r.get(1)?, kind, not_null: r.get(3)? })
+    })?;
+    rows.collect()
+}
+
+/// Why a value does not belong in its column, if it does not.
+fn wrong_value(column: &Column, value: ValueRef<'_>) -> Option<Text> {
+    match (column.kind, value) {
+        (_, ValueRef::Null) if column.not_null => Some(Text::ContentMissing),
+        (_, ValueRef::Null) | (Kind::Any, _) | (Kind::Integer, ValueRef::Integer(_)) => None,
+        (Kind::Real, ValueRef::Integer(_) | ValueRef::Real(_)) => None,
+        (Kind::Integer, _) => Some(Text::ContentNotInteger),
+        (Kind::Real, _) => Some(Text::ContentNotNumber),
+        (Kind::Text, ValueRef::Text(bytes)) => std::str::from_utf8(bytes).is_err().then_some(Text::ContentBadUtf8),
+        (Kind::Text, _) => Some(Text::ContentNotText),
+    }
+}
+
+/// How a row is named in a problem: its readable `id`, or its rowid.
+fn row_label(id: Option<ValueRef<'_>>, rowid: i64) -> String {
+    match id {
+        Some(ValueRef::Text(bytes)) => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => format!("rowid {rowid}"),
+        },
+        Some(ValueRef::Integer(n)) => n.to_string(),
+        _ => format!("rowid {rowid}"),
+    }
+}
+
+fn fix_for(column: &Column, rowid: i64) -> Fix {
+    let action = if column.not_null { FixAction::RemoveRow } else { FixAction::ClearField };
+    Fix { rowid, action }
+}
+
+/// Every value of the wrong type, missing where required, or not UTF-8; then every broken reference; then
+/// history and sync records that cannot be read back.
+pub fn raw_problems(conn: &Connection) -> rusqlite::Result<Vec<ContentProblem>> {
+    let mut problems = Vec::new();
+    for table in tables(conn)? {
+        scan_values(conn, &table, &mut problems)?;
+    }
+    dangling_references(conn, &mut problems)?;
+    if problems.is_empty() {
+        super::records::check(conn, &mut problems)?;
+    }
+    Ok(problems)
+}
+
+fn scan_values(conn: &Connection, table: &str, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
+    let columns = columns(conn, table)?;
+    let id_at = columns.iter().position(|c| c.name == "id");
+    let mut stmt = conn.prepare(&format!("SELECT rowid, * FROM {}", quote(table)))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let rowid: i64 = row.get(0)?;
+        for (at, column) in columns.iter().enumerate() {
+            let Some(why) = wrong_value(column, row.get_ref(at + 1)?) else { continue };
+            let id = id_at.map(|i| row.get_ref(i + 1)).transpose()?;
+            out.push(ContentProblem {
+                table: table.to_string(),
+                row: row_label(id, rowid),
+                field: column.name.clone(),
+                message: Message::new(why),
+                fix: fix_for(column, rowid),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The `id` of row `rowid` in `table`, for naming it.
+pub fn label_of(conn: &Connection, table: &str, rowid: i64) -> rusqlite::Result<String> {
+    let has_id = columns(conn, table)?.iter().any(|c| c.name == "id");
+    if !has_id {
+        return Ok(format!("rowid {rowid}"));
+    }
+    let mut stmt = conn.prepare(&format!("SELECT id FROM {} WHERE rowid = ?1", quote(table)))?;
+    let mut rows = stmt.query([rowid])?;
+    let id = match rows.next()? {
+        Some(row) => Some(row.get_ref(0)?),
+        None => None,
+    };
+    Ok(row_label(id, rowid))
+}
+
+/// Rows whose reference names a row that does not exist, as SQLite itself finds them.
+fn dangling_references(conn: &Connection, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let found: Vec<(String, Option<i64>, String, i64)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+    for (table, rowid, parent, key) in found {
+        let Some(rowid) = rowid else { continue };
+        let mut keys = conn.prepare(&format!("PRAGMA foreign_key_list({})", quote(&table)))?;
+        let field: Option<String> = keys
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(3)?)))?
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .find(|(id, _)| *id == key)
+            .map(|(_, from)| from);
+        let field = field.unwrap_or_else(|| parent.clone());
+        let not_null = columns(conn, &table)?.iter().any(|c| c.name == field && c.not_null);
+        let action = if not_null { FixAction::RemoveRow } else { FixAction::ClearField };
+        out.push(ContentProblem {
+            row: label_of(conn, &table, rowid)?,
+            table,
+            field,
+            message: Message::with(Text::ContentDangling, [parent]),
+            fix: Fix { rowid, action },
+        });
+    }
+    Ok(())
+}
+
+/// The column a program's problem is about, and whether clearing it is the fix.
+fn program_column(field: Field) -> (&'static str, FixAction) {
+    match field {
+        Field::ProgramCode => ("code", FixAction::RemoveRow),
+        Field::ProgramName => ("name", FixAction::RemoveRow),
+        Field::ProgramElement => ("element_id", FixAction::RemoveRow),
+        Field::ProgramAgency => ("agency_id", FixAction::ClearField),
+        Field::ProgramStart => ("start_year", FixAction::RemoveRow),
+        Field::ProgramEnd => ("end_year", FixAction::RemoveRow),
+        _ => ("description", FixAction::RemoveRow),
+    }
+}
+
+fn rowid_where(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    rows.next()?.map(|r| r.get(0)).transpose()
+}
+
+/// The model's rules over the whole workbook, with each problem traced back to its row.
+pub fn model_problems(conn: &Connection, workbook: &Workbook) -> rusqlite::Result<Vec<ContentProblem>> {
+    let mut out = Vec::new();
+    let mut codes: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for program in &workbook.programs {
+        let id = program.id.to_string();
+        let mut problems = validate_program_alone(workbook, program);
+        let key = program_code_key(&program.code);
+        if !key.is_empty() {
+            match codes.get(&key) {
+                Some(first) => problems.insert(0, program_code_taken(first)),
+                None => {
+                    codes.insert(key, &program.name);
+                }
+            }
+        }
+        if problems.is_empty() {
+            continue;
+        }
+        let row = rowid_where(conn, "SELECT rowid FROM program WHERE id = ?1", [&id])?;
+        let Some(rowid) = row else { continue };
+        let mut removed = false;
+        for problem in problems.iter().filter(|p| !matches!(p.field, Field::ProgramBudget | Field::ProgramTargets)) {
+            let (field, action) = program_column(problem.field);
+            removed |= action == FixAction::RemoveRow;
+            let fix = Fix { rowid, action };
+            out.push(ContentProblem {
+                table: "program".into(),
+                row: id.clone(),
+                field: field.into(),
+                message: problem.message.clone(),
+                fix,
+            });
+        }
+        if removed {
+            continue;
+        }
+        for (index, message) in budget_line_problems(program) {
+            let line = &program.budget[index];
+            let sql = "SELECT rowid FROM budget_line WHERE program_id = ?1 AND year = ?2 AND source = ?3";
+            let Some(rowid) = rowid_where(conn, sql, params![id, line.year, line.source.key()])? else { continue };
+            let field = if message.text == Text::BudgetOutsideYears { "year" } else { "amount" };
+            out.push(ContentProblem {
+                table: "budget_line".into(),
+                row: label_of(conn, "budget_line", rowid)?,
+                field: field.into(),
+                message,
+                fix: Fix { rowid, action: FixAction::RemoveRow },
+            });
+        }
+        for target in program.targets.iter().filter(|t| !(program.start_year..=program.end_year).contains(&t.year)) {
+            let sql = "SELECT rowid FROM program_target WHERE program_id = ?1 AND year = ?2";
+            let Some(rowid) = rowid_where(conn, sql, params![id, target.year])? else { continue };
+            out.push(ContentProblem {
+                table: "program_target".into(),
+                row: label_of(conn, "program_target", rowid)?,
+                field: "year".into(),
+                message: Message::with(Text::TargetOutsideYears, [target.year.to_string()]),
+                fix: Fix { rowid, action: FixAction::RemoveRow },
+            });
+        }
+    }
+    finance_problems(conn, workbook, &mut out)?;
+    Ok(out)
+}
+
+fn finance_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
+    for value in &workbook.finance {
+        let Some(problem) = validate_finance_value(workbook, value).into_iter().next() else { continue };
+        let sql = "SELECT rowid FROM finance_value WHERE line = ?1 AND year = ?2 AND kind = ?3";
+        let Some(rowid) = rowid_where(conn, sql, params![value.line, value.year, value.kind.key()])? else { continue };
+        let field = match problem.field {
+            Field::FinanceYear => "year",
+            Field::FinanceLine => "line",
+            _ => "amount",
+        };
+        out.push(ContentProblem {
+            table: "finance_value".into(),
+            row: label_of(conn, "finance_value", rowid)?,
+            field: field.into(),
+            message: problem.message,
+            fix: Fix { rowid, action: FixAction::RemoveRow },
+        });
+    }
+    Ok(())
+}
