@@ -419,6 +419,10 @@ texts! {
     ContentBadId => "bukan id yang sah", "not a valid id";
     ContentBadJson => "bukan JSON yang sah", "not valid JSON";
     ContentBadOrigin => "asal perubahan tidak dikenal", "unknown origin of a change";
+    ContentBadLabel => "jenis perubahan tidak dikenal", "unknown kind of change";
+    ContentBadKey => "bukan kunci tanda tangan yang sah", "not a valid signing key";
+    RecordsDamaged => "Catatan riwayat atau penggabungan di berkas ini rusak ({}); tidak ada yang diubah.",
+        "This file's history or merge records are damaged ({}); nothing was changed.";
     FixRemoveRow => "hapus baris {} dari tabel {}", "remove row {} from table {}";
     FixClearField => "kosongkan kolom {} pada baris {} di tabel {}", "clear field {} of row {} in table {}";
     RepairStep => "Perbaikan", "Repair";

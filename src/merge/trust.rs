@@ -59,7 +59,7 @@ pub fn check_workbook(ours: &Session, theirs: &Session, trust: bool) -> Result<T
         return Ok(Trust::Copy { scope: record.scope });
     }
     // Only a copy has an origin to believe: a coordinator's first peer is the first copy it wrote.
-    let from_origin = ours.signing_key()?.is_some() && ours.origin().is_some_and(|(origin, _)| Some(origin.id) == id);
+    let from_origin = ours.signing_key()?.is_some() && ours.origin()?.is_some_and(|(origin, _)| Some(origin.id) == id);
     match (from_origin, trust) {
         (true, _) => Ok(Trust::Origin),
         (false, true) => Ok(Trust::Unsigned),

@@ -58,17 +58,20 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Who changed each of `rows` last, from `session`'s file.
-fn stamps(session: &Session, rows: &Rows) -> Stamps {
+fn stamps(session: &Session, rows: &Rows) -> Result<Stamps, Message> {
     let mut by_table: HashMap<usize, HashMap<String, (String, String)>> = HashMap::new();
     let mut stamps = Stamps::new();
     for key in rows.keys() {
-        let table = by_table.entry(key.kind).or_insert_with(|| session.row_stamps(KINDS[key.kind].table));
+        let table = match by_table.entry(key.kind) {
+            std::collections::hash_map::Entry::Occupied(table) => table.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => slot.insert(session.row_stamps(KINDS[key.kind].table)?),
+        };
         let id = if key.id == SINGLE { "1".to_string() } else { key.id.to_string() };
         if let Some((at, by)) = table.get(&id) {
             stamps.insert(*key, Stamp { at: at.clone(), by: by.clone() });
         }
     }
-    stamps
+    Ok(stamps)
 }
 
 fn check_lineage(ours: &Workbook, theirs: Id, force: bool) -> Result<bool, Message> {
@@ -110,8 +113,11 @@ pub fn prepare_trusting(ours: &Session, path: &Path, force: bool, trust: bool) -
     // The base: the most recent meeting of the two, whichever side recorded it. Each side records the other as
     // it was when they met (at copy time both do), so the later record is their latest common state: after we
     // merged them, our record of them; after they merged us, their record of us.
-    let recorded_here = ours.peer_base(peer.id);
-    let recorded_there = own.as_ref().and_then(|o| theirs.peer_base(o.id));
+    let recorded_here = ours.peer_base(peer.id)?;
+    let recorded_there = match &own {
+        Some(o) => theirs.peer_base(o.id)?,
+        None => None,
+    };
     let base = match (recorded_here, recorded_there) {
         (Some(here), Some(there)) => Some(if met_later(&there.1, &here.1) { there.0 } else { here.0 }),
         (here, there) => here.or(there).map(|(w, _)| w),
@@ -122,7 +128,7 @@ pub fn prepare_trusting(ours: &Session, path: &Path, force: bool, trust: bool) -
     let ours_rows = rows_of(ours.workbook());
     let theirs_rows = rows_of(theirs.workbook());
     let mut plan =
-        plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows), &stamps(&theirs, &theirs_rows));
+        plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows)?, &stamps(&theirs, &theirs_rows)?);
     plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours.workbook());
     if let Some(scope) = trust.scope() {
         plan.refuse_out_of_scope(scope, &refusal(scope, ours.workbook()), (&base_rows, &ours_rows, &theirs_rows));
@@ -133,7 +139,7 @@ pub fn prepare_trusting(ours: &Session, path: &Path, force: bool, trust: bool) -
         origin: Origin::Merge,
         source_file: path.display().to_string(),
         package_hash: None,
-        their_journal: theirs.journal(),
+        their_journal: theirs.journal()?,
     };
     Ok(Prepared {
         plan,
@@ -189,13 +195,13 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
     let package::Decoded { package, hash, .. } = decoded;
     let other_masterplan = check_lineage(ours.workbook(), package.masterplan_id, force)?;
     let peer = Replica { id: package.from.replica_id, name: package.from.name.clone(), scope: trust.scope() };
-    let already_applied = ours.package_applied(&hash);
+    let already_applied = ours.package_applied(&hash)?;
     // Packages hold the changes since the one before. An older package arriving after a newer one from the same
     // copy would undo what the newer one did (bring back a program removed since), so it is refused; the
     // copy's workbook itself merges what it may still hold. History times are whole seconds: a change made in
     // the same second as the package is not known to be newer, and lets the package through.
     let newer_arrived = ours
-        .journal()
+        .journal()?
         .iter()
         .any(|entry| entry.replica_id == package.from.replica_id && met_later(&entry.at, &package.made_at));
     if !already_applied && newer_arrived {
@@ -218,7 +224,7 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
             }
         }
     }
-    let mut plan = plan(&base, &ours_rows, &theirs, &stamps(ours, &ours_rows), &theirs_stamps);
+    let mut plan = plan(&base, &ours_rows, &theirs, &stamps(ours, &ours_rows)?, &theirs_stamps);
     plan.question_inconsistent_rows(&base, &ours_rows, &theirs, ours.workbook());
     if let Some(scope) = trust.scope() {
         plan.refuse_out_of_scope(scope, &refusal(scope, ours.workbook()), (&base, &ours_rows, &theirs));
@@ -288,15 +294,15 @@ pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> 
 pub fn write_package(session: &mut Session, dest: &Path) -> Result<usize, Message> {
     let own = session.replica().cloned().ok_or_else(|| Message::new(Text::CopyNoIdentity))?;
     let secret = session.signing_key()?.ok_or_else(|| Message::new(Text::PackageNoKey))?;
-    let (coordinator, met_at) = session.origin().ok_or_else(|| Message::new(Text::PackageNoBase))?;
-    let (base, _) = session.peer_base(coordinator.id).ok_or_else(|| Message::new(Text::PackageNoBase))?;
-    let (base, met_at) = match session.sent_state(coordinator.id) {
+    let (coordinator, met_at) = session.origin()?.ok_or_else(|| Message::new(Text::PackageNoBase))?;
+    let (base, _) = session.peer_base(coordinator.id)?.ok_or_else(|| Message::new(Text::PackageNoBase))?;
+    let (base, met_at) = match session.sent_state(coordinator.id)? {
         Some((sent, at)) if met_later(&at, &met_at) => (sent, at),
         _ => (base, met_at),
     };
     let base = rows_of(&base);
     let now = rows_of(session.workbook());
-    let now_stamps = stamps(session, &now);
+    let now_stamps = stamps(session, &now)?;
     let keys: std::collections::BTreeSet<&RowKey> = base.keys().chain(now.keys()).collect();
     let rows: Vec<PackageRow> = keys
         .into_iter()
@@ -310,7 +316,12 @@ pub fn write_package(session: &mut Session, dest: &Path) -> Result<usize, Messag
         })
         .collect();
     let count = rows.len();
-    let journal = session.journal_since(&met_at).iter().filter_map(|e| serde_json::to_value(e).ok()).collect();
+    let journal = session
+        .journal_since(&met_at)?
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<Result<_, _>>()
+        .map_err(|e| Message::with(Text::PackageWriteFailed, [e.to_string()]))?;
     let package = Package {
         format: package::FORMAT.into(),
         version: package::VERSION,

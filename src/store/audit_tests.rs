@@ -119,7 +119,8 @@ fn the_view_of_a_damaged_file_is_the_repaired_one_and_the_file_is_untouched() {
         conn.query_row("SELECT count(*) FROM budget_line WHERE program_id = ?1", [&id], |r| r.get(0)).expect("count");
     assert!(lines > 0, "the first demo program has budget lines");
     conn.execute("UPDATE program SET end_year = 2200 WHERE id = ?1", [&id]).expect("plant");
-    let (workbook, found) = audited_view(&conn).expect("view");
+    let view = audited_view(&conn).expect("view");
+    let (workbook, found) = (view.workbook, view.problems);
     assert!(workbook.programs.iter().all(|p| p.id.to_string() != id), "the view leaves the program out");
     assert_eq!(found[0].field, "end_year");
     assert_eq!(found.iter().filter(|p| p.table == "budget_line").count() as i64, lines, "{found:?}");

@@ -162,7 +162,7 @@ impl Session {
                  changed_by = ?4 WHERE id = 1",
                 params![name, scope.map(|a| a.id.to_string()), now_iso(), self.author, secret],
             )?;
-            let copy = load_replica(&tx).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            let copy = load_replica(&tx)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             write_peer(&tx, &own, &base, &self.author)?;
             let label = Message::with(Text::JournalCopyMade, [file_name(&self.path)]);
             let mut e = entry(&copy, &self.author, &label, Origin::Copy);

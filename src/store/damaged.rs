@@ -35,11 +35,20 @@ impl From<rusqlite::Error> for RepairError {
     }
 }
 
-/// The workbook in `conn` and every problem it holds. For a damaged file the workbook is the one a repair
-/// would leave, read from a copy in memory: `conn` is never written.
-pub(super) fn audited_view(conn: &Connection) -> rusqlite::Result<(Workbook, Vec<ContentProblem>)> {
+/// What a session shows of a file: the workbook, its identity, and every problem the file holds.
+pub(super) struct View {
+    pub workbook: Workbook,
+    pub replica: Option<sync::Replica>,
+    pub problems: Vec<ContentProblem>,
+}
+
+/// The workbook in `conn` and every problem it holds. For a damaged file the workbook (and identity) are the
+/// ones a repair would leave, read from a copy in memory: `conn` is never written.
+pub(super) fn audited_view(conn: &Connection) -> rusqlite::Result<View> {
     let first = match audit::check(conn)? {
-        Found::Clean(workbook) => return Ok((*workbook, Vec::new())),
+        Found::Clean(workbook) => {
+            return Ok(View { workbook: *workbook, replica: sync::load_replica(conn)?, problems: Vec::new() });
+        }
         Found::Problems(first) => first,
     };
     let mut copy = Connection::open_in_memory()?;
@@ -50,7 +59,7 @@ pub(super) fn audited_view(conn: &Connection) -> rusqlite::Result<(Workbook, Vec
     harden(&copy)?;
     copy.pragma_update(None, "foreign_keys", false)?;
     let (workbook, problems, _) = repair::run(&copy, first)?;
-    Ok((workbook, problems))
+    Ok(View { workbook, replica: sync::load_replica(&copy)?, problems })
 }
 
 impl Session {
@@ -75,7 +84,7 @@ impl Session {
             })?;
             self.conn = Self::open_writable(&self.path, self.file_version)?;
             self._lock = Some(lock);
-            self.replica = sync::load_replica(&self.conn);
+            self.replica = sync::load_replica(&self.conn)?;
         }
         let label = Message::new(Text::RepairStep);
         let recorded = self.journal_entry(&label, &[], Origin::Edit);
@@ -117,9 +126,10 @@ impl Session {
             Ok(())
         })
         .map_err(storage)?;
-        let (workbook, problems) = audited_view(&self.conn).map_err(storage)?;
-        self.workbook = workbook;
-        self.read_only = (!problems.is_empty()).then_some(ReadOnlyReason::Damaged(problems));
+        let view = audited_view(&self.conn).map_err(storage)?;
+        self.workbook = view.workbook;
+        self.replica = view.replica;
+        self.read_only = (!view.problems.is_empty()).then_some(ReadOnlyReason::Damaged(view.problems));
         self.repair = None;
         self.revision += 1;
         Ok(())

@@ -6,6 +6,7 @@ use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::records;
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Id, Workbook};
 
@@ -142,24 +143,22 @@ pub fn load(conn: &Connection, since: Option<&str>) -> rusqlite::Result<Vec<Jour
          changes FROM journal WHERE at >= ?1 ORDER BY at, rowid",
     )?;
     let rows = stmt.query_map([since.unwrap_or("")], |r| {
-        let parse = |text: String| Uuid::parse_str(&text).unwrap_or_default();
         let args: String = r.get(6)?;
         let origin: String = r.get(7)?;
         let agency: Option<String> = r.get(9)?;
-        let agencies: String = r.get(10)?;
-        let agencies: Vec<String> = serde_json::from_str(&agencies).unwrap_or_default();
+        let agencies: Vec<String> = records::parse_json(&r.get::<_, String>(10)?, 10)?;
         Ok(JournalEntry {
-            id: parse(r.get(0)?),
-            replica_id: parse(r.get(1)?),
+            id: records::parse_id(&r.get::<_, String>(0)?, 0)?,
+            replica_id: records::parse_id(&r.get::<_, String>(1)?, 1)?,
             place: r.get(2)?,
             at: r.get(3)?,
             by: r.get(4)?,
             label_key: r.get(5)?,
-            label_args: serde_json::from_str(&args).unwrap_or_default(),
-            origin: Origin::from_key(&origin).unwrap_or(Origin::Edit),
+            label_args: records::parse_json(&args, 6)?,
+            origin: Origin::from_key(&origin).ok_or_else(|| records::not_a(7, "origin", &origin))?,
             source_file: r.get(8)?,
-            agency_id: agency.and_then(|a| Uuid::parse_str(&a).ok()),
-            agencies: agencies.iter().filter_map(|a| Uuid::parse_str(a).ok()).collect(),
+            agency_id: agency.map(|a| records::parse_id(&a, 9)).transpose()?,
+            agencies: agencies.iter().map(|a| records::parse_id(a, 10)).collect::<rusqlite::Result<_>>()?,
             changes: r.get(11)?,
         })
     })?;

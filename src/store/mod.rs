@@ -150,7 +150,7 @@ impl Session {
             Some(workbook) => workbook,
             None => rows::load(&conn)?,
         };
-        let replica = sync::load_replica(&conn);
+        let replica = sync::load_replica(&conn)?;
         Ok(Session {
             path: path.to_path_buf(),
             conn,
@@ -217,14 +217,15 @@ impl Session {
         if version < schema::CURRENT_VERSION {
             schema::migrate(&conn, version, schema::CURRENT_VERSION)?;
         }
-        let (workbook, reason) = match reason {
-            ReadOnlyReason::NewerVersion(_) => (rows::load(&conn)?, reason),
-            reason => match damaged::audited_view(&conn)? {
-                (workbook, problems) if problems.is_empty() => (workbook, reason),
-                (workbook, problems) => (workbook, ReadOnlyReason::Damaged(problems)),
-            },
+        let (workbook, replica, reason) = match reason {
+            // A newer version's rules are not ours to check it by.
+            ReadOnlyReason::NewerVersion(_) => (rows::load(&conn)?, sync::load_replica(&conn)?, reason),
+            reason => {
+                let view = damaged::audited_view(&conn)?;
+                let reason = if view.problems.is_empty() { reason } else { ReadOnlyReason::Damaged(view.problems) };
+                (view.workbook, view.replica, reason)
+            }
         };
-        let replica = sync::load_replica(&conn);
         Ok(Session {
             path: path.to_path_buf(),
             conn,

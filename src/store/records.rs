@@ -1,8 +1,10 @@
 //! The history and sync records checked on open: a journal entry, the file's identity or a peer's base that
-//! cannot be read back is a problem of the file, never an empty value or a nil id.
+//! cannot be read back is a problem of the file, never an empty value or a nil id. The strict parsers here are
+//! what the readers of those records use.
 
 use rusqlite::Connection;
-use rusqlite::types::ValueRef;
+use rusqlite::Error::FromSqlConversionFailure;
+use rusqlite::types::{Type, ValueRef};
 use uuid::Uuid;
 
 use super::audit::{ContentProblem, Fix, FixAction, label_of};
@@ -21,11 +23,17 @@ enum Expect {
     /// Any well-formed JSON document.
     Json,
     Origin,
+    /// The name of a [`Text`]: a history entry's label.
+    TextKey,
+    /// An Ed25519 key, secret or public, as 64 hex digits.
+    Key,
+    /// Like `Key`, or empty.
+    OptionalKey,
 }
 
 fn why(expect: Expect, value: ValueRef<'_>) -> Option<Text> {
     let text = match value {
-        ValueRef::Null if matches!(expect, Expect::OptionalId) => return None,
+        ValueRef::Null if matches!(expect, Expect::OptionalId | Expect::OptionalKey) => return None,
         ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok()?,
         _ => return None,
     };
@@ -36,16 +44,24 @@ fn why(expect: Expect, value: ValueRef<'_>) -> Option<Text> {
             .map_or(true, |ids| ids.iter().any(|id| Uuid::parse_str(id).is_err())),
         Expect::Json => serde_json::from_str::<serde::de::IgnoredAny>(text).is_err(),
         Expect::Origin => Origin::from_key(text).is_none(),
+        Expect::TextKey => !Text::ALL.iter().any(|t| format!("{t:?}") == text),
+        Expect::Key | Expect::OptionalKey => text.len() != 64 || !text.bytes().all(|b| b.is_ascii_hexdigit()),
     };
     bad.then_some(match expect {
         Expect::Id | Expect::OptionalId | Expect::Ids => Text::ContentBadId,
         Expect::Texts | Expect::Json => Text::ContentBadJson,
         Expect::Origin => Text::ContentBadOrigin,
+        Expect::TextKey => Text::ContentBadLabel,
+        Expect::Key | Expect::OptionalKey => Text::ContentBadKey,
     })
 }
 
 const CHECKED: &[(&str, &[(&str, Expect)])] = &[
-    ("replica", &[("replica_id", Expect::Id), ("scope_agency_id", Expect::OptionalId)]),
+    (
+        "replica",
+        &[("replica_id", Expect::Id), ("scope_agency_id", Expect::OptionalId), ("signing_key", Expect::OptionalKey)],
+    ),
+    ("issued_copy", &[("copy_id", Expect::Id), ("scope_agency_id", Expect::OptionalId), ("public_key", Expect::Key)]),
     ("sync_peer", &[("agency_id", Expect::OptionalId), ("base_json", Expect::Json)]),
     (
         "journal",
@@ -53,12 +69,28 @@ const CHECKED: &[(&str, &[(&str, Expect)])] = &[
             ("id", Expect::Id),
             ("replica_id", Expect::Id),
             ("label_args", Expect::Texts),
+            ("label_key", Expect::TextKey),
             ("origin", Expect::Origin),
             ("agency_id", Expect::OptionalId),
             ("agencies", Expect::Ids),
         ],
     ),
 ];
+
+/// `text`, which the file holds in `column`, as an id: a bad one is an error of the file, never the nil id.
+pub fn parse_id(text: &str, column: usize) -> rusqlite::Result<Uuid> {
+    Uuid::parse_str(text).map_err(|e| FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+}
+
+/// `text`, which the file holds in `column`, as JSON of `T`: a bad one is an error, never an empty value.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, column: usize) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| FromSqlConversionFailure(column, Type::Text, Box::new(e)))
+}
+
+/// The error for `value` in `column`, which is not a `what`.
+pub fn not_a(column: usize, what: &str, value: &str) -> rusqlite::Error {
+    FromSqlConversionFailure(column, Type::Text, format!("{value:?} is not a valid {what}").into())
+}
 
 /// Add a problem for every history or sync record that cannot be read back as what it must be.
 pub fn check(conn: &Connection, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {

@@ -35,7 +35,7 @@ fn apply(conn: &Connection, problem: &ContentProblem) -> rusqlite::Result<Option
     match problem.fix.action {
         FixAction::RemoveRow => {
             let mut stmt = conn.prepare(&format!("SELECT * FROM {table} WHERE rowid = ?1"))?;
-            let columns: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
+            let columns: Vec<String> = stmt.column_names().map(String::from).collect();
             let mut rows = stmt.query([rowid])?;
             let Some(row) = rows.next()? else { return Ok(None) };
             let values = (0..columns.len()).map(|i| row.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()?;

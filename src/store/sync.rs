@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::journal::{self, JournalEntry, Origin};
+use super::records;
 use super::{CommitError, Session, history::Step, now_iso};
 use crate::i18n::{Message, Text};
 use crate::model::{Agency, Change, Id, Workbook};
@@ -48,17 +49,22 @@ pub struct MeetingRecord {
     package: Option<String>,
 }
 
-pub(super) fn load_replica(conn: &Connection) -> Option<Replica> {
+/// This file's identity; a row that cannot be read back is an error, never a nil id.
+pub(super) fn load_replica(conn: &Connection) -> rusqlite::Result<Option<Replica>> {
     conn.query_row("SELECT replica_id, name, scope_agency_id FROM replica WHERE id = 1", [], |r| {
-        let id: String = r.get(0)?;
         let scope: Option<String> = r.get(2)?;
         Ok(Replica {
-            id: Uuid::parse_str(&id).unwrap_or_default(),
+            id: records::parse_id(&r.get::<_, String>(0)?, 0)?,
             name: r.get(1)?,
-            scope: scope.and_then(|s| Uuid::parse_str(&s).ok()),
+            scope: scope.map(|s| records::parse_id(&s, 2)).transpose()?,
         })
     })
-    .ok()
+    .optional()
+}
+
+/// The message for sync or history records of this file that cannot be read back.
+fn damaged(error: rusqlite::Error) -> Message {
+    Message::with(Text::RecordsDamaged, [error.to_string()])
 }
 
 /// When two copies meet, as ISO 8601 with nanoseconds, so two meetings within one second still order.
@@ -201,57 +207,56 @@ impl Session {
     }
 
     /// The other copies this file has met, most recently met first: (identity, when).
-    pub fn peers(&self) -> Vec<(Replica, String)> {
+    pub fn peers(&self) -> Result<Vec<(Replica, String)>, Message> {
         self.peers_by("met_at DESC, peer_id")
     }
 
     /// The copy this file was made from (the first copy it met), and when they last met: the one its change
     /// packages are for. `None` for a file that was not made as a copy and never merged.
-    pub fn origin(&self) -> Option<(Replica, String)> {
-        self.peers_by("rowid LIMIT 1").into_iter().next()
+    pub fn origin(&self) -> Result<Option<(Replica, String)>, Message> {
+        Ok(self.peers_by("rowid LIMIT 1")?.into_iter().next())
     }
 
-    fn peers_by(&self, order: &str) -> Vec<(Replica, String)> {
+    fn peers_by(&self, order: &str) -> Result<Vec<(Replica, String)>, Message> {
         const PEERS: &str = "WHERE peer_id NOT LIKE 'sent:%'";
         let query = || -> rusqlite::Result<Vec<(Replica, String)>> {
             let mut stmt = self
                 .conn
                 .prepare(&format!("SELECT peer_id, name, agency_id, met_at FROM sync_peer {PEERS} ORDER BY {order}"))?;
             let rows = stmt.query_map([], |r| {
-                let id: String = r.get(0)?;
                 let scope: Option<String> = r.get(2)?;
                 let peer = Replica {
-                    id: Uuid::parse_str(&id).unwrap_or_default(),
+                    id: records::parse_id(&r.get::<_, String>(0)?, 0)?,
                     name: r.get(1)?,
-                    scope: scope.and_then(|s| Uuid::parse_str(&s).ok()),
+                    scope: scope.map(|s| records::parse_id(&s, 2)).transpose()?,
                 };
                 Ok((peer, r.get(3)?))
             })?;
             rows.collect()
         };
-        query().unwrap_or_default()
+        query().map_err(damaged)
     }
 
     /// History entries made at or after `since`.
-    pub fn journal_since(&self, since: &str) -> Vec<JournalEntry> {
-        journal::load(&self.conn, Some(since)).unwrap_or_default()
+    pub fn journal_since(&self, since: &str) -> Result<Vec<JournalEntry>, Message> {
+        journal::load(&self.conn, Some(since)).map_err(damaged)
     }
 
     /// The history, oldest first.
-    pub fn journal(&self) -> Vec<JournalEntry> {
-        journal::load(&self.conn, None).unwrap_or_default()
+    pub fn journal(&self) -> Result<Vec<JournalEntry>, Message> {
+        journal::load(&self.conn, None).map_err(damaged)
     }
 
     /// What `peer` looked like when this file last met it, and when.
-    pub fn peer_base(&self, peer: Uuid) -> Option<(Workbook, String)> {
-        let (json, met_at) = peer_row(&self.conn, peer).ok().flatten()?;
-        serde_json::from_str(&json).ok().map(|w| (w, met_at))
+    pub fn peer_base(&self, peer: Uuid) -> Result<Option<(Workbook, String)>, Message> {
+        let row = peer_row(&self.conn, peer).map_err(damaged)?;
+        row.map(|(json, met_at)| Ok((records::parse_json(&json, 0).map_err(damaged)?, met_at))).transpose()
     }
 
     /// What this copy last sent to `peer` in a change package, and when (`None` before the first package).
-    pub fn sent_state(&self, peer: Uuid) -> Option<(Workbook, String)> {
-        let (json, at) = key_row(&self.conn, &sent_key(peer)).ok().flatten()?;
-        serde_json::from_str(&json).ok().map(|w| (w, at))
+    pub fn sent_state(&self, peer: Uuid) -> Result<Option<(Workbook, String)>, Message> {
+        let row = key_row(&self.conn, &sent_key(peer)).map_err(damaged)?;
+        row.map(|(json, at)| Ok((records::parse_json(&json, 0).map_err(damaged)?, at))).transpose()
     }
 
     /// Remember that a change package holding this workbook as it is now was written for `peer`: the next
@@ -266,24 +271,23 @@ impl Session {
     }
 
     /// Who changed each row of `table` last and when, by the row's id as text (`1` for single-row tables).
-    pub fn row_stamps(&self, table: &str) -> HashMap<String, (String, String)> {
+    pub fn row_stamps(&self, table: &str) -> Result<HashMap<String, (String, String)>, Message> {
         if !table.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-            return HashMap::new();
+            return Err(damaged(rusqlite::Error::InvalidParameterName(table.to_string())));
         }
-        let sql = format!("SELECT CAST(id AS TEXT), updated_at, changed_by FROM {table}");
-        let Ok(mut stmt) = self.conn.prepare(&sql) else { return HashMap::new() };
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))));
-        rows.map(|rows| rows.filter_map(Result::ok).collect()).unwrap_or_default()
+        let query = || -> rusqlite::Result<HashMap<String, (String, String)>> {
+            let sql = format!("SELECT CAST(id AS TEXT), updated_at, changed_by FROM {table}");
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?))))?;
+            rows.collect()
+        };
+        query().map_err(damaged)
     }
 
     /// True when the change package with `hash` has been applied to this file.
-    pub fn package_applied(&self, hash: &str) -> bool {
-        self.conn
-            .query_row("SELECT 1 FROM applied_package WHERE hash = ?1", [hash], |_| Ok(()))
-            .optional()
-            .ok()
-            .flatten()
-            .is_some()
+    pub fn package_applied(&self, hash: &str) -> Result<bool, Message> {
+        let found = self.conn.query_row("SELECT 1 FROM applied_package WHERE hash = ?1", [hash], |_| Ok(()));
+        found.optional().map(|row| row.is_some()).map_err(damaged)
     }
 
     /// Apply a merge: its changes (validated, not limited by this copy's scope: the coordinator's changes reach

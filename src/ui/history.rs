@@ -15,18 +15,24 @@ pub struct HistoryView {
     agency: Option<Id>,
     from: String,
     to: String,
-    /// The journal as read at a revision, newest first.
-    cache: Option<(u64, Vec<JournalEntry>)>,
+    /// The journal as read at a revision, newest first, or why it could not be read.
+    cache: Option<(u64, Result<Vec<JournalEntry>, Message>)>,
 }
 
 impl HistoryView {
-    fn entries(&mut self, session: &Session) -> &[JournalEntry] {
+    fn entries(&mut self, session: &Session) -> Result<&[JournalEntry], &Message> {
         if self.cache.as_ref().is_none_or(|(revision, _)| *revision != session.revision()) {
-            let mut entries = session.journal();
-            entries.reverse();
+            let entries = session.journal().map(|mut entries| {
+                entries.reverse();
+                entries
+            });
             self.cache = Some((session.revision(), entries));
         }
-        self.cache.as_ref().map_or(&[], |(_, e)| e.as_slice())
+        match self.cache.as_ref() {
+            Some((_, Ok(entries))) => Ok(entries.as_slice()),
+            Some((_, Err(why))) => Err(why),
+            None => Ok(&[]),
+        }
     }
 
     /// Whether `entry` passes the filters; dates compare as `YYYY-MM-DD` prefixes of the UTC time.
@@ -65,10 +71,16 @@ impl HistoryView {
             }
         });
         let own = session.replica().map(|r| r.id);
-        let total = self.entries(session).len();
-        let shown: Vec<&JournalEntry> = {
-            let entries = self.cache.as_ref().map_or(&[][..], |(_, e)| e.as_slice());
-            entries.iter().filter(|e| self.shows(e)).collect()
+        let total = match self.entries(session) {
+            Ok(entries) => entries.len(),
+            Err(why) => {
+                ui.colored_label(ui.visuals().error_fg_color, why.show(lang));
+                return;
+            }
+        };
+        let shown: Vec<&JournalEntry> = match self.cache.as_ref() {
+            Some((_, Ok(entries))) => entries.iter().filter(|e| self.shows(e)).collect(),
+            _ => Vec::new(),
         };
         ui.label(
             RichText::new(Message::with(Text::HistoryCount, [shown.len().to_string(), total.to_string()]).show(lang))

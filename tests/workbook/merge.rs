@@ -216,7 +216,7 @@ fn the_history_says_who_when_and_where_each_change_came_from() {
     drop(copy);
     merge(&mut s.coordinator, &s.copy_path, None);
 
-    let journal = s.coordinator.journal();
+    let journal = s.coordinator.journal().expect("journal");
     let copy_made = journal.iter().find(|e| e.origin == Origin::Copy).expect("the copy is recorded");
     assert_eq!(copy_made.agency_id, Some(s.agency.id));
     let merged = journal.iter().find(|e| e.origin == Origin::Merge).expect("the merge is recorded");
@@ -231,7 +231,7 @@ fn the_history_says_who_when_and_where_each_change_came_from() {
     // Merging again adds no entries.
     let count = journal.len();
     merge(&mut s.coordinator, &s.copy_path, None);
-    assert_eq!(s.coordinator.journal().len(), count);
+    assert_eq!(s.coordinator.journal().expect("journal").len(), count);
 }
 
 #[test]
@@ -269,7 +269,8 @@ fn a_change_package_carries_only_the_changes_and_applies_once() {
     assert!(again.already_applied && again.plan.is_empty());
     assert_eq!(merge(&mut s.coordinator, &package, None), 0);
     assert_eq!(s.coordinator.workbook(), &after);
-    let entry = s.coordinator.journal().into_iter().find(|e| e.origin == Origin::Package).expect("recorded");
+    let entry =
+        s.coordinator.journal().expect("journal").into_iter().find(|e| e.origin == Origin::Package).expect("recorded");
     assert_eq!(entry.agency_id, Some(s.agency.id));
 }
 

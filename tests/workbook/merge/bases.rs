@@ -148,7 +148,7 @@ fn a_package_goes_to_the_origin_even_after_a_further_copy_and_a_saved_copy_is_no
     let saved = s.dir.join("disimpan.smartcity");
     copy.save_copy(&saved).unwrap();
     merge_trusting(&mut copy, &saved, None);
-    assert!(copy.peers().iter().all(|(peer, _)| peer.id != own), "never its own peer");
+    assert!(copy.peers().expect("peers").iter().all(|(peer, _)| peer.id != own), "never its own peer");
 }
 
 #[test]
