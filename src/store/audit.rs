@@ -12,8 +12,8 @@ use rusqlite::{Connection, params};
 
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{
-    Field, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_finance_value,
-    validate_program_alone,
+    Change, Field, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_change,
+    validate_finance_value, validate_program_alone,
 };
 
 /// One forbidden thing in the file, and how a repair removes it.
@@ -312,7 +312,63 @@ pub fn model_problems(conn: &Connection, workbook: &Workbook) -> rusqlite::Resul
         }
     }
     finance_problems(conn, workbook, &mut out)?;
+    entity_problems(conn, workbook, &mut out)?;
     Ok(out)
+}
+
+/// The model's rules for the rows other than programs and budget values, each through the same
+/// [`validate_change`] an edit of that row goes through. Every fix removes the row.
+fn entity_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
+    let mut rows: Vec<(&str, String, Change)> = Vec::new();
+    rows.extend(workbook.agencies.iter().map(|a| ("agency", a.id.to_string(), Change::PutAgency(a.clone()))));
+    rows.extend(workbook.members.iter().map(|m| ("member", m.id.to_string(), Change::PutMember(m.clone()))));
+    let items = workbook.readiness_items.iter();
+    rows.extend(items.map(|i| ("readiness_item", i.id.to_string(), Change::PutReadinessItem(i.clone()))));
+    rows.extend(workbook.bands.iter().map(|b| ("readiness_band", b.id.to_string(), Change::PutBand(b.clone()))));
+    rows.extend(workbook.rounds.iter().map(|r| ("readiness_round", r.id.to_string(), Change::PutRound(r.clone()))));
+    for (table, id, change) in rows {
+        let Some(problem) = validate_change(workbook, &change).into_iter().next() else { continue };
+        let sql = format!("SELECT rowid FROM {table} WHERE id = ?1");
+        let Some(rowid) = rowid_where(conn, &sql, [&id])? else { continue };
+        out.push(ContentProblem {
+            table: table.into(),
+            row: id,
+            field: field_name(problem.field),
+            message: problem.message,
+            fix: Fix { rowid, action: FixAction::RemoveRow },
+        });
+    }
+    for score in &workbook.scores {
+        let Some(problem) = validate_change(workbook, &Change::PutScore(score.clone())).into_iter().next() else {
+            continue;
+        };
+        let sql = "SELECT rowid FROM readiness_score WHERE round_id = ?1 AND item_id = ?2";
+        let ids = [score.round_id.to_string(), score.item_id.to_string()];
+        let Some(rowid) = rowid_where(conn, sql, ids)? else { continue };
+        out.push(ContentProblem {
+            table: "readiness_score".into(),
+            row: label_of(conn, "readiness_score", rowid)?,
+            field: field_name(problem.field),
+            message: problem.message,
+            fix: Fix { rowid, action: FixAction::RemoveRow },
+        });
+    }
+    Ok(())
+}
+
+/// The model's name of a field, as the column it is about: `AgencyShortName` is `short_name`.
+fn field_name(field: Field) -> String {
+    let name = format!("{field:?}");
+    let words = ["Agency", "Member", "Item", "Band", "Round", "Score"];
+    let bare = words.iter().find_map(|w| name.strip_prefix(w)).filter(|rest| !rest.is_empty()).unwrap_or(&name);
+    let mut column = String::new();
+    for (at, c) in bare.char_indices() {
+        if c.is_ascii_uppercase() && at > 0 {
+            column.push('_');
+        }
+        column.push(c.to_ascii_lowercase());
+    }
+    column
 }
 
 fn finance_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {

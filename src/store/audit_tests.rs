@@ -150,3 +150,19 @@ fn undo_of_a_repair_puts_back_every_row_exactly() {
     repair::undo(&conn, &raw).expect("undo");
     assert_eq!(dump(&conn), before);
 }
+
+#[test]
+fn a_score_out_of_its_levels_and_an_agency_without_a_name_are_named() {
+    let conn = demo_conn();
+    conn.pragma_update(None, "ignore_check_constraints", true).expect("pragma");
+    let score: String = conn.query_row("SELECT id FROM readiness_score LIMIT 1", [], |r| r.get(0)).expect("score");
+    conn.execute("UPDATE readiness_score SET level = 9 WHERE id = ?1", [&score]).expect("plant");
+    let agency: String = conn.query_row("SELECT id FROM agency LIMIT 1", [], |r| r.get(0)).expect("agency");
+    conn.execute("UPDATE agency SET name = '' WHERE id = ?1", [&agency]).expect("plant");
+    let found = problems(&conn);
+    let named: Vec<(&str, &str, &str)> =
+        found.iter().map(|p| (p.table.as_str(), p.row.as_str(), p.field.as_str())).collect();
+    assert!(named.contains(&("readiness_score", &*score, "level")), "{named:?}");
+    assert!(named.contains(&("agency", &*agency, "name")), "{named:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
