@@ -88,6 +88,7 @@ fn plan_on(
 ) -> Result<(Session, ImportPlan), Message> {
     let session =
         opened.map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)]))?;
+    session.refuse_if_damaged()?;
     let plan = plan_file(session.workbook(), file)
         .map_err(|e| Message::with(Text::OpenFailed, [file.display().to_string(), e.message().show(lang)]))?;
     Ok((session, plan))

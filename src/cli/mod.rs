@@ -7,6 +7,7 @@ mod generate;
 mod import;
 mod merge;
 mod quick_wins;
+mod repair;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +25,11 @@ Usage:
   smartcity-workbench PATH                open the window on the workbook at PATH
   smartcity-workbench new PATH            write a new, empty workbook at PATH
   smartcity-workbench demo PATH           write the demo workbook (example data) at PATH
-  smartcity-workbench info PATH [--json]  check the workbook at PATH and print a summary
+  smartcity-workbench info PATH [--json]  check the workbook at PATH and print a summary; exit 1 and name
+                                          every forbidden content (table, row, field, why) it holds
+  smartcity-workbench repair PATH [--dry-run]
+                                          remove every forbidden content of the workbook at PATH in one step
+                                          (undoable in the app); print each fix
   smartcity-workbench generate --programs N PATH
                                           write a workbook with N generated programs (example data) at PATH
   smartcity-workbench import PATH FILE [--dry-run]
@@ -69,6 +74,7 @@ pub enum HeadlessCommand {
     New { path: PathBuf, force: bool },
     Demo { path: PathBuf, force: bool },
     Info { path: PathBuf, json: bool },
+    Repair { path: PathBuf, dry_run: bool },
     Generate { path: PathBuf, programs: usize, force: bool },
     Import { path: PathBuf, file: PathBuf, dry_run: bool },
     ImportTemplate { file: PathBuf },
@@ -137,6 +143,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
         Some("new") => HeadlessCommand::New { path: path(words.get(1), "new")?, force },
         Some("demo") => HeadlessCommand::Demo { path: path(words.get(1), "demo")?, force },
         Some("info") => HeadlessCommand::Info { path: path(words.get(1), "info")?, json },
+        Some("repair") => HeadlessCommand::Repair { path: path(words.get(1), "repair")?, dry_run },
         Some("generate") => HeadlessCommand::Generate {
             path: path(words.get(1), "generate")?,
             programs: programs.ok_or_else(|| format!("generate needs --programs N\n\n{USAGE}"))?,
@@ -178,7 +185,8 @@ pub fn run(headless: Headless) -> ExitCode {
         }
         HeadlessCommand::Demo { path, force } => write(&path, force, &crate::seed::demo_workbook())
             .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang)),
-        HeadlessCommand::Info { path, json } => info(&path, json, lang),
+        HeadlessCommand::Info { path, json } => return info(&path, json, lang),
+        HeadlessCommand::Repair { path, dry_run } => return repair::run(&path, dry_run, lang),
         HeadlessCommand::Generate { path, programs, force } => generate::run(&path, programs, force, lang),
         HeadlessCommand::Import { path, file, dry_run } => return import::run(&path, &file, dry_run, lang),
         HeadlessCommand::ImportTemplate { file } => import::template(&file, lang),
@@ -212,8 +220,20 @@ fn write(path: &Path, force: bool, workbook: &crate::model::Workbook) -> Result<
         .map_err(|e| Message::with(Text::CreateFailed, [e]))
 }
 
-/// The summary `info` prints, as JSON: stable keys for scripts.
-pub fn info_json(session: &Session) -> serde_json::Value {
+/// The summary `info` prints, as JSON: stable keys for scripts. `problems` lists every forbidden content,
+/// its `message` in `lang`.
+pub fn info_json(session: &Session, lang: Lang) -> serde_json::Value {
+    let problems: Vec<serde_json::Value> = session
+        .damage()
+        .unwrap_or(&[])
+        .iter()
+        .map(|p| {
+            json!({
+                "table": p.table, "row": p.row, "field": p.field,
+                "message": p.message.show(lang), "fix": p.fix_message().show(lang),
+            })
+        })
+        .collect();
     let workbook = session.workbook();
     let profile = &workbook.profile;
     json!({
@@ -236,6 +256,7 @@ pub fn info_json(session: &Session) -> serde_json::Value {
         "strategy": strategy_json(workbook),
         "finance": finance_json(workbook),
         "quick_wins": quick_wins::quick_wins_json(workbook),
+        "problems": problems,
         "counts": {
             "dimensions": workbook.dimensions.len(),
             "elements": workbook.elements.len(),
@@ -370,12 +391,26 @@ fn programs_by_dimension(workbook: &crate::model::Workbook) -> Vec<serde_json::V
         .collect()
 }
 
-fn info(path: &Path, json: bool, lang: Lang) -> Result<String, Message> {
-    let session = Session::open_read_only(path, "info")
-        .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)]))?;
-    let value = info_json(&session);
+/// Print the summary of the workbook at `path`; exit 1 when it cannot be opened or holds forbidden contents
+/// (each named, after the summary).
+fn info(path: &Path, json: bool, lang: Lang) -> ExitCode {
+    let session = match Session::open_read_only(path, "info") {
+        Ok(session) => session,
+        Err(e) => {
+            let message = Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(lang)]);
+            eprintln!("smartcity-workbench: {}", message.show(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("{}", info_text(&session, json, lang));
+    if session.damage().is_some() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn info_text(session: &Session, json: bool, lang: Lang) -> String {
+    let path = session.path();
+    let value = info_json(session, lang);
     if json {
-        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default());
+        return serde_json::to_string_pretty(&value).unwrap_or_else(|e| e.to_string());
     }
     let counts = &value["counts"];
     let profile = &session.workbook().profile;
@@ -407,7 +442,11 @@ fn info(path: &Path, json: bool, lang: Lang) -> Result<String, Message> {
     if session.file_version() > store::schema::CURRENT_VERSION {
         lines.push(Message::with(Text::ReadOnlyNewer, [session.file_version().to_string()]).show(lang));
     }
-    Ok(lines.join("\n"))
+    if let Some(problems) = session.damage() {
+        lines.push(Message::with(Text::InfoProblems, [problems.len().to_string()]).show(lang));
+        lines.extend(problems.iter().map(|p| format!("  {}", p.show(lang))));
+    }
+    lines.join("\n")
 }
 
 #[cfg(test)]

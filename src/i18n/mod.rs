@@ -91,20 +91,37 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 pub struct Message {
     pub text: Text,
     pub args: Vec<String>,
+    /// Messages inside this one, also translated when shown: they fill the placeholders the `args` leave,
+    /// and the rest follow the text one per line (every problem a refusal is about).
+    pub details: Vec<Message>,
 }
 
 impl Message {
     pub fn new(text: Text) -> Self {
-        Message { text, args: Vec::new() }
+        Message { text, args: Vec::new(), details: Vec::new() }
     }
 
     pub fn with(text: Text, args: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        Message { text, args: args.into_iter().map(Into::into).collect() }
+        Message { text, args: args.into_iter().map(Into::into).collect(), details: Vec::new() }
+    }
+
+    /// This message with `details` inside it (see [`Message::details`]).
+    pub fn with_details(mut self, details: impl IntoIterator<Item = Message>) -> Self {
+        self.details.extend(details);
+        self
     }
 
     pub fn show(&self, lang: Lang) -> String {
-        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
-        self.text.fill(lang, &args)
+        let shown: Vec<String> = self.details.iter().map(|d| d.show(lang)).collect();
+        let free = self.text.get(lang).matches("{}").count().saturating_sub(self.args.len());
+        let inline = free.min(shown.len());
+        let args: Vec<&str> = self.args.iter().chain(&shown[..inline]).map(String::as_str).collect();
+        let mut out = self.text.fill(lang, &args);
+        for line in &shown[inline..] {
+            out.push('\n');
+            out.push_str(line);
+        }
+        out
     }
 }
 
@@ -133,6 +150,16 @@ mod tests {
         assert_eq!(fill("{} dari {}", &["3", "5"]), "3 dari 5");
         assert_eq!(fill("a {} b {}", &["x"]), "a x b {}");
         assert_eq!(fill("none", &["x"]), "none");
+    }
+
+    #[test]
+    fn details_fill_the_free_placeholders_then_follow_one_per_line() {
+        let why = Message::new(Text::ContentBadId);
+        let line = Message::with(Text::ContentProblemLine, ["journal", "rowid 3", "id"]).with_details([why]);
+        assert_eq!(line.show(Lang::En), "table journal, row rowid 3, field id: not a valid id");
+        assert_eq!(line.show(Lang::Id), "tabel journal, baris rowid 3, kolom id: bukan id yang sah");
+        let refusal = Message::new(Text::ReadOnlyRequested).with_details([line.clone(), line]);
+        assert_eq!(refusal.show(Lang::En).lines().count(), 3);
     }
 
     #[test]

@@ -426,6 +426,23 @@ texts! {
     FixRemoveRow => "hapus baris {} dari tabel {}", "remove row {} from table {}";
     FixClearField => "kosongkan kolom {} pada baris {} di tabel {}", "clear field {} of row {} in table {}";
     RepairStep => "Perbaikan", "Repair";
+    DamagedTitle => "Isi berkas yang tidak sah", "Forbidden contents in this file";
+    DamagedIntro => "Berkas ini memuat {} isi yang tidak diizinkan model masterplan. Berkas dibuka hanya untuk dibaca dan tidak diubah sampai Anda memperbaikinya. Setiap masalah dan tindakan perbaikannya:",
+        "This file holds {} contents the masterplan's model forbids. It is open read-only and left unchanged until you repair it. Each problem and what the repair does about it:";
+    RepairButton => "Perbaiki…", "Repair…";
+    RepairConfirm => "Terapkan {} perbaikan di atas pada berkas? Perbaikan hanya menghapus baris atau mengosongkan rujukan, tidak mengarang data, dan dapat dibatalkan dengan Edit › Urungkan.",
+        "Apply the {} fixes above to the file? A repair only removes rows or clears references, never invents data, and Edit › Undo takes it back.";
+    RepairNow => "Perbaiki sekarang", "Repair now";
+    RepairWillDo => "→ perbaikan: {}", "→ repair: {}";
+    RepairApplied => "{} perbaikan diterapkan dalam satu langkah; Edit › Urungkan mengembalikannya.", "{} fixes applied in one step; Edit › Undo puts them back.";
+    CmdRepair => "Perbaiki isi…", "Repair contents…";
+    DamagedRefused => "{} memuat {} isi yang tidak sah; tidak ada yang diubah. Perbaiki dulu (menu Berkas › Perbaiki isi, atau `smartcity-workbench repair`):",
+        "{} holds {} forbidden contents; nothing was changed. Repair it first (File › Repair contents, or `smartcity-workbench repair`):";
+    InfoProblems => "{} isi yang tidak sah (perbaiki dengan `smartcity-workbench repair`):", "{} forbidden contents (repair with `smartcity-workbench repair`):";
+    RepairNothing => "Tidak ada isi yang tidak sah: tidak ada yang diperbaiki.", "No forbidden contents: nothing to repair.";
+    RepairPlanned => "{} perbaikan (uji coba, tidak ada yang diubah):", "{} fixes (dry run, nothing changed):";
+    RepairDone => "{} perbaikan diterapkan pada {} dalam satu langkah (dapat dibatalkan di aplikasi).", "{} fixes applied to {} in one step (undoable in the app).";
+    RepairFixLine => "{} → {}", "{} → {}";
     CannotEditReadOnly => "Workbook ini hanya baca; perubahan tidak disimpan.", "This workbook is read-only; the change was not saved.";
     SaveFailed => "Perubahan TIDAK tersimpan: {}. Periksa ruang disk, lalu coba lagi.", "The change was NOT saved: {}. Check the disk space, then try again.";
     CreateFailed => "Workbook tidak dapat dibuat: {}", "The workbook could not be created: {}";

@@ -93,12 +93,14 @@ pub fn prepare(ours: &Session, path: &Path, force: bool) -> Result<Prepared, Mes
 /// made here). The file is checked before anything is planned: a package or copy that does not verify against
 /// this workbook's record of it is refused whole, and a copy's scope is that record's.
 pub fn prepare_trusting(ours: &Session, path: &Path, force: bool, trust: bool) -> Result<Prepared, Message> {
+    ours.refuse_if_damaged()?;
     let head = read_head(path)?;
     if package::looks_like_package(&head) {
         let bytes = std::fs::read(path).map_err(|e| Message::with(Text::OpenIo, [e.to_string()]))?;
         return prepare_package(ours, path, &bytes, force);
     }
     let theirs = Session::open_read_only(path, ours.author()).map_err(|e| e.message())?;
+    theirs.refuse_if_damaged()?;
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     if canonical(path) == canonical(ours.path()) {
         return Err(Message::new(Text::MergeSameCopy));

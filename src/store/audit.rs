@@ -43,11 +43,15 @@ pub enum FixAction {
 }
 
 impl ContentProblem {
-    /// "table program, row <id>, field start_year: why", in `lang`.
+    /// "table program, row <id>, field start_year: why", translated when shown.
+    pub fn line(&self) -> Message {
+        Message::with(Text::ContentProblemLine, [self.table.clone(), self.row.clone(), self.field.clone()])
+            .with_details([self.message.clone()])
+    }
+
+    /// The line, in `lang`.
     pub fn show(&self, lang: Lang) -> String {
-        let why = self.message.show(lang);
-        Message::with(Text::ContentProblemLine, [self.table.clone(), self.row.clone(), self.field.clone(), why])
-            .show(lang)
+        self.line().show(lang)
     }
 
     /// What the repair does about it, in words.

@@ -71,6 +71,14 @@ impl Session {
         }
     }
 
+    /// `Err` naming every problem when this file is damaged: imports and merges into or from it are refused
+    /// whole until it is repaired.
+    pub fn refuse_if_damaged(&self) -> Result<(), Message> {
+        let Some(problems) = self.damage() else { return Ok(()) };
+        let head = Message::with(Text::DamagedRefused, [self.path.display().to_string(), problems.len().to_string()]);
+        Err(head.with_details(problems.iter().map(ContentProblem::line)))
+    }
+
     /// Apply every fix to the file in one transaction, recorded as one undo step ("Repair") and one history
     /// entry; the session is then writable. Returns the problems fixed (none when the file was not damaged).
     pub fn repair(&mut self) -> Result<Vec<ContentProblem>, RepairError> {

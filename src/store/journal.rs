@@ -79,7 +79,7 @@ pub struct JournalEntry {
 impl JournalEntry {
     pub fn label(&self) -> Message {
         let text = Text::ALL.iter().copied().find(|t| format!("{t:?}") == self.label_key).unwrap_or(Text::Invalid);
-        Message { text, args: self.label_args.clone() }
+        Message::with(text, self.label_args.clone())
     }
 
     /// Whether the entry concerns `agency`: made in its copy, or touching its programs.

@@ -7,6 +7,7 @@ use egui::{Color32, RichText, Ui};
 
 use super::ViewCx;
 use super::commands::Command;
+use super::damaged::{RepairChoice, RepairWindow};
 use super::export::ExportView;
 use super::file_dialog::{Outcome, PathDialog, Purpose};
 use super::finance::FinanceView;
@@ -60,6 +61,8 @@ pub struct App {
     /// Agency copies, merge preview and change packages.
     merge: MergeUi,
     dialog: Option<PathDialog>,
+    /// The problems of a damaged workbook and its repair.
+    repair: RepairWindow,
     status: Option<Status>,
     /// An error that needs the user's attention (a refused file), shown in a window until dismissed.
     notice: Option<Message>,
@@ -88,6 +91,7 @@ impl App {
             history: HistoryView::default(),
             merge: MergeUi::default(),
             dialog: None,
+            repair: RepairWindow::default(),
             status: None,
             notice: None,
             show_about: false,
@@ -181,7 +185,10 @@ impl App {
 
     /// Replace the open workbook with `session`, remembering it as the last one.
     fn adopt(&mut self, session: Session) {
-        if let Some(reason) = session.read_only() {
+        self.repair = RepairWindow::default();
+        if session.damage().is_some() {
+            self.repair.show();
+        } else if let Some(reason) = session.read_only() {
             self.notice = Some(reason.message());
         }
         self.settings.remember(session.path());
@@ -306,6 +313,18 @@ impl App {
                 }
             }
             Command::Present => self.presentation.toggle(ctx),
+            Command::RepairContents => self.repair.show(),
+        }
+    }
+
+    /// Repair the open workbook's forbidden contents, as one undo step.
+    fn repair_contents(&mut self) {
+        let Some(session) = &mut self.session else { return };
+        match session.repair() {
+            Ok(fixed) => {
+                self.set_info(Message::with(Text::RepairApplied, [fixed.len().to_string()]));
+            }
+            Err(error) => self.set_error(error.message()),
         }
     }
 
@@ -380,6 +399,8 @@ impl App {
                 item(ui, Command::AgencyCopy, writable, commands);
                 item(ui, Command::MergeFrom, writable, commands);
                 item(ui, Command::MakePackage, has_session, commands);
+                let damaged = self.session.as_ref().is_some_and(|s| s.damage().is_some());
+                item(ui, Command::RepairContents, damaged, commands);
                 ui.separator();
                 item(ui, Command::ResetDemo, true, commands);
                 ui.separator();
@@ -564,6 +585,9 @@ impl App {
         }
         if let Some(request) = self.merge.ui(ctx, lang, self.session.as_mut()) {
             self.merge_request(request);
+        }
+        if self.repair.ui(ctx, lang, self.session.as_ref()) == Some(RepairChoice::Repair) {
+            self.repair_contents();
         }
         if let Some(notice) = self.notice.clone() {
             let modal = egui::Modal::new(egui::Id::unique("notice")).show(ctx, |ui| {

@@ -32,6 +32,8 @@ pub enum Command {
     MakePackage,
     /// Presentation (workshop) mode on or off (`ui::presentation`).
     Present,
+    /// Show a damaged workbook's problems and offer the repair (`ui::damaged`).
+    RepairContents,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -57,6 +59,7 @@ impl Command {
             Command::MergeFrom => Text::CmdMergeFrom,
             Command::MakePackage => Text::CmdMakePackage,
             Command::Present => Text::CmdPresent,
+            Command::RepairContents => Text::CmdRepair,
         }
     }
 

@@ -5,6 +5,7 @@
 mod app;
 mod charts;
 mod commands;
+mod damaged;
 pub mod export;
 mod fields;
 mod file_dialog;
