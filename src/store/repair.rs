@@ -3,7 +3,7 @@
 //! value kept so that undo puts back exactly what was there.
 
 use rusqlite::Connection;
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 
 use super::audit::{ContentProblem, FixAction, Found, check};
 use crate::model::Workbook;
@@ -11,11 +11,42 @@ use crate::model::Workbook;
 /// More rounds than any chain of references in the schema is long.
 const MAX_ROUNDS: usize = 8;
 
+/// A value exactly as the file held it: text that is not UTF-8 (one of the problems a repair removes) is
+/// kept as its bytes and put back as text.
+#[derive(Debug, Clone)]
+enum Raw {
+    Value(Value),
+    BadText(Vec<u8>),
+}
+
+impl Raw {
+    fn read(value: ValueRef<'_>) -> Raw {
+        match value {
+            ValueRef::Null => Raw::Value(Value::Null),
+            ValueRef::Integer(n) => Raw::Value(Value::Integer(n)),
+            ValueRef::Real(x) => Raw::Value(Value::Real(x)),
+            ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
+                Ok(text) => Raw::Value(Value::Text(text.to_string())),
+                Err(_) => Raw::BadText(bytes.to_vec()),
+            },
+            ValueRef::Blob(bytes) => Raw::Value(Value::Blob(bytes.to_vec())),
+        }
+    }
+
+    /// The SQL placeholder for parameter `at`, and the parameter.
+    fn bind(&self, at: usize) -> (String, Value) {
+        match self {
+            Raw::Value(value) => (format!("?{at}"), value.clone()),
+            Raw::BadText(bytes) => (format!("CAST(?{at} AS TEXT)"), Value::Blob(bytes.clone())),
+        }
+    }
+}
+
 /// What one fix removed or cleared, to put it back.
 #[derive(Debug, Clone)]
 enum Undo {
-    Reinsert { table: String, rowid: i64, columns: Vec<String>, values: Vec<Value> },
-    Restore { table: String, rowid: i64, column: String, value: Value },
+    Reinsert { table: String, rowid: i64, columns: Vec<String>, values: Vec<Raw> },
+    Restore { table: String, rowid: i64, column: String, value: Raw },
 }
 
 /// Everything one repair changed, in the order it changed it.
@@ -38,7 +69,7 @@ fn apply(conn: &Connection, problem: &ContentProblem) -> rusqlite::Result<Option
             let columns: Vec<String> = stmt.column_names().map(String::from).collect();
             let mut rows = stmt.query([rowid])?;
             let Some(row) = rows.next()? else { return Ok(None) };
-            let values = (0..columns.len()).map(|i| row.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+            let values = (0..columns.len()).map(|i| row.get_ref(i).map(Raw::read)).collect::<rusqlite::Result<_>>()?;
             conn.execute(&format!("DELETE FROM {table} WHERE rowid = ?1"), [rowid])?;
             Ok(Some(Undo::Reinsert { table: problem.table.clone(), rowid, columns, values }))
         }
@@ -48,7 +79,7 @@ fn apply(conn: &Connection, problem: &ContentProblem) -> rusqlite::Result<Option
             let mut stmt = conn.prepare(&sql)?;
             let mut rows = stmt.query([rowid])?;
             let Some(row) = rows.next()? else { return Ok(None) };
-            let value: Value = row.get(0)?;
+            let value = Raw::read(row.get_ref(0)?);
             conn.execute(&format!("UPDATE {table} SET {column} = NULL WHERE rowid = ?1"), [rowid])?;
             Ok(Some(Undo::Restore { table: problem.table.clone(), rowid, column: problem.field.clone(), value }))
         }
@@ -91,19 +122,20 @@ pub fn undo(conn: &Connection, repair: &RawRepair) -> rusqlite::Result<()> {
         match step {
             Undo::Reinsert { table, rowid, columns, values } => {
                 let names: Vec<String> = columns.iter().map(|c| quote(c)).collect();
-                let marks: Vec<String> = (2..=values.len() + 1).map(|i| format!("?{i}")).collect();
+                let (marks, mut bound): (Vec<String>, Vec<Value>) =
+                    values.iter().enumerate().map(|(i, value)| value.bind(i + 2)).unzip();
                 let sql = format!(
                     "INSERT INTO {} (rowid, {}) VALUES (?1, {})",
                     quote(table),
                     names.join(", "),
                     marks.join(", ")
                 );
-                let mut all = vec![Value::Integer(*rowid)];
-                all.extend(values.iter().cloned());
-                conn.execute(&sql, rusqlite::params_from_iter(all))?;
+                bound.insert(0, Value::Integer(*rowid));
+                conn.execute(&sql, rusqlite::params_from_iter(bound))?;
             }
             Undo::Restore { table, rowid, column, value } => {
-                let sql = format!("UPDATE {} SET {} = ?2 WHERE rowid = ?1", quote(table), quote(column));
+                let (mark, value) = value.bind(2);
+                let sql = format!("UPDATE {} SET {} = {mark} WHERE rowid = ?1", quote(table), quote(column));
                 conn.execute(&sql, rusqlite::params![rowid, value])?;
             }
         }

@@ -6,6 +6,7 @@ mod books;
 mod charts;
 mod cli;
 mod common;
+mod damaged;
 mod export;
 mod generate;
 mod import;
