@@ -1,5 +1,6 @@
 //! The real app, driven headlessly through its accessibility tree with egui_kittest.
 
+mod damaged;
 mod export;
 mod finance;
 mod flows;
