@@ -11,6 +11,8 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
 
 use crate::i18n::{Lang, Message, Text};
+use crate::model::QuickWinChange::{self, PutAttendee, PutCriterion, PutDecision, PutGroup, PutWorkshop};
+use crate::model::StrategyChange::{self, PutDirection, PutGoal, PutIndicator, PutIssue, PutStrategy, PutSwot};
 use crate::model::{
     Change, Field, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_change,
     validate_finance_value, validate_program_alone,
@@ -330,6 +332,22 @@ fn entity_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<Content
     rows.extend(items.map(|i| ("readiness_item", i.id.to_string(), Change::PutReadinessItem(i.clone()))));
     rows.extend(workbook.bands.iter().map(|b| ("readiness_band", b.id.to_string(), Change::PutBand(b.clone()))));
     rows.extend(workbook.rounds.iter().map(|r| ("readiness_round", r.id.to_string(), Change::PutRound(r.clone()))));
+    let strategy = &workbook.strategy;
+    let put = |c: StrategyChange| Change::Strategy(c);
+    rows.extend(strategy.issues.iter().map(|i| ("strategic_issue", i.id.to_string(), put(PutIssue(i.clone())))));
+    rows.extend(strategy.swot.iter().map(|e| ("swot_entry", e.id.to_string(), put(PutSwot(e.clone())))));
+    rows.extend(strategy.goals.iter().map(|g| ("regional_goal", g.id.to_string(), put(PutGoal(g.clone())))));
+    rows.extend(strategy.directions.iter().map(|d| ("direction", d.id.to_string(), put(PutDirection(d.clone())))));
+    rows.extend(strategy.strategies.iter().map(|s| ("strategy", s.id.to_string(), put(PutStrategy(s.clone())))));
+    let indicators = strategy.indicators.iter();
+    rows.extend(indicators.map(|i| ("strategy_indicator", i.id.to_string(), put(PutIndicator(i.clone())))));
+    let quick = &workbook.quick_wins;
+    let put = |c: QuickWinChange| Change::QuickWin(c);
+    rows.extend(quick.criteria.iter().map(|c| ("qw_criterion", c.id.to_string(), put(PutCriterion(c.clone())))));
+    rows.extend(quick.workshops.iter().map(|w| ("workshop", w.id.to_string(), put(PutWorkshop(w.clone())))));
+    rows.extend(quick.groups.iter().map(|g| ("workshop_group", g.id.to_string(), put(PutGroup(g.clone())))));
+    rows.extend(quick.attendees.iter().map(|a| ("workshop_attendee", a.id.to_string(), put(PutAttendee(a.clone())))));
+    rows.extend(quick.decisions.iter().map(|d| ("workshop_decision", d.id.to_string(), put(PutDecision(d.clone())))));
     for (table, id, change) in rows {
         let Some(problem) = validate_change(workbook, &change).into_iter().next() else { continue };
         let sql = format!("SELECT rowid FROM {table} WHERE id = ?1");
@@ -363,7 +381,7 @@ fn entity_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<Content
 /// The model's name of a field, as the column it is about: `AgencyShortName` is `short_name`.
 fn field_name(field: Field) -> String {
     let name = format!("{field:?}");
-    let words = ["Agency", "Member", "Item", "Band", "Round", "Score"];
+    let words = ["Agency", "Member", "Item", "Band", "Round", "Score", "Strategy"];
     let bare = words.iter().find_map(|w| name.strip_prefix(w)).filter(|rest| !rest.is_empty()).unwrap_or(&name);
     let mut column = String::new();
     for (at, c) in bare.char_indices() {

@@ -166,27 +166,16 @@ fn a_score_out_of_its_levels_and_an_agency_without_a_name_are_named() {
     assert!(named.contains(&("agency", &*agency, "name")), "{named:?}");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
 #[test]
-fn zz_timing() {
-    let conn = rusqlite::Connection::open("/tmp/dmg/big.smartcity").unwrap();
-    let t = std::time::Instant::now();
-    let mut out = Vec::new();
-    for table in ["program", "budget_line", "program_target", "program_readiness", "program_strategy"] {
-        let t = std::time::Instant::now();
-        let mut stmt = conn.prepare(&format!("SELECT count(*) FROM {table}")).unwrap();
-        let n: i64 = stmt.query_row([], |r| r.get(0)).unwrap();
-        eprintln!("{table}: {n} rows {:?}", t.elapsed());
-    }
-    let _ = super::audit::raw_problems(&conn).unwrap();
-    eprintln!("raw {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let mut stmt = conn.prepare("PRAGMA foreign_key_check").unwrap();
-    let n = stmt.query_map([], |_| Ok(())).unwrap().count();
-    eprintln!("fk {n} {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    let w = super::rows::load(&conn).unwrap();
-    eprintln!("load {:?}", t.elapsed());
-    let t = std::time::Instant::now();
-    out.extend(super::audit::model_problems(&conn, &w).unwrap());
-    eprintln!("model {:?}", t.elapsed());
+fn a_strategic_issue_without_a_title_is_named_by_the_rule_of_an_edit() {
+    let conn = demo_conn();
+    let issue: String = conn.query_row("SELECT id FROM strategic_issue LIMIT 1", [], |r| r.get(0)).expect("issue");
+    conn.execute("UPDATE strategic_issue SET title = '  ' WHERE id = ?1", [&issue]).expect("plant");
+    let found = problems(&conn);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].table.as_str(), found[0].row.as_str(), found[0].field.as_str()),
+        ("strategic_issue", &*issue, "title")
+    );
 }
