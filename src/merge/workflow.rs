@@ -232,7 +232,13 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
         plan.refuse_out_of_scope(scope, &refusal(scope, ours.workbook()), (&base, &ours_rows, &theirs));
     }
     let their_journal =
-        package.journal.iter().filter_map(|e| serde_json::from_value::<JournalEntry>(e.clone()).ok()).collect();
+        package.journal.iter().map(|e| serde_json::from_value::<JournalEntry>(e.clone())).collect::<Result<_, _>>();
+    // A history entry that cannot be read makes the package damaged: it is never silently left out.
+    let their_journal: Vec<JournalEntry> =
+        their_journal.map_err(|e| Message::with(Text::PackageMalformed, [e.to_string()]))?;
+    if let Some(bad) = their_journal.iter().find(|e| e.label().text == Text::Invalid) {
+        return Err(Message::with(Text::PackageMalformed, [format!("history entry {}: {:?}", bad.id, bad.label_key)]));
+    }
     let meeting = Meeting {
         peer: peer.clone(),
         base: None,

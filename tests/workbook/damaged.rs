@@ -6,6 +6,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 use smartcity_workbench::i18n::Lang;
+use smartcity_workbench::io::package;
 use smartcity_workbench::merge::workflow;
 use smartcity_workbench::store::{ReadOnlyReason, Session};
 
@@ -276,4 +277,28 @@ fn history_and_merge_records_that_cannot_be_read_make_the_file_damaged() {
         let problems = session.damage().unwrap_or_else(|| panic!("{sql}: not found"));
         assert!(problems.iter().any(|p| p.table == *table && p.field == *field), "{sql}: {problems:?}");
     }
+}
+
+#[test]
+fn a_signed_package_with_a_history_entry_that_cannot_be_read_is_refused_whole() {
+    let dir = temp_dir();
+    let base = demo_file(dir.path(), "base.smartcity");
+    let copy = dir.path().join("copy.smartcity");
+    open(&base).write_agency_copy(&copy, None).expect("copy written");
+    let mut session = open(&copy);
+    let edit = swap_agencies(&session.workbook().agencies[0], &session.workbook().agencies[1]);
+    commit(&mut session, edit);
+    let package = dir.path().join("changes.smartcity-package");
+    workflow::write_package(&mut session, &package).expect("package written");
+    drop(session);
+    let secret: String =
+        plain_read_only(&copy).query_row("SELECT signing_key FROM replica", [], |r| r.get(0)).expect("the key");
+    let mut decoded = package::decode(&bytes(&package)).expect("decodes").package;
+    assert!(!decoded.journal.is_empty(), "the package carries the copy's history");
+    decoded.journal[0]["label_key"] = serde_json::json!("NotAText");
+    std::fs::write(&package, package::encode(&decoded, &secret).expect("signed again")).unwrap();
+
+    let ours = Session::open_read_only(&base, AUTHOR).unwrap();
+    let error = workflow::prepare(&ours, &package, false).err().expect("refused");
+    assert!(error.show(Lang::En).contains("NotAText"), "{}", error.show(Lang::En));
 }
