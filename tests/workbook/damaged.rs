@@ -302,3 +302,20 @@ fn a_signed_package_with_a_history_entry_that_cannot_be_read_is_refused_whole() 
     let error = workflow::prepare(&ours, &package, false).err().expect("refused");
     assert!(error.show(Lang::En).contains("NotAText"), "{}", error.show(Lang::En));
 }
+
+#[test]
+fn a_workbook_after_ordinary_removals_is_not_damaged() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "removed.smartcity");
+    let mut session = open(&path);
+    let decided = session.workbook().quick_wins.decisions.iter().find_map(|d| d.program_id).expect("a decision");
+    let label = label(smartcity_workbench::i18n::Text::EditDeleteProgram, "x");
+    commit(
+        &mut session,
+        smartcity_workbench::model::Edit::one(label, smartcity_workbench::model::Change::RemoveProgram(decided)),
+    );
+    drop(session);
+    let reopened = open(&path);
+    assert_eq!(reopened.damage().map(|p| p.iter().map(|p| p.show(Lang::En)).collect::<Vec<_>>()), None);
+    assert!(reopened.read_only().is_none());
+}
