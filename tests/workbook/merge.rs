@@ -2,6 +2,7 @@
 //! conflicts, idempotence and convergence, change packages (and damaged ones), undo, the history, and the
 //! `merge` command line.
 
+mod attacks;
 mod bases;
 mod property;
 mod references;
