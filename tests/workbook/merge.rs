@@ -6,6 +6,7 @@ mod attacks;
 mod bases;
 mod property;
 mod references;
+mod tampered;
 mod trust;
 
 use std::path::{Path, PathBuf};

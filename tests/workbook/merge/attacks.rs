@@ -16,22 +16,22 @@ use smartcity_workbench::model::{BudgetLine, FundingSource, Id};
 use super::*;
 
 /// Rp 99 M(iliar), what the attacker adds to another agency's program.
-const STOLEN: i64 = 99_000_000_000;
+pub(super) const STOLEN: i64 = 99_000_000_000;
 
 /// The rows an attacker goes after: another agency's program, the profile, a readiness score, an agency.
-struct Targets {
+pub(super) struct Targets {
     /// The copy's own program (in scope).
-    own: Id,
+    pub own: Id,
     /// A program of another agency whose years include the year the money is added in.
-    other: Id,
-    year: i32,
+    pub other: Id,
+    pub year: i32,
     /// The readiness score (round, item).
-    score: (Id, Id),
+    pub score: (Id, Id),
     /// An agency other than the copy's.
-    agency: Id,
+    pub agency: Id,
 }
 
-fn targets(workbook: &Workbook, agency: &Agency) -> Targets {
+pub(super) fn targets(workbook: &Workbook, agency: &Agency) -> Targets {
     let others: Vec<&Program> =
         workbook.programs.iter().filter(|p| p.agency_id.is_some() && p.agency_id != Some(agency.id)).collect();
     let other = others
@@ -70,7 +70,7 @@ fn attacked(workbook: &Workbook, t: &Targets) -> Workbook {
 }
 
 /// The same attack done with SQLite on the copy's file, outside the app.
-fn attack_with_sqlite(copy: &Path, t: &Targets) {
+pub(super) fn attack_with_sqlite(copy: &Path, t: &Targets) {
     let conn = Connection::open(copy).expect("the copy opens in SQLite");
     let by = "penyerang";
     let at = "2026-12-01T00:00:00Z";
@@ -110,16 +110,16 @@ fn attack_with_sqlite(copy: &Path, t: &Targets) {
 
 /// A scoped copy and the attack's targets; the coordinator's session is closed, so its file is at rest and
 /// its bytes can be compared.
-struct Attack {
+pub(super) struct Attack {
     _dir: tempfile::TempDir,
-    dir: PathBuf,
-    coordinator: PathBuf,
-    copy_path: PathBuf,
-    agency: Agency,
-    t: Targets,
+    pub dir: PathBuf,
+    pub coordinator: PathBuf,
+    pub copy_path: PathBuf,
+    pub agency: Agency,
+    pub t: Targets,
 }
 
-fn attack_setup() -> Attack {
+pub(super) fn attack_setup() -> Attack {
     let Setup { _dir, dir, coordinator, copy_path, agency } = setup(true);
     let t = targets(coordinator.workbook(), &agency);
     let path = coordinator.path().to_path_buf();
@@ -128,7 +128,7 @@ fn attack_setup() -> Attack {
 }
 
 /// An honest package of the copy with only its own program changed.
-fn honest_package(a: &Attack, name: &str) -> PathBuf {
+pub(super) fn honest_package(a: &Attack, name: &str) -> PathBuf {
     let mut copy = open(&a.copy_path);
     let mut own = copy.workbook().program(a.t.own).unwrap().clone();
     own.outputs = "Keluaran sah dari dinas".into();
@@ -139,7 +139,7 @@ fn honest_package(a: &Attack, name: &str) -> PathBuf {
 }
 
 /// A package made by the real copy after its workbook was edited with SQLite: properly signed.
-fn signed_attack_package(a: &Attack, name: &str) -> PathBuf {
+pub(super) fn signed_attack_package(a: &Attack, name: &str) -> PathBuf {
     attack_with_sqlite(&a.copy_path, &a.t);
     let mut copy = open(&a.copy_path);
     let path = a.dir.join(name);
@@ -172,19 +172,19 @@ fn resign(path: &Path, secret: &str, edit: impl FnOnce(&mut package::Package)) {
     std::fs::write(path, package::encode(&decoded, secret).expect("signed")).unwrap();
 }
 
-fn secret_of(path: &Path) -> String {
+pub(super) fn secret_of(path: &Path) -> String {
     open(path).signing_key().unwrap().expect("a copy's key")
 }
 
 /// Plan merging `from` into the coordinator's file through a read-only session, as the command line does.
-fn try_prepare(coordinator: &Path, from: &Path) -> Result<Prepared, smartcity_workbench::i18n::Message> {
+pub(super) fn try_prepare(coordinator: &Path, from: &Path) -> Result<Prepared, smartcity_workbench::i18n::Message> {
     let reader = Session::open_read_only(coordinator, AUTHOR).expect("the coordinator opens");
     workflow::prepare(&reader, from, false)
 }
 
 /// `from` is refused whole with `text`, on the API and on the command line, and the coordinator's file is
 /// byte for byte what it was.
-fn assert_refused_whole(a: &Attack, from: &Path, text: Text) {
+pub(super) fn assert_refused_whole(a: &Attack, from: &Path, text: Text) {
     let before = bytes(&a.coordinator);
     let refused = try_prepare(&a.coordinator, from).err().expect("refused whole");
     assert_eq!(refused.text, text, "{}", refused.show(Lang::En));
@@ -197,12 +197,12 @@ fn assert_refused_whole(a: &Attack, from: &Path, text: Text) {
     assert!(bytes(&a.coordinator) == before, "the coordinator's file is unchanged");
 }
 
-fn text_of(output: &std::process::Output) -> String {
+pub(super) fn text_of(output: &std::process::Output) -> String {
     format!("{}{}", text(&output.stdout), text(&output.stderr))
 }
 
 /// The plan's refused entries: kind, id and the reason for people.
-fn refused_reasons(prepared: &Prepared) -> Vec<(usize, Id, String)> {
+pub(super) fn refused_reasons(prepared: &Prepared) -> Vec<(usize, Id, String)> {
     prepared
         .plan
         .entries
@@ -214,12 +214,12 @@ fn refused_reasons(prepared: &Prepared) -> Vec<(usize, Id, String)> {
         .collect()
 }
 
-fn kind(name: &str) -> usize {
+pub(super) fn kind(name: &str) -> usize {
     KINDS.iter().position(|k| k.name == name).unwrap_or_else(|| panic!("no kind {name}"))
 }
 
 /// The attacked rows are each refused with the scope's reason; the copy's own program is taken.
-fn assert_refused_per_row(a: &Attack, prepared: &Prepared) {
+pub(super) fn assert_refused_per_row(a: &Attack, prepared: &Prepared) {
     let reason = format!("{0}'s copy may change only {0} programs", a.agency.label());
     let refused = refused_reasons(prepared);
     for (kind, id) in [
@@ -237,7 +237,7 @@ fn assert_refused_per_row(a: &Attack, prepared: &Prepared) {
 }
 
 /// After merging: the copy's own change is in, and none of the attacked rows changed.
-fn assert_only_own_change_applied(a: &Attack, before: &Workbook) {
+pub(super) fn assert_only_own_change_applied(a: &Attack, before: &Workbook) {
     let after = file_state(&a.coordinator);
     assert_eq!(after.program(a.t.own).unwrap().outputs, "Keluaran sah dari dinas");
     assert_eq!(after.program(a.t.other), before.program(a.t.other));
