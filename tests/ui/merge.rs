@@ -218,3 +218,44 @@ fn a_removed_agency_that_an_incoming_program_uses_is_a_question_and_its_removal_
     assert!(workbook.agency(agency.id).is_some(), "the agency is back");
     assert!(workbook.programs.iter().any(|p| p.name == "Program badan cadangan" && p.agency_id == Some(agency.id)));
 }
+
+#[test]
+fn the_preview_lists_each_row_a_scoped_copy_may_not_change_as_refused_with_its_reason_and_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let copy = dir.path().join("dinas.smartcity");
+    let (agency, own, other) = {
+        let mut session = Session::open(&path, "koordinator").unwrap();
+        let workbook = session.workbook().clone();
+        let own = workbook.programs.iter().find(|p| p.agency_id.is_some()).unwrap().clone();
+        let agency = workbook.agency(own.agency_id.unwrap()).unwrap().clone();
+        let other = workbook.programs.iter().find(|p| p.agency_id.is_some_and(|a| a != agency.id)).unwrap().clone();
+        session.write_agency_copy(&copy, Some(&agency)).unwrap();
+        (agency, own, other)
+    };
+    // Edited outside the app, with SQLite: its own program, another agency's program and the profile.
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    conn.execute("UPDATE program SET outputs = 'Keluaran dinas' WHERE id = ?1", [own.id.to_string()]).unwrap();
+    conn.execute("UPDATE program SET name = 'Diambil alih' WHERE id = ?1", [other.id.to_string()]).unwrap();
+    conn.execute("UPDATE profile SET vision = 'Visi palsu'", []).unwrap();
+    drop(conn);
+
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    let before = harness.state().session().unwrap().workbook().clone();
+    open_file_menu_item(&mut harness, "Gabungkan dari workbook…");
+    choose_path(&mut harness, &copy);
+    harness.get_by_label_contains("0 baru · 1 diambil · 0 dihapus · 2 ditolak · 0 konflik");
+    assert_eq!(harness.query_all_by_label(" Ditolak ").count(), 2, "each refused row has its badge");
+    let reason = format!("— Salinan {0} hanya boleh mengubah program {0}", agency.label());
+    assert_eq!(harness.query_all_by_label(&reason).count(), 2, "each refused row says why");
+    harness.get_by_label(&format!("Program: {} Diambil alih", other.code));
+    harness.get_by_label_contains("Profil: ");
+    assert!(!harness.get_by_role_and_label(Role::Button, "Gabungkan").accesskit_node().is_disabled());
+    harness.get_by_role_and_label(Role::Button, "Gabungkan").click();
+    harness.run();
+
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    assert_eq!(workbook.program(own.id).unwrap().outputs, "Keluaran dinas", "its own change merges");
+    assert_eq!(workbook.program(other.id), before.program(other.id), "the refused rows stay as they were");
+    assert_eq!(workbook.profile, before.profile);
+}

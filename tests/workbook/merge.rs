@@ -2,9 +2,11 @@
 //! conflicts, idempotence and convergence, change packages (and damaged ones), undo, the history, and the
 //! `merge` command line.
 
+mod attacks;
 mod bases;
 mod property;
 mod references;
+mod tampered;
 mod trust;
 
 use std::path::{Path, PathBuf};
