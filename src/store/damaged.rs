@@ -38,7 +38,6 @@ impl From<rusqlite::Error> for RepairError {
 /// What a session shows of a file: the workbook, its identity, and every problem the file holds.
 pub(super) struct View {
     pub workbook: Workbook,
-    pub replica: Option<sync::Replica>,
     pub problems: Vec<ContentProblem>,
 }
 
@@ -47,7 +46,7 @@ pub(super) struct View {
 pub(super) fn audited_view(conn: &Connection) -> rusqlite::Result<View> {
     let first = match audit::check(conn)? {
         Found::Clean(workbook) => {
-            return Ok(View { workbook: *workbook, replica: sync::load_replica(conn)?, problems: Vec::new() });
+            return Ok(View { workbook: *workbook, problems: Vec::new() });
         }
         Found::Problems(first) => first,
     };
@@ -59,7 +58,7 @@ pub(super) fn audited_view(conn: &Connection) -> rusqlite::Result<View> {
     harden(&copy)?;
     copy.pragma_update(None, "foreign_keys", false)?;
     let (workbook, problems, _) = repair::run(&copy, first)?;
-    Ok(View { workbook, replica: sync::load_replica(&copy)?, problems })
+    Ok(View { workbook, problems })
 }
 
 impl Session {
@@ -136,7 +135,6 @@ impl Session {
         .map_err(storage)?;
         let view = audited_view(&self.conn).map_err(storage)?;
         self.workbook = view.workbook;
-        self.replica = view.replica;
         self.read_only = (!view.problems.is_empty()).then_some(ReadOnlyReason::Damaged(view.problems));
         self.repair = None;
         self.revision += 1;

@@ -115,6 +115,7 @@ impl Session {
         // Checked before a byte is written (an older file is checked on a migrated copy in memory).
         let mut clean = None;
         if version == schema::CURRENT_VERSION {
+            sync::identity(&checked)?;
             match audit::check(&checked)? {
                 audit::Found::Clean(workbook) => clean = Some(*workbook),
                 audit::Found::Problems(_) => {
@@ -150,7 +151,7 @@ impl Session {
             Some(workbook) => workbook,
             None => rows::load(&conn)?,
         };
-        let replica = sync::load_replica(&conn)?;
+        let replica = Some(sync::identity(&conn)?);
         Ok(Session {
             path: path.to_path_buf(),
             conn,
@@ -221,9 +222,10 @@ impl Session {
             // A newer version's rules are not ours to check it by.
             ReadOnlyReason::NewerVersion(_) => (rows::load(&conn)?, sync::load_replica(&conn)?, reason),
             reason => {
+                let replica = Some(sync::identity(&conn)?);
                 let view = damaged::audited_view(&conn)?;
                 let reason = if view.problems.is_empty() { reason } else { ReadOnlyReason::Damaged(view.problems) };
-                (view.workbook, view.replica, reason)
+                (view.workbook, replica, reason)
             }
         };
         Ok(Session {

@@ -62,6 +62,13 @@ pub(super) fn load_replica(conn: &Connection) -> rusqlite::Result<Option<Replica
     .optional()
 }
 
+/// This file's identity, which every workbook of our versions holds from its first migration on: missing or
+/// unreadable, the file is damaged beyond what a repair may do (it would have to make one up).
+pub(super) fn identity(conn: &Connection) -> Result<Replica, super::OpenError> {
+    let damaged = |detail: String| super::OpenError::Damaged(format!("replica: {detail}"));
+    load_replica(conn).map_err(|e| damaged(e.to_string()))?.ok_or_else(|| damaged("no row".to_string()))
+}
+
 /// The message for sync or history records of this file that cannot be read back.
 fn damaged(error: rusqlite::Error) -> Message {
     Message::with(Text::RecordsDamaged, [error.to_string()])

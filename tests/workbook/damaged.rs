@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::io::package;
 use smartcity_workbench::merge::workflow;
-use smartcity_workbench::store::{ReadOnlyReason, Session};
+use smartcity_workbench::store::{OpenError, ReadOnlyReason, Session};
 
 use super::common::*;
 
@@ -261,7 +261,6 @@ fn history_and_merge_records_that_cannot_be_read_make_the_file_damaged() {
     let plants = [
         ("journal", "UPDATE journal SET replica_id = 'not-an-id'", "replica_id"),
         ("journal", "UPDATE journal SET agencies = '[\"x\"'", "agencies"),
-        ("replica", "UPDATE replica SET replica_id = ''", "replica_id"),
     ];
     for (at, (table, sql, field)) in plants.iter().enumerate() {
         let path = demo_file(dir.path(), &format!("records{at}.smartcity"));
@@ -276,6 +275,21 @@ fn history_and_merge_records_that_cannot_be_read_make_the_file_damaged() {
         let session = Session::open(&path, AUTHOR).unwrap();
         let problems = session.damage().unwrap_or_else(|| panic!("{sql}: not found"));
         assert!(problems.iter().any(|p| p.table == *table && p.field == *field), "{sql}: {problems:?}");
+    }
+}
+
+#[test]
+fn a_file_whose_identity_is_missing_or_unreadable_is_refused_untouched() {
+    let dir = temp_dir();
+    for (at, sql) in ["UPDATE replica SET replica_id = 'not-an-id'", "DELETE FROM replica"].iter().enumerate() {
+        let path = demo_file(dir.path(), &format!("identity{at}.smartcity"));
+        Connection::open(&path).unwrap().execute(sql, []).unwrap();
+        let before = bytes(&path);
+        for opened in [Session::open(&path, AUTHOR), Session::open_read_only(&path, AUTHOR)] {
+            let error = opened.err().unwrap_or_else(|| panic!("{sql}: opened"));
+            assert!(matches!(&error, OpenError::Damaged(detail) if detail.contains("replica")), "{sql}: {error:?}");
+        }
+        assert!(bytes(&path) == before, "{sql}");
     }
 }
 
