@@ -35,14 +35,14 @@ impl From<rusqlite::Error> for RepairError {
     }
 }
 
-/// What a session shows of a file: the workbook, its identity, and every problem the file holds.
+/// What a session shows of a file: the workbook and every problem the file holds.
 pub(super) struct View {
     pub workbook: Workbook,
     pub problems: Vec<ContentProblem>,
 }
 
-/// The workbook in `conn` and every problem it holds. For a damaged file the workbook (and identity) are the
-/// ones a repair would leave, read from a copy in memory: `conn` is never written.
+/// The workbook in `conn` and every problem it holds. For a damaged file the workbook is the one a repair
+/// would leave, read from a copy in memory: `conn` is never written.
 pub(super) fn audited_view(conn: &Connection) -> rusqlite::Result<View> {
     let first = match audit::check(conn)? {
         Found::Clean(workbook) => {
