@@ -30,6 +30,8 @@ pub enum Command {
     MergeFrom,
     /// Write this agency copy's change package.
     MakePackage,
+    /// Re-issue a copy this workbook wrote: a new key, the old copy revoked.
+    ReissueCopy,
     /// Presentation (workshop) mode on or off (`ui::presentation`).
     Present,
 }
@@ -56,6 +58,7 @@ impl Command {
             Command::AgencyCopy => Text::CmdAgencyCopy,
             Command::MergeFrom => Text::CmdMergeFrom,
             Command::MakePackage => Text::CmdMakePackage,
+            Command::ReissueCopy => Text::CmdReissueCopy,
             Command::Present => Text::CmdPresent,
         }
     }
