@@ -257,24 +257,7 @@ pub fn reissue(path: &Path, copy: &str, dest: Option<&Path>) -> Result<Message, 
         return Err(reason.message());
     }
     let record = find_issued(&session, copy)?;
-    let short = session
-        .workbook()
-        .agencies
-        .iter()
-        .find(|a| Some(a.id) == record.scope)
-        .map_or_else(|| "salinan".to_string(), |a| a.short_name.clone());
-    let dest = match dest {
-        Some(dest) => dest.to_path_buf(),
-        None => {
-            let day: String = crate::store::now_iso().chars().take(10).filter(char::is_ascii_digit).collect();
-            let dir = path.parent().unwrap_or(Path::new("."));
-            let stem: String = short.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
-            dir.join(format!("{stem}-{day}.smartcity"))
-        }
-    };
-    if dest.exists() {
-        return Err(Message::with(Text::ReissueExists, [dest.display().to_string()]));
-    }
+    let dest = dest.map_or_else(|| session.reissue_destination(&record), Path::to_path_buf);
     session.reissue_copy(record.copy_id, &dest)?;
     Ok(Message::with(Text::ReissueWritten, [record.name.clone(), dest.display().to_string()]))
 }

@@ -1074,4 +1074,18 @@ texts! {
     QwWeightTotal => "Jumlah bobot: {} poin = 100 %", "Total weight: {} points = 100 %";
     QwAddCriterion => "Tambah kriteria", "Add criterion";
     QwNewCriterion => "Kriteria baru", "New criterion";
+    // Re-issuing agency copies from the File menu (issue 15)
+    CmdReissueCopy => "Terbitkan ulang salinan…", "Re-issue copy…";
+    ReissueDialogTitle => "Terbitkan ulang salinan dinas", "Re-issue an agency copy";
+    ReissueDialogHint => "Salinan yang diterbitkan ulang mendapat kunci baru; salinan lama dicabut, dan paket maupun workbook-nya ditolak sejak itu. Pakai ini bila laptop atau berkas salinan hilang atau dicuri.", "A re-issued copy gets a new key; the old copy is revoked, and its packages and workbook are refused from then on. Use this when a laptop or a copy's file is lost or stolen.";
+    ReissueColAgency => "Dinas", "Agency";
+    ReissueColFile => "Berkas", "File";
+    ReissueColIssued => "Diterbitkan", "Issued";
+    ReissueColRevoked => "Dicabut", "Revoked";
+    ReissueAllAgencies => "Semua (tanpa batas dinas)", "Everything (no agency limit)";
+    ReissueActive => "aktif", "active";
+    ReissueButton => "Terbitkan ulang", "Re-issue";
+    ReissueButtonFor => "Terbitkan ulang: {}", "Re-issue: {}";
+    ReissueNone => "Workbook ini belum menerbitkan salinan.", "This workbook has issued no copies.";
+    DialogReissueTitle => "Simpan salinan baru sebagai", "Save the new copy as";
 }

@@ -117,9 +117,25 @@ impl Session {
         self.issue_copy(dest, scope, None)
     }
 
+    /// Where a re-issued copy of `copy` goes unless the user says otherwise: beside this workbook, named
+    /// `<agency short name>-<YYYYMMDD>.smartcity` (`salinan-…` for a copy of everything).
+    pub fn reissue_destination(&self, copy: &IssuedCopy) -> std::path::PathBuf {
+        let short = copy
+            .scope
+            .and_then(|id| self.workbook.agency(id))
+            .map(|a| if a.short_name.is_empty() { a.code.clone() } else { a.short_name.clone() })
+            .unwrap_or_else(|| "salinan".to_string());
+        let day: String = now_iso().chars().take(10).filter(char::is_ascii_digit).collect();
+        let stem: String = short.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        self.path.with_file_name(format!("{stem}-{day}.smartcity"))
+    }
+
     /// Write a new copy in place of the copy `old` (same scope, new key) and revoke the old one: its packages
-    /// and its workbook are refused from now on.
+    /// and its workbook are refused from now on. An existing file at `dest` is never written over.
     pub fn reissue_copy(&mut self, old: Uuid, dest: &Path) -> Result<(), Message> {
+        if dest.exists() {
+            return Err(Message::with(Text::ReissueExists, [dest.display().to_string()]));
+        }
         let record = self.issued_copy(old)?.ok_or_else(|| Message::with(Text::ReissueUnknown, [old.to_string()]))?;
         let scope = match record.scope {
             Some(id) => Some(

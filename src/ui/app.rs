@@ -303,10 +303,11 @@ impl App {
                     self.merge.start_copy(session);
                 }
             }
-            Command::MergeFrom | Command::MakePackage => {
-                let request = self.session.as_ref().map(|session| match command {
-                    Command::MergeFrom => self.merge.start_merge(session),
-                    _ => self.merge.start_package(session),
+            Command::MergeFrom | Command::MakePackage | Command::ReissueCopy => {
+                let request = self.session.as_ref().and_then(|session| match command {
+                    Command::MergeFrom => Some(self.merge.start_merge(session)),
+                    Command::ReissueCopy => self.merge.start_reissue(session),
+                    _ => Some(self.merge.start_package(session)),
                 });
                 if let Some(request) = request {
                     self.merge_request(request);
@@ -399,6 +400,8 @@ impl App {
                 item(ui, Command::AgencyCopy, writable, commands);
                 item(ui, Command::MergeFrom, writable, commands);
                 item(ui, Command::MakePackage, has_session, commands);
+                let reissue = self.session.as_ref().is_some_and(MergeUi::can_reissue);
+                item(ui, Command::ReissueCopy, reissue, commands);
                 let damaged = self.session.as_ref().is_some_and(|s| s.damage().is_some());
                 item(ui, Command::RepairContents, damaged, commands);
                 ui.separator();
@@ -570,7 +573,7 @@ impl App {
                         Purpose::Open => self.open_path(&path),
                         Purpose::New => self.create_workbook(&path),
                         Purpose::SaveCopy => self.save_copy(&path),
-                        Purpose::AgencyCopy | Purpose::MergeFrom | Purpose::Package => {
+                        Purpose::AgencyCopy | Purpose::MergeFrom | Purpose::Package | Purpose::ReissueCopy => {
                             let request = match &mut self.session {
                                 Some(session) => self.merge.path_chosen(purpose, &path, session),
                                 None => None,

@@ -30,6 +30,8 @@ pub enum Command {
     MergeFrom,
     /// Write this agency copy's change package.
     MakePackage,
+    /// Re-issue a copy this workbook wrote: a new key, the old copy revoked.
+    ReissueCopy,
     /// Presentation (workshop) mode on or off (`ui::presentation`).
     Present,
     /// Show a damaged workbook's problems and offer the repair (`ui::damaged`).
@@ -58,6 +60,7 @@ impl Command {
             Command::AgencyCopy => Text::CmdAgencyCopy,
             Command::MergeFrom => Text::CmdMergeFrom,
             Command::MakePackage => Text::CmdMakePackage,
+            Command::ReissueCopy => Text::CmdReissueCopy,
             Command::Present => Text::CmdPresent,
             Command::RepairContents => Text::CmdRepair,
         }

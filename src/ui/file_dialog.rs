@@ -19,6 +19,8 @@ pub enum Purpose {
     MergeFrom,
     /// Where to write a change package.
     Package,
+    /// Where to write the new copy when re-issuing one.
+    ReissueCopy,
 }
 
 impl Purpose {
@@ -30,11 +32,12 @@ impl Purpose {
             Purpose::AgencyCopy => Text::DialogAgencyCopyTitle,
             Purpose::MergeFrom => Text::DialogMergeTitle,
             Purpose::Package => Text::DialogPackageTitle,
+            Purpose::ReissueCopy => Text::DialogReissueTitle,
         }
     }
 
     fn creates_file(self) -> bool {
-        matches!(self, Purpose::New | Purpose::SaveCopy | Purpose::AgencyCopy | Purpose::Package)
+        matches!(self, Purpose::New | Purpose::SaveCopy | Purpose::AgencyCopy | Purpose::Package | Purpose::ReissueCopy)
     }
 
     /// The extension a created file gets, and the files the browse dialog offers.
@@ -133,7 +136,7 @@ impl PathDialog {
             if path.is_dir() {
                 return Err(Message::new(Text::PathIsFolder));
             }
-            if matches!(self.purpose, Purpose::New | Purpose::AgencyCopy) && path.exists() {
+            if matches!(self.purpose, Purpose::New | Purpose::AgencyCopy | Purpose::ReissueCopy) && path.exists() {
                 return Err(Message::new(Text::PathExists));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())

@@ -259,3 +259,61 @@ fn the_preview_lists_each_row_a_scoped_copy_may_not_change_as_refused_with_its_r
     assert_eq!(workbook.program(other.id), before.program(other.id), "the refused rows stay as they were");
     assert_eq!(workbook.profile, before.profile);
 }
+
+#[test]
+fn the_file_menu_re_issues_a_copy_listed_in_its_dialog_and_revokes_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    harness.get_by_label("Berkas").click();
+    harness.run();
+    assert!(
+        harness.get_by_label("Terbitkan ulang salinan…").accesskit_node().is_disabled(),
+        "nothing to re-issue before a copy was issued"
+    );
+    drop(harness);
+
+    let copy = dir.path().join("dinas.smartcity");
+    let agency = {
+        let mut session = Session::open(&path, "koordinator").unwrap();
+        let id = session.workbook().programs.iter().find_map(|p| p.agency_id).unwrap();
+        let agency = session.workbook().agency(id).unwrap().clone();
+        session.write_agency_copy(&copy, Some(&agency)).unwrap();
+        agency
+    };
+    let mut harness = app(Startup::Path(path.clone()), dir.path());
+    open_file_menu_item(&mut harness, "Terbitkan ulang salinan…");
+    harness.get_by_label("Terbitkan ulang salinan dinas");
+    harness.get_by_label(agency.label());
+    harness.get_by_label("dinas.smartcity");
+    harness.get_by_label("aktif");
+    harness.get_by_role_and_label(Role::Button, &format!("Terbitkan ulang: {}", agency.label())).click();
+    harness.run();
+
+    // The path dialog suggests the same name as the command line: beside the workbook, agency and date.
+    let session = harness.state().session().unwrap();
+    let old = session.issued_copies().unwrap()[0].clone();
+    let suggested = session.reissue_destination(&old);
+    let name = suggested.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with(&format!("{}-", agency.short_name)) && name.ends_with(".smartcity"), "{name}");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some(suggested.display().to_string().as_str()));
+    harness.get_by_role_and_label(Role::Button, "OK").click();
+    harness.run();
+
+    let status = harness.state().status_text();
+    assert!(status.contains("diterbitkan ulang") && status.contains("salinan lama dicabut"), "{status}");
+    let records = harness.state().session().unwrap().issued_copies().unwrap();
+    assert_eq!(records.len(), 2);
+    assert!(records[0].revoked_at.is_some(), "the old copy is revoked");
+    assert!(records[1].revoked_at.is_none() && records[1].scope == Some(agency.id));
+    assert!(suggested.is_file(), "the new copy is written");
+    let new_copy = Session::open_read_only(&suggested, "test").unwrap();
+    assert_eq!(new_copy.replica().unwrap().id, records[1].copy_id);
+
+    // Listed again: the old copy with the time it was revoked, only the new one can be re-issued.
+    open_file_menu_item(&mut harness, "Terbitkan ulang salinan…");
+    assert_eq!(harness.query_all_by_label(agency.label()).count(), 2, "both copies are listed");
+    assert_eq!(harness.query_all_by_label_contains("Terbitkan ulang: ").count(), 1);
+    assert_eq!(harness.query_all_by_label("aktif").count(), 1);
+}

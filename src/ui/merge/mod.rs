@@ -4,6 +4,7 @@
 
 mod copy;
 mod preview;
+mod reissue;
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use crate::store::Session;
 
 use super::file_dialog::Purpose;
 use copy::CopyDialog;
+use reissue::ReissueDialog;
 
 /// What the app should do after this frame's merge dialogs.
 pub enum Request {
@@ -50,6 +52,9 @@ pub struct MergeUi {
     pending_scope: Option<Option<Id>>,
     preview: Option<Preview>,
     refused: Option<Refused>,
+    reissue: Option<ReissueDialog>,
+    /// The copy chosen in the re-issue dialog, while the path dialog asks where to write the new one.
+    pending_reissue: Option<crate::store::IssuedCopy>,
 }
 
 fn sibling(session: &Session, suffix: &str, extension: &str) -> PathBuf {
@@ -60,7 +65,23 @@ fn sibling(session: &Session, suffix: &str, extension: &str) -> PathBuf {
 impl MergeUi {
     /// True while a merge dialog is open (the app then leaves the keyboard to it).
     pub fn is_open(&self) -> bool {
-        self.copy.is_some() || self.preview.is_some() || self.refused.is_some()
+        self.copy.is_some() || self.preview.is_some() || self.refused.is_some() || self.reissue.is_some()
+    }
+
+    /// True when `session` can re-issue a copy: it is writable and has issued at least one.
+    pub fn can_reissue(session: &Session) -> bool {
+        session.read_only().is_none() && session.issued_copies().is_ok_and(|c| !c.is_empty())
+    }
+
+    /// Open the re-issue dialog with the copies `session` issued (or say why their record cannot be read).
+    pub fn start_reissue(&mut self, session: &Session) -> Option<Request> {
+        match session.issued_copies() {
+            Ok(copies) => {
+                self.reissue = Some(ReissueDialog::new(copies));
+                None
+            }
+            Err(message) => Some(Request::Notice(message)),
+        }
     }
 
     /// The preview's state, for tests.
@@ -105,6 +126,10 @@ impl MergeUi {
                 Err(message) => Request::Notice(message),
             }),
             Purpose::MergeFrom => self.prepare(session, path, false, false),
+            Purpose::ReissueCopy => {
+                let copy = self.pending_reissue.take()?;
+                Some(reissue_to(session, &copy, path))
+            }
             _ => None,
         }
     }
@@ -142,6 +167,9 @@ impl MergeUi {
                     return Some(Request::ChoosePath(Purpose::AgencyCopy, sibling(session, &suffix, "smartcity")));
                 }
             }
+        }
+        if let Some(request) = self.reissue_ui(ctx, lang, session) {
+            return Some(request);
         }
         if let Some(refused) = &mut self.refused {
             let mut retry = None;
@@ -198,6 +226,33 @@ impl MergeUi {
             }
         }
         None
+    }
+}
+
+impl MergeUi {
+    fn reissue_ui(&mut self, ctx: &egui::Context, lang: Lang, session: &Session) -> Option<Request> {
+        match self.reissue.as_mut()?.ui(ctx, lang, session.workbook()) {
+            reissue::Outcome::Pending => None,
+            reissue::Outcome::Cancelled => {
+                self.reissue = None;
+                None
+            }
+            reissue::Outcome::Chosen(copy) => {
+                self.reissue = None;
+                let dest = session.reissue_destination(&copy);
+                self.pending_reissue = Some(copy);
+                Some(Request::ChoosePath(Purpose::ReissueCopy, dest))
+            }
+        }
+    }
+}
+
+/// Re-issue `copy` at `path`: what the re-issue button does once the path is chosen. The status line says the
+/// old copy is revoked.
+pub fn reissue_to(session: &mut Session, copy: &crate::store::IssuedCopy, path: &Path) -> Request {
+    match session.reissue_copy(copy.copy_id, path) {
+        Ok(()) => Request::Info(Message::with(Text::ReissueWritten, [copy.name.clone(), path.display().to_string()])),
+        Err(message) => Request::Notice(message),
     }
 }
 

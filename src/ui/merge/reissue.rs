@@ -1,0 +1,94 @@
+//! The re-issue dialog: the copies this workbook issued (agency, file, when issued, when revoked), with a
+//! button per active copy. Re-issuing writes a new copy with a new key and revokes the old one (the store does
+//! that); the path of the new copy is asked next, by the app's path dialog.
+
+use egui::RichText;
+
+use crate::i18n::{Lang, Message, Text};
+use crate::model::Workbook;
+use crate::store::IssuedCopy;
+
+pub struct ReissueDialog {
+    copies: Vec<IssuedCopy>,
+}
+
+pub enum Outcome {
+    Pending,
+    Cancelled,
+    /// The copy to re-issue.
+    Chosen(IssuedCopy),
+}
+
+/// A record's time for people: "2026-12-07 05:58".
+fn when(at: &str) -> String {
+    at.replace('T', " ").chars().take(16).collect()
+}
+
+/// Who the copy is for: its agency, or everything for an unscoped copy.
+pub fn holder(copy: &IssuedCopy, workbook: &Workbook, lang: Lang) -> String {
+    match copy.scope {
+        Some(id) => workbook.agency(id).map_or_else(|| copy.name.clone(), |a| a.label().to_string()),
+        None => Text::ReissueAllAgencies.get(lang).to_string(),
+    }
+}
+
+impl ReissueDialog {
+    pub fn new(copies: Vec<IssuedCopy>) -> Self {
+        ReissueDialog { copies }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome {
+        let mut outcome = Outcome::Pending;
+        let modal = egui::Modal::new(egui::Id::unique("reissue_copy")).show(ctx, |ui| {
+            ui.set_width(720.0_f32.min(ctx.content_rect().width() - 60.0));
+            ui.heading(Text::ReissueDialogTitle.get(lang));
+            ui.add_space(4.0);
+            ui.label(Text::ReissueDialogHint.get(lang));
+            ui.add_space(8.0);
+            if self.copies.is_empty() {
+                ui.label(Text::ReissueNone.get(lang));
+            }
+            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                egui::Grid::new("issued_copies").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+                    for text in
+                        [Text::ReissueColAgency, Text::ReissueColFile, Text::ReissueColIssued, Text::ReissueColRevoked]
+                    {
+                        ui.label(RichText::new(text.get(lang)).strong());
+                    }
+                    ui.end_row();
+                    for copy in &self.copies {
+                        let who = holder(copy, workbook, lang);
+                        ui.label(&who);
+                        let file = std::path::Path::new(&copy.file)
+                            .file_name()
+                            .map_or_else(|| copy.file.clone(), |n| n.to_string_lossy().into_owned());
+                        ui.label(file).on_hover_text(&copy.file);
+                        ui.label(when(&copy.issued_at));
+                        match &copy.revoked_at {
+                            Some(at) => {
+                                ui.label(when(at));
+                            }
+                            None => {
+                                ui.label(RichText::new(Text::ReissueActive.get(lang)).weak());
+                                let name = Message::with(Text::ReissueButtonFor, [who]).show(lang);
+                                let button = ui.button(Text::ReissueButton.get(lang)).accessible_name(name);
+                                if button.clicked() {
+                                    outcome = Outcome::Chosen(copy.clone());
+                                }
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+            });
+            ui.add_space(8.0);
+            if ui.button(Text::Cancel.get(lang)).clicked() {
+                outcome = Outcome::Cancelled;
+            }
+        });
+        if modal.should_close() && matches!(outcome, Outcome::Pending) {
+            outcome = Outcome::Cancelled;
+        }
+        outcome
+    }
+}
