@@ -287,15 +287,6 @@ impl Workbook {
         changes
     }
 
-    /// The changes that delete a direction with its indicators; refused while it still holds strategies
-    /// (they are deleted one by one, each deciding about its programs).
-    pub fn remove_direction(&self, id: Id) -> Vec<Change> {
-        let mut changes: Vec<Change> =
-            self.strategy.indicators_of(id).map(|i| Change::Strategy(StrategyChange::RemoveIndicator(i.id))).collect();
-        changes.push(Change::Strategy(StrategyChange::RemoveDirection(id)));
-        changes
-    }
-
     /// The changes that let issues and SWOT entries go of a readiness item about to be removed.
     pub fn unlink_readiness_item_from_strategy(&self, item: Id) -> Vec<Change> {
         let strategy = &self.strategy;

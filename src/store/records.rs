@@ -23,7 +23,8 @@ enum Expect {
     /// Any well-formed JSON document.
     Json,
     Origin,
-    /// The name of a [`Text`]: a history entry's label.
+    /// The name of a [`Text`]: a history entry's label. So a label key may never be removed from `Text`
+    /// once a release wrote it: older files' histories hold it.
     TextKey,
     /// An Ed25519 public key, as 64 hex digits.
     Key,

@@ -126,16 +126,6 @@ impl App {
         self.view
     }
 
-    /// The strategy view's state: its tab and dimension (tests set them directly).
-    pub fn strategy_mut(&mut self) -> &mut StrategyView {
-        &mut self.strategy
-    }
-
-    /// The readiness view's state: its tab and round (tests set them directly).
-    pub fn readiness_mut(&mut self) -> &mut ReadinessView {
-        &mut self.readiness
-    }
-
     /// The Program view's state: its tab, filter and selection (benchmarks and tests set them directly).
     pub fn programs_mut(&mut self) -> &mut ProgramsView {
         &mut self.programs

@@ -94,11 +94,6 @@ impl ExportView {
         }
     }
 
-    /// Whether an export is running.
-    pub fn is_running(&self) -> bool {
-        self.job.is_some()
-    }
-
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let ui_lang = cx.lang;
         let lang = *self.lang.get_or_insert(ui_lang);
