@@ -24,6 +24,8 @@ pub mod paths;
 pub mod seed;
 /// What the app remembers between starts.
 pub mod settings;
+/// Ed25519 keys of agency copies, as hex text: what the store and the merge both sign and verify with.
+pub mod signing;
 /// The workbook file: schema, migrations, opening checks, reads, writes and undo. The only SQL.
 pub mod store;
 /// The egui desktop app.

@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use super::HeadlessCommand;
 use crate::i18n::{Lang, Message, Text};
+use crate::merge::fields::show_value;
 use crate::merge::plan::{Conflict, Outcome, Side, Stamp};
-use crate::merge::rows::show_value;
 use crate::merge::trust::Trust;
 use crate::merge::workflow;
 use crate::store::Session;

@@ -15,14 +15,13 @@ pub mod document;
 pub mod export;
 pub mod export_plan;
 pub mod import;
-/// Change packages: an agency copy's changes since it last met the coordinator, checked by a SHA-256 hash.
-pub mod package;
 pub mod program_table;
 pub mod readiness_json;
-pub mod signing;
 pub mod spreadsheet;
 pub mod table;
 
+/// Change packages moved to `merge::package`; this path stays for the app's file dialogs.
+pub use crate::merge::package;
 pub use export::{DEFAULT_DELIMITER, write_programs_csv, write_programs_file, write_programs_xlsx, write_template};
 pub use import::{ColumnMapping, ImportPlan, RowProblem, plan_file};
 pub use program_table::ProgramField;

@@ -2,8 +2,9 @@
 
 use std::collections::BTreeSet;
 
+use super::fields::Fields;
+use super::kinds::{RowKey, Rows};
 use super::plan::{Conflict, Outcome, Plan};
-use super::rows::{Fields, RowKey, Rows};
 use crate::model::{Workbook, validate_change};
 
 impl Plan {

@@ -4,13 +4,17 @@
 //! scores and programs); removals run in the reverse order, after the rows that stop referring to them.
 //! Dimensions and elements are reference data with stable ids, the same in every copy: they are not merged.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::rows::{Fields, explode, from_fields, implode, to_fields};
+use super::fields::{Fields, explode, from_fields, implode, to_fields};
 use crate::i18n::Text;
 use crate::model::quick_wins::{CriterionScore, Vote};
-use crate::model::{Change, FinanceValue, Id, Program, QuickWinChange as Qw, Score, StrategyChange as St, stable_id};
+use crate::model::{
+    Change, FinanceValue, Id, Program, QuickWinChange as Qw, Score, StrategyChange as St, Workbook, stable_id,
+};
 
 /// One kind of row.
 pub struct Kind {
@@ -21,11 +25,38 @@ pub struct Kind {
     /// What people call it, in previews and reports.
     pub label: Text,
     /// Every row of the kind in a workbook, with its id.
-    pub rows: fn(&crate::model::Workbook) -> Vec<(Id, Fields)>,
+    pub rows: fn(&Workbook) -> Vec<(Id, Fields)>,
     /// The change that writes a (merged) row.
     pub put: fn(Fields) -> Result<Change, String>,
     /// The change that removes a row, from its id and last known fields; `None` for rows that always exist.
     pub remove: fn(Id, &Fields) -> Option<Change>,
+}
+
+/// Which row: its kind (an index into [`KINDS`], so keys sort in dependency order) and its stable id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct RowKey {
+    pub kind: usize,
+    pub id: Id,
+}
+
+impl RowKey {
+    pub fn kind(&self) -> &'static Kind {
+        &KINDS[self.kind]
+    }
+}
+
+/// All rows of one workbook, in dependency order.
+pub type Rows = BTreeMap<RowKey, Fields>;
+
+/// Every mergeable row of `workbook`.
+pub fn rows_of(workbook: &Workbook) -> Rows {
+    let mut rows = Rows::new();
+    for (index, kind) in KINDS.iter().enumerate() {
+        for (id, fields) in (kind.rows)(workbook) {
+            rows.insert(RowKey { kind: index, id }, fields);
+        }
+    }
+    rows
 }
 
 /// A kind of rows that carry their own `id`: `$rows` lists them, `$wrap($put(row))` writes one and

@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::rows::{Fields, RowKey, Rows, title};
+use super::fields::{Fields, title};
+use super::kinds::{RowKey, Rows};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Id};
 

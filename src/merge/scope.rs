@@ -2,9 +2,9 @@
 //! only programs of its agency, with their budget lines, targets and links (fields of the program row), and
 //! only when the program is that agency's on every side. One rule, used when planning and again when applying.
 
-use super::kinds::kind_named;
+use super::fields::Fields;
+use super::kinds::{Rows, kind_named};
 use super::plan::{Outcome, Plan};
-use super::rows::{Fields, Rows};
 use crate::i18n::{Message, Text};
 use crate::model::{Id, Workbook};
 

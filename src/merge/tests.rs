@@ -1,7 +1,7 @@
 //! The merge on workbooks in memory: hand-made edits on two sides of one base, checked row by row.
 
+use super::kinds::rows_of;
 use super::plan::{Outcome, PlanError, Side, Stamps, plan};
-use super::rows::rows_of;
 use crate::model::{Agency, Change, Program, Workbook, new_id};
 
 fn base() -> Workbook {

@@ -3,10 +3,10 @@
 //! a package is signed with it); its scope is our record's, never the file's claim. The workbook this copy
 //! was made from is believed as before. Anything else is refused unless the user trusts it explicitly.
 
+use super::package::Decoded;
 use crate::i18n::{Message, Text};
-use crate::io::package::Decoded;
-use crate::io::signing;
 use crate::model::Id;
+use crate::signing;
 use crate::store::{IssuedCopy, Session};
 
 /// How far the other file is believed.

@@ -6,13 +6,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::kinds::{KINDS, SINGLE, kind_named};
+use super::fields::Fields;
+use super::kinds::{KINDS, RowKey, Rows, SINGLE, kind_named, rows_of};
+use super::package::{self, Package, PackageRow, Sender};
 use super::plan::{Plan, Side, Stamp, Stamps, Summary, plan};
-use super::rows::{Fields, RowKey, Rows, rows_of};
 use super::scope::{allowed, refusal};
 use super::trust::{Trust, check_package, check_workbook};
 use crate::i18n::{Message, Text};
-use crate::io::package::{self, Package, PackageRow, Sender};
 use crate::model::{Id, Workbook};
 use crate::store::sync::met_later;
 use crate::store::{JournalEntry, Meeting, Origin, Replica, Session, now_iso};

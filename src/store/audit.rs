@@ -9,7 +9,10 @@
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
+use uuid::Uuid;
 
+use super::journal::Origin;
+use super::rows;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::QuickWinChange::{self, PutCriterion, PutWorkshop};
 use crate::model::StrategyChange::{self, PutDirection, PutGoal, PutIndicator, PutIssue, PutStrategy, PutSwot};
@@ -80,7 +83,7 @@ pub fn check(conn: &Connection) -> rusqlite::Result<Found> {
     if !raw.is_empty() {
         return Ok(Found::Problems(raw));
     }
-    let workbook = super::rows::load(conn)?;
+    let workbook = rows::load(conn)?;
     let model = model_problems(conn, &workbook)?;
     if model.is_empty() { Ok(Found::Clean(Box::new(workbook))) } else { Ok(Found::Problems(model)) }
 }
@@ -166,7 +169,7 @@ pub fn raw_problems(conn: &Connection) -> rusqlite::Result<Vec<ContentProblem>> 
     }
     dangling_references(conn, &mut problems)?;
     if problems.is_empty() {
-        super::records::check(conn, &mut problems)?;
+        record_problems(conn, &mut problems)?;
     }
     Ok(problems)
 }
@@ -409,6 +412,94 @@ fn finance_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<Conten
             message: problem.message,
             fix: Fix { rowid, action: FixAction::RemoveRow },
         });
+    }
+    Ok(())
+}
+
+// The history and sync records: each must read back as what its reader expects (see `records`).
+
+/// What a record's text must be.
+#[derive(Clone, Copy)]
+enum Expect {
+    Id,
+    OptionalId,
+    /// A JSON list of texts.
+    Texts,
+    /// A JSON list of ids.
+    Ids,
+    /// Any well-formed JSON document.
+    Json,
+    Origin,
+    /// The name of a [`Text`]: a history entry's label. So a label key may never be removed from `Text`
+    /// once a release wrote it: older files' histories hold it.
+    TextKey,
+    /// An Ed25519 public key, as 64 hex digits.
+    Key,
+}
+
+fn why(expect: Expect, value: ValueRef<'_>) -> Option<Text> {
+    let text = match value {
+        ValueRef::Null if matches!(expect, Expect::OptionalId) => return None,
+        ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok()?,
+        _ => return None,
+    };
+    let bad = match expect {
+        Expect::Id | Expect::OptionalId => Uuid::parse_str(text).is_err(),
+        Expect::Texts => serde_json::from_str::<Vec<String>>(text).is_err(),
+        Expect::Ids => serde_json::from_str::<Vec<String>>(text)
+            .map_or(true, |ids| ids.iter().any(|id| Uuid::parse_str(id).is_err())),
+        Expect::Json => serde_json::from_str::<serde::de::IgnoredAny>(text).is_err(),
+        Expect::Origin => Origin::from_key(text).is_none(),
+        Expect::TextKey => !Text::ALL.iter().any(|t| format!("{t:?}") == text),
+        Expect::Key => text.len() != 64 || !text.bytes().all(|b| b.is_ascii_hexdigit()),
+    };
+    bad.then_some(match expect {
+        Expect::Id | Expect::OptionalId | Expect::Ids => Text::ContentBadId,
+        Expect::Texts | Expect::Json => Text::ContentBadJson,
+        Expect::Origin => Text::ContentBadOrigin,
+        Expect::TextKey => Text::ContentBadLabel,
+        Expect::Key => Text::ContentBadKey,
+    })
+}
+
+const CHECKED: &[(&str, &[(&str, Expect)])] = &[
+    // The file's own identity (`replica`) is not here: no repair could make one up, so a bad one refuses
+    // the file on open (`sync::identity`).
+    ("issued_copy", &[("copy_id", Expect::Id), ("scope_agency_id", Expect::OptionalId), ("public_key", Expect::Key)]),
+    ("sync_peer", &[("agency_id", Expect::OptionalId), ("base_json", Expect::Json)]),
+    (
+        "journal",
+        &[
+            ("id", Expect::Id),
+            ("replica_id", Expect::Id),
+            ("label_args", Expect::Texts),
+            ("label_key", Expect::TextKey),
+            ("origin", Expect::Origin),
+            ("agency_id", Expect::OptionalId),
+            ("agencies", Expect::Ids),
+        ],
+    ),
+];
+
+/// Add a problem for every history or sync record that cannot be read back as what it must be.
+fn record_problems(conn: &Connection, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
+    for (table, fields) in CHECKED {
+        let names: Vec<&str> = fields.iter().map(|(name, _)| *name).collect();
+        let mut stmt = conn.prepare(&format!("SELECT rowid, {} FROM {table}", names.join(", ")))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let rowid: i64 = row.get(0)?;
+            for (at, (field, expect)) in fields.iter().enumerate() {
+                let Some(text) = why(*expect, row.get_ref(at + 1)?) else { continue };
+                out.push(ContentProblem {
+                    table: (*table).to_string(),
+                    row: label_of(conn, table, rowid)?,
+                    field: (*field).to_string(),
+                    message: Message::new(text),
+                    fix: Fix { rowid, action: FixAction::RemoveRow },
+                });
+            }
+        }
     }
     Ok(())
 }

@@ -12,8 +12,8 @@ use super::journal::{self, Origin};
 use super::sync::{entry, load_replica, meeting_time, write_peer};
 use super::{CommitError, Session, now_iso};
 use crate::i18n::{Message, Text};
-use crate::io::signing;
 use crate::model::{Agency, Id};
+use crate::signing;
 
 /// The issuer's record of a copy it wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,12 +10,10 @@ mod history;
 mod journal;
 mod lock;
 mod open;
-mod quick_win_rows;
 mod records;
 mod repair;
 mod rows;
 pub mod schema;
-mod strategy_rows;
 pub mod sync;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 use smartcity_workbench::i18n::Lang;
-use smartcity_workbench::io::package;
+use smartcity_workbench::merge::package;
 use smartcity_workbench::merge::workflow;
 use smartcity_workbench::store::{OpenError, ReadOnlyReason, Session};
 

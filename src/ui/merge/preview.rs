@@ -7,8 +7,8 @@ use egui::{RichText, Ui};
 use super::Preview;
 use crate::i18n::{Lang, Message, Text};
 use crate::merge::RowKey;
+use crate::merge::fields::show_value;
 use crate::merge::plan::{Conflict, Entry, Outcome as RowOutcome, Side, Stamp};
-use crate::merge::rows::show_value;
 
 pub enum Outcome {
     Pending,

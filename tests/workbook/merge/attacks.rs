@@ -8,10 +8,10 @@ use rusqlite::{Connection, params};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use smartcity_workbench::i18n::Lang;
-use smartcity_workbench::io::package::{self, PackageRow};
-use smartcity_workbench::io::signing;
+use smartcity_workbench::merge::package::{self, PackageRow};
 use smartcity_workbench::merge::{KINDS, Outcome, rows_of};
 use smartcity_workbench::model::{BudgetLine, FundingSource, Id};
+use smartcity_workbench::signing;
 
 use super::*;
 

@@ -3,7 +3,7 @@
 //! refused row, merging twice, and re-issuing a copy (`agency-copy PATH --reissue CODE [DEST]`).
 
 use rusqlite::Connection;
-use smartcity_workbench::io::signing;
+use smartcity_workbench::signing;
 
 use super::attacks::{
     Attack, STOLEN, assert_only_own_change_applied, assert_refused_per_row, assert_refused_whole, attack_setup,

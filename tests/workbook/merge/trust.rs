@@ -13,7 +13,7 @@ fn writing_a_copy_gives_it_a_key_and_the_coordinator_its_public_key_and_scope() 
     let record = &records[0];
     assert_eq!(record.copy_id, copy.replica().unwrap().id);
     assert_eq!(record.scope, Some(s.agency.id));
-    assert_eq!(smartcity_workbench::io::signing::public_of(&secret).as_deref(), Some(record.public_key.as_str()));
+    assert_eq!(smartcity_workbench::signing::public_of(&secret).as_deref(), Some(record.public_key.as_str()));
     assert!(record.revoked_at.is_none());
     // The coordinator keeps no secret of its own: it was never made as a copy.
     assert_eq!(s.coordinator.signing_key().unwrap(), None);

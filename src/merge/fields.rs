@@ -1,43 +1,13 @@
-//! Rows as field maps: the common shape every kind of row takes for merging, so the merge itself knows
-//! nothing about programs or agencies.
+//! Field maps: the common shape every kind of row takes for merging (a row's fields by name), so the merge
+//! itself knows nothing about programs or agencies; and how fields are turned back into rows and shown.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::kinds::KINDS;
-use crate::model::{Id, Workbook};
-
 /// A row's fields by name. A missing name means "no value" (e.g. no budget line for that year and source).
 pub type Fields = BTreeMap<String, Value>;
-
-/// Which row: its kind (an index into [`KINDS`], so keys sort in dependency order) and its stable id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct RowKey {
-    pub kind: usize,
-    pub id: Id,
-}
-
-impl RowKey {
-    pub fn kind(&self) -> &'static super::Kind {
-        &KINDS[self.kind]
-    }
-}
-
-/// All rows of one workbook, in dependency order.
-pub type Rows = BTreeMap<RowKey, Fields>;
-
-/// Every mergeable row of `workbook`.
-pub fn rows_of(workbook: &Workbook) -> Rows {
-    let mut rows = Rows::new();
-    for (index, kind) in KINDS.iter().enumerate() {
-        for (id, fields) in (kind.rows)(workbook) {
-            rows.insert(RowKey { kind: index, id }, fields);
-        }
-    }
-    rows
-}
 
 /// A serialisable value as fields: the members of its JSON object.
 pub fn to_fields<T: Serialize>(row: &T) -> Fields {

@@ -1,36 +1,23 @@
 //! Reading the workbook into memory and writing each [`Change`] as SQL. Every written row gets the time and
 //! the person of the change.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
-use uuid::Uuid;
+mod quick_wins;
+mod sql;
+mod strategy;
 
 use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use uuid::Uuid;
+
+pub use sql::Stamp;
+use sql::{collect, id, invalid};
 
 use crate::model::{
     ActionType, Agency, Band, Body, BudgetLine, Change, Dimension, Element, FinanceValue, FundingSource, LevelText,
     Member, Pillar, Profile, Program, ProgramStatus, ProjectionSettings, ReadinessItem, RegionType, Round, Score,
     ValueKind, Workbook, YearTarget, stable_id,
 };
-
-/// Who made a change and when, stamped on every row it writes.
-pub struct Stamp<'a> {
-    pub at: &'a str,
-    pub by: &'a str,
-}
-
-fn uuid(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
-    let text: String = row.get(index)?;
-    Uuid::parse_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn invalid(index: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        index,
-        rusqlite::types::Type::Text,
-        format!("unexpected value for {what}").into(),
-    )
-}
 
 pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
     let profile = conn
@@ -41,7 +28,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
             |r| {
                 let region_type: String = r.get(2)?;
                 Ok(Profile {
-                    masterplan_id: uuid(r, 0)?,
+                    masterplan_id: id(r, 0)?,
                     region_name: r.get(1)?,
                     region_type: RegionType::from_key(&region_type).ok_or_else(|| invalid(2, "region_type"))?,
                     region_code: r.get(3)?,
@@ -63,7 +50,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
         "SELECT id, key, name_id, name_en, gloss_id, gloss_en, color, position FROM dimension ORDER BY position, key",
         |r| {
             Ok(Dimension {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 key: r.get(1)?,
                 name_id: r.get(2)?,
                 name_en: r.get(3)?,
@@ -80,8 +67,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
          JOIN dimension d ON d.id = e.dimension_id ORDER BY d.position, e.position, e.key",
         |r| {
             Ok(Element {
-                id: uuid(r, 0)?,
-                dimension_id: uuid(r, 1)?,
+                id: id(r, 0)?,
+                dimension_id: id(r, 1)?,
                 key: r.get(2)?,
                 name_id: r.get(3)?,
                 name_en: r.get(4)?,
@@ -91,7 +78,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
     )?;
     let agencies =
         collect(conn, "SELECT id, code, name, short_name, position FROM agency ORDER BY position, code", |r| {
-            Ok(Agency { id: uuid(r, 0)?, code: r.get(1)?, name: r.get(2)?, short_name: r.get(3)?, position: r.get(4)? })
+            Ok(Agency { id: id(r, 0)?, code: r.get(1)?, name: r.get(2)?, short_name: r.get(3)?, position: r.get(4)? })
         })?;
     let members = collect(
         conn,
@@ -100,7 +87,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
             let body: String = r.get(1)?;
             let agency: Option<String> = r.get(4)?;
             Ok(Member {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 body: Body::from_key(&body).ok_or_else(|| invalid(1, "body"))?,
                 name: r.get(2)?,
                 role: r.get(3)?,
@@ -119,7 +106,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
             let dimension: Option<String> = r.get(2)?;
             let levels: String = r.get(6)?;
             Ok(ReadinessItem {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 pillar: Pillar::from_key(&pillar).ok_or_else(|| invalid(1, "pillar"))?,
                 dimension_id: dimension
                     .map(|d| Uuid::parse_str(&d))
@@ -137,10 +124,10 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
     )?;
     let bands =
         collect(conn, "SELECT id, name_id, name_en, min, position FROM readiness_band ORDER BY min, position", |r| {
-            Ok(Band { id: uuid(r, 0)?, name_id: r.get(1)?, name_en: r.get(2)?, min: r.get(3)?, position: r.get(4)? })
+            Ok(Band { id: id(r, 0)?, name_id: r.get(1)?, name_en: r.get(2)?, min: r.get(3)?, position: r.get(4)? })
         })?;
     let rounds = collect(conn, "SELECT id, name, year, position FROM readiness_round ORDER BY position, id", |r| {
-        Ok(Round { id: uuid(r, 0)?, name: r.get(1)?, year: r.get(2)?, position: r.get(3)? })
+        Ok(Round { id: id(r, 0)?, name: r.get(1)?, year: r.get(2)?, position: r.get(3)? })
     })?;
     let scores = collect(
         conn,
@@ -148,8 +135,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
          ORDER BY round_id, item_id",
         |r| {
             Ok(Score {
-                round_id: uuid(r, 0)?,
-                item_id: uuid(r, 1)?,
+                round_id: id(r, 0)?,
+                item_id: id(r, 1)?,
                 level: r.get(2)?,
                 evidence: r.get(3)?,
                 note: r.get(4)?,
@@ -173,8 +160,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
         },
     )?;
     let finance_settings = load_finance_settings(conn)?;
-    let strategy = super::strategy_rows::load(conn)?;
-    let quick_wins = super::quick_win_rows::load(conn)?;
+    let strategy = strategy::load(conn)?;
+    let quick_wins = quick_wins::load(conn)?;
     Ok(Workbook {
         profile,
         dimensions,
@@ -286,11 +273,11 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
             let action: String = r.get(6)?;
             let status: String = r.get(10)?;
             Ok(Program {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 code: r.get(1)?,
                 name: r.get(2)?,
                 description: r.get(3)?,
-                element_id: uuid(r, 4)?,
+                element_id: id(r, 4)?,
                 agency_id: agency.map(|a| Uuid::parse_str(&a)).transpose().map_err(|_| invalid(5, "agency_id"))?,
                 action_type: ActionType::from_key(&action).ok_or_else(|| invalid(6, "action_type"))?,
                 location: r.get(7)?,
@@ -316,7 +303,7 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
         |r| {
             let source: String = r.get(2)?;
             Ok((
-                uuid(r, 0)?,
+                id(r, 0)?,
                 BudgetLine {
                     year: r.get(1)?,
                     source: FundingSource::from_key(&source).ok_or_else(|| invalid(2, "source"))?,
@@ -332,7 +319,7 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
     }
     let targets =
         collect(conn, "SELECT program_id, year, target FROM program_target ORDER BY program_id, year", |r| {
-            Ok((uuid(r, 0)?, YearTarget { year: r.get(1)?, target: r.get(2)? }))
+            Ok((id(r, 0)?, YearTarget { year: r.get(1)?, target: r.get(2)? }))
         })?;
     for (program, target) in targets {
         if let Some(&at) = index.get(&program) {
@@ -340,14 +327,14 @@ fn load_programs(conn: &Connection) -> rusqlite::Result<Vec<Program>> {
         }
     }
     let links = collect(conn, "SELECT program_id, item_id FROM program_readiness ORDER BY program_id, item_id", |r| {
-        Ok((uuid(r, 0)?, uuid(r, 1)?))
+        Ok((id(r, 0)?, id(r, 1)?))
     })?;
     for (program, item) in links {
         if let Some(&at) = index.get(&program) {
             programs[at].readiness_items.push(item);
         }
     }
-    for (program, strategy) in super::strategy_rows::load_program_links(conn)? {
+    for (program, strategy) in strategy::load_program_links(conn)? {
         if let Some(&at) = index.get(&program) {
             programs[at].strategy_id = Some(strategy);
         }
@@ -417,7 +404,7 @@ fn write_program(conn: &Connection, p: &Program, stamp: &Stamp<'_>, fresh: bool)
         let target_id = stable_id("program-target", &format!("{id}/{}", target.year));
         insert_target.execute(params![target_id.to_string(), id, target.year, target.target, stamp.at, stamp.by])?;
     }
-    super::strategy_rows::write_program_link(conn, p.id, p.strategy_id, stamp, fresh)?;
+    strategy::write_program_link(conn, p.id, p.strategy_id, stamp, fresh)?;
     if fresh && p.readiness_items.is_empty() {
         // A new file of an older schema version (migration tests) has no link table to touch.
         return Ok(());
@@ -500,16 +487,6 @@ fn write_score(conn: &Connection, s: &Score, stamp: &Stamp<'_>) -> rusqlite::Res
         stamp.by
     ])?;
     Ok(())
-}
-
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], map)?;
-    rows.collect()
 }
 
 /// Write one change. The caller holds the transaction.
@@ -599,8 +576,8 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
                 .execute(params![line, year, kind.key()])?;
         }
         Change::PutFinanceSettings(settings) => write_finance_settings(conn, settings.as_ref(), stamp)?,
-        Change::Strategy(c) => super::strategy_rows::write(conn, c, stamp)?,
-        Change::QuickWin(c) => super::quick_win_rows::write(conn, c, stamp)?,
+        Change::Strategy(c) => strategy::write(conn, c, stamp)?,
+        Change::QuickWin(c) => quick_wins::write(conn, c, stamp)?,
     }
     Ok(())
 }
@@ -662,7 +639,7 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
         write_score(conn, score, stamp)?;
     }
     // The strategy before programs: programs name strategies, and issues name readiness items (written above).
-    super::strategy_rows::write_all(conn, &workbook.strategy, stamp)?;
+    strategy::write_all(conn, &workbook.strategy, stamp)?;
     for p in &workbook.programs {
         write_program(conn, p, stamp, true)?;
     }
@@ -673,6 +650,6 @@ pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> r
         // Only a workbook with its own settings writes them: older schema versions have no table for them.
         write_finance_settings(conn, Some(settings), stamp)?;
     }
-    super::quick_win_rows::write_all(conn, &workbook.quick_wins, stamp)?;
+    quick_wins::write_all(conn, &workbook.quick_wins, stamp)?;
     Ok(())
 }

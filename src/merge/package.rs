@@ -16,11 +16,11 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::fields::Fields;
+use super::plan::Stamp;
 use crate::i18n::{Message, Text};
-use crate::io::signing;
-use crate::merge::Fields;
-use crate::merge::plan::Stamp;
 use crate::model::Id;
+use crate::signing;
 
 pub const MAGIC: &str = "SMARTCITY-PACKAGE";
 pub const FORMAT: &str = "smartcity-workbench/change-package";
@@ -104,10 +104,6 @@ impl PackageError {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// True when `bytes` start like a change package (whether or not they are intact).
 pub fn looks_like_package(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC.as_bytes())
@@ -119,7 +115,7 @@ pub fn encode(package: &Package, secret: &str) -> Result<Vec<u8>, PackageError> 
     let body = serde_json::to_vec(package).map_err(|e| PackageError::Malformed(e.to_string()))?;
     let signature = signing::sign(secret, &body).ok_or(PackageError::BadKey)?;
     let mut out =
-        format!("{MAGIC} {VERSION} sha256={} ed25519={signature}\n", hex(&Sha256::digest(&body))).into_bytes();
+        format!("{MAGIC} {VERSION} sha256={} ed25519={signature}\n", signing::hex(&Sha256::digest(&body))).into_bytes();
     out.extend_from_slice(&body);
     Ok(out)
 }
@@ -149,7 +145,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PackageError> {
         return Err(PackageError::Corrupt);
     }
     let body = &bytes[end + 1..];
-    let actual = hex(&Sha256::digest(body));
+    let actual = signing::hex(&Sha256::digest(body));
     if actual != expected {
         return Err(PackageError::Corrupt);
     }
@@ -171,6 +167,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PackageError> {
 mod tests {
     use super::*;
     use crate::model::new_id;
+    use crate::signing::hex;
 
     fn sample() -> Package {
         let mut fields = Fields::new();

@@ -4,46 +4,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, Row, params};
-use uuid::Uuid;
+use rusqlite::{Connection, params};
 
-use super::rows::Stamp;
+use super::sql::{Stamp, collect, id, invalid, optional_id};
 use crate::model::{
     Direction, Id, Indicator, IndicatorTarget, Issue, IssueSource, RegionalGoal, Strategy, StrategyChange,
     StrategyItem, SwotEntry, SwotKind, stable_id,
 };
-
-fn id(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
-    let text: String = row.get(index)?;
-    Uuid::parse_str(&text).map_err(|e| conversion(index, e))
-}
-
-fn optional_id(row: &Row<'_>, index: usize) -> rusqlite::Result<Option<Uuid>> {
-    let text: Option<String> = row.get(index)?;
-    text.map(|t| Uuid::parse_str(&t).map_err(|e| conversion(index, e))).transpose()
-}
-
-fn conversion(index: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
-}
-
-fn invalid(index: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        index,
-        rusqlite::types::Type::Text,
-        format!("unexpected value for {what}").into(),
-    )
-}
-
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], map)?;
-    rows.collect()
-}
 
 /// Pairs (owner, linked) of a link table, grouped by owner, each group sorted.
 fn links(conn: &Connection, sql: &str) -> rusqlite::Result<HashMap<Id, Vec<Id>>> {

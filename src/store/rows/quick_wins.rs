@@ -2,38 +2,14 @@
 //! votes, attendance and decisions. Row ids of scores and votes are derived from what identifies them, so the
 //! same score has the same id in every copy of a workbook (for merging).
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, params};
 use uuid::Uuid;
 
-use super::rows::Stamp;
+use super::sql::{Stamp, collect, id, invalid};
 use crate::model::quick_wins::{
     Attendee, Criterion, CriterionScore, Decision, DecisionKind, ParticipantGroup, Selection, Vote, Workshop,
 };
 use crate::model::{QuickWinChange, QuickWins, stable_id};
-
-fn uuid(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
-    let text: String = row.get(index)?;
-    Uuid::parse_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-fn invalid(index: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        index,
-        rusqlite::types::Type::Text,
-        format!("unexpected value for {what}").into(),
-    )
-}
-
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], map)?;
-    rows.collect()
-}
 
 /// True when the file has the quick-win tables (older schema versions do not: then everything is empty).
 fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
@@ -52,7 +28,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
         "SELECT id, key, name_id, name_en, weight, lower_is_better, position FROM qw_criterion ORDER BY position, id",
         |r| {
             Ok(Criterion {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 key: r.get(1)?,
                 name_id: r.get(2)?,
                 name_en: r.get(3)?,
@@ -64,7 +40,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
     )?;
     let scores =
         collect(conn, "SELECT program_id, criterion_id, score FROM qw_score ORDER BY program_id, criterion_id", |r| {
-            Ok(CriterionScore { program_id: uuid(r, 0)?, criterion_id: uuid(r, 1)?, score: r.get(2)? })
+            Ok(CriterionScore { program_id: id(r, 0)?, criterion_id: id(r, 1)?, score: r.get(2)? })
         })?;
     let selections = collect(
         conn,
@@ -72,7 +48,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
         |r| {
             let programs: String = r.get(5)?;
             Ok(Selection {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 name: r.get(1)?,
                 cap: r.get(2)?,
                 first_year: r.get(3)?,
@@ -87,7 +63,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
         "SELECT id, title, date, place, stage, notes, position FROM workshop ORDER BY position, id",
         |r| {
             Ok(Workshop {
-                id: uuid(r, 0)?,
+                id: id(r, 0)?,
                 title: r.get(1)?,
                 date: r.get(2)?,
                 place: r.get(3)?,
@@ -99,19 +75,19 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
     )?;
     let groups =
         collect(conn, "SELECT id, workshop_id, name, position FROM workshop_group ORDER BY position, id", |r| {
-            Ok(ParticipantGroup { id: uuid(r, 0)?, workshop_id: uuid(r, 1)?, name: r.get(2)?, position: r.get(3)? })
+            Ok(ParticipantGroup { id: id(r, 0)?, workshop_id: id(r, 1)?, name: r.get(2)?, position: r.get(3)? })
         })?;
     let votes =
         collect(conn, "SELECT group_id, program_id, dots FROM workshop_vote ORDER BY group_id, program_id", |r| {
-            Ok(Vote { group_id: uuid(r, 0)?, program_id: uuid(r, 1)?, dots: r.get(2)? })
+            Ok(Vote { group_id: id(r, 0)?, program_id: id(r, 1)?, dots: r.get(2)? })
         })?;
     let attendees = collect(
         conn,
         "SELECT id, workshop_id, name, role, present, position FROM workshop_attendee ORDER BY position, id",
         |r| {
             Ok(Attendee {
-                id: uuid(r, 0)?,
-                workshop_id: uuid(r, 1)?,
+                id: id(r, 0)?,
+                workshop_id: id(r, 1)?,
                 name: r.get(2)?,
                 role: r.get(3)?,
                 present: r.get(4)?,
@@ -126,8 +102,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
             let kind: String = r.get(2)?;
             let program: Option<String> = r.get(3)?;
             Ok(Decision {
-                id: uuid(r, 0)?,
-                workshop_id: uuid(r, 1)?,
+                id: id(r, 0)?,
+                workshop_id: id(r, 1)?,
                 kind: DecisionKind::from_key(&kind).ok_or_else(|| invalid(2, "kind"))?,
                 program_id: program.map(|p| Uuid::parse_str(&p)).transpose().map_err(|_| invalid(3, "program_id"))?,
                 text: r.get(4)?,
