@@ -5,6 +5,7 @@
 
 mod change;
 mod finance;
+mod line_tree;
 mod program;
 pub mod quick_wins;
 mod readiness;
@@ -13,9 +14,10 @@ mod validate;
 
 pub use change::{Change, Edit};
 pub use finance::{
-    BASIS_POINTS, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, LEGACY_PREFIX, Layout, LegacyLine, LineDef, LineTree,
-    ProjectionSettings, Roles, Scenario, ValueKind,
+    BASIS_POINTS, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, LEGACY_PREFIX, Layout, ProjectionSettings, Scenario,
+    ValueKind,
 };
+pub use line_tree::{LegacyLine, LineDef, LineTree, Roles};
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
 pub use quick_wins::{QuickWinChange, QuickWins};
 pub use readiness::{Band, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Round, Score};

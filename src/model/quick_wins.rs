@@ -9,8 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Change, Field, Id, Problem, Workbook, stable_id};
-use crate::i18n::{Message, Text};
+use super::{Change, Id, Workbook, stable_id};
 
 /// The highest weight of one criterion, in points. Weights are relative (shown as shares of 100 %).
 pub const MAX_CRITERION_WEIGHT: u32 = 1000;
@@ -436,148 +435,6 @@ pub fn apply(workbook: &mut Workbook, change: &QuickWinChange) {
     }
 }
 
-fn problem(text: Text, args: &[String]) -> Vec<Problem> {
-    vec![Problem { field: Field::Row, message: Message::with(text, args.iter().cloned()) }]
-}
-
-fn too_long(texts: &[&str]) -> Vec<Problem> {
-    if texts.iter().any(|t| t.chars().count() > super::MAX_TEXT_CHARS) {
-        problem(Text::TooLong, &[super::MAX_TEXT_CHARS.to_string()])
-    } else {
-        Vec::new()
-    }
-}
-
-fn empty_name(name: &str) -> Vec<Problem> {
-    if name.trim().is_empty() { problem(Text::QwNameRequired, &[]) } else { Vec::new() }
-}
-
-/// What is wrong with `change` on `workbook`; empty when it may be committed.
-pub fn validate(workbook: &Workbook, change: &QuickWinChange) -> Vec<Problem> {
-    use QuickWinChange as C;
-    let q = &workbook.quick_wins;
-    match change {
-        C::PutCriterion(c) => {
-            let mut problems = empty_name(&c.name_id);
-            if c.weight > MAX_CRITERION_WEIGHT {
-                problems.extend(problem(Text::QwWeightRange, &[MAX_CRITERION_WEIGHT.to_string()]));
-            }
-            problems.extend(too_long(&[&c.key, &c.name_id, &c.name_en]));
-            problems
-        }
-        C::RemoveCriterion(id) => {
-            let scores = q.scores.iter().filter(|s| s.criterion_id == *id).count();
-            if scores > 0 { problem(Text::QwCriterionInUse, &[scores.to_string()]) } else { Vec::new() }
-        }
-        C::PutScore(s) => {
-            if !(MIN_SCORE..=MAX_SCORE).contains(&s.score) {
-                problem(Text::QwScoreRange, &[])
-            } else if workbook.program(s.program_id).is_none() {
-                problem(Text::QwUnknownProgram, &[])
-            } else if !q.criteria_in_force().iter().any(|c| c.id == s.criterion_id) {
-                problem(Text::QwUnknownCriterion, &[])
-            } else {
-                Vec::new()
-            }
-        }
-        C::PutSelection(s) => {
-            let mut problems = empty_name(&s.name);
-            if !(0..=super::MAX_AMOUNT).contains(&s.cap) {
-                problems.extend(problem(Text::QwCapRange, &[crate::i18n::format_rupiah(super::MAX_AMOUNT)]));
-            }
-            if !(1..=2).contains(&s.years) {
-                problems.extend(problem(Text::QwYearsRange, &[]));
-            }
-            problems.extend(too_long(&[&s.name]));
-            problems
-        }
-        C::PutWorkshop(w) => {
-            let mut problems = empty_name(&w.title);
-            if !STAGES.contains(&w.stage) {
-                problems.extend(problem(Text::QwStageRange, &[]));
-            }
-            if !w.date.is_empty() && !is_iso_date(&w.date) {
-                problems.extend(problem(Text::QwDateFormat, &[]));
-            }
-            problems.extend(too_long(&[&w.title, &w.place, &w.notes]));
-            problems
-        }
-        C::RemoveWorkshop(id) => {
-            let inside = q.groups_of(*id).count() + q.attendees_of(*id).count() + q.decisions_of(*id).count();
-            if inside > 0 { problem(Text::QwWorkshopInUse, &[inside.to_string()]) } else { Vec::new() }
-        }
-        C::PutGroup(g) => {
-            let mut problems = empty_name(&g.name);
-            if q.workshop(g.workshop_id).is_none() {
-                problems.extend(problem(Text::QwUnknownWorkshop, &[]));
-            }
-            problems.extend(too_long(&[&g.name]));
-            problems
-        }
-        C::RemoveGroup(id) => {
-            let votes = q.votes.iter().filter(|v| v.group_id == *id).count();
-            if votes > 0 { problem(Text::QwGroupInUse, &[votes.to_string()]) } else { Vec::new() }
-        }
-        C::PutVote(v) => {
-            if v.dots > MAX_DOTS {
-                problem(Text::QwDotsRange, &[MAX_DOTS.to_string()])
-            } else if q.group(v.group_id).is_none() {
-                problem(Text::QwUnknownGroup, &[])
-            } else if workbook.program(v.program_id).is_none() {
-                problem(Text::QwUnknownProgram, &[])
-            } else {
-                Vec::new()
-            }
-        }
-        C::PutAttendee(a) => {
-            let mut problems = empty_name(&a.name);
-            if q.workshop(a.workshop_id).is_none() {
-                problems.extend(problem(Text::QwUnknownWorkshop, &[]));
-            }
-            problems.extend(too_long(&[&a.name, &a.role]));
-            problems
-        }
-        C::PutDecision(d) => {
-            let mut problems = Vec::new();
-            if q.workshop(d.workshop_id).is_none() {
-                problems.extend(problem(Text::QwUnknownWorkshop, &[]));
-            }
-            if d.program_id.is_some_and(|p| workbook.program(p).is_none()) {
-                problems.extend(problem(Text::QwUnknownProgram, &[]));
-            }
-            if d.program_id.is_none() && d.text.trim().is_empty() {
-                problems.extend(problem(Text::QwDecisionEmpty, &[]));
-            }
-            problems.extend(too_long(&[&d.text]));
-            problems
-        }
-        C::RemoveScore { .. }
-        | C::RemoveSelection(_)
-        | C::RemoveVote { .. }
-        | C::RemoveAttendee(_)
-        | C::RemoveDecision(_) => Vec::new(),
-    }
-}
-
-/// `YYYY-MM-DD` with a real month and a day the month can have.
-pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -590,14 +447,5 @@ mod tests {
         assert_eq!((cost.effective(1), cost.effective(5), cost.effective(3)), (5, 1, 3));
         let impact = criteria.iter().find(|c| c.key == "impact").unwrap();
         assert_eq!(impact.effective(4), 4);
-    }
-
-    #[test]
-    fn dates_are_checked_for_real_days() {
-        assert!(is_iso_date("2021-11-30"));
-        assert!(is_iso_date("2024-02-29"));
-        assert!(!is_iso_date("2023-02-29"));
-        assert!(!is_iso_date("2021-13-01"));
-        assert!(!is_iso_date("30-11-2021"));
     }
 }

@@ -3,14 +3,12 @@
 //! Programs name the strategy they carry out (`Program::strategy_id`).
 //!
 //! Every row points only at rows that exist: a removal that would leave a link dangling is refused by
-//! [`validate`], and the `remove_*` helpers on [`Workbook`] build the edit that unlinks first, so its undo
+//! the strategy rules of `model::validate`, and the `remove_*` helpers on [`Workbook`] build the edit that unlinks first, so its undo
 //! restores everything.
 
 use serde::{Deserialize, Serialize};
 
-use super::validate::{MAX_TEXT_CHARS, Problem};
-use super::{Change, Field, Id, Workbook, put};
-use crate::i18n::{Message, Text};
+use super::{Change, Id, Program, Workbook, put};
 
 /// Where a strategic issue was raised.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -250,7 +248,7 @@ pub enum ProgramDisposal {
 
 impl Workbook {
     /// The programs that name `strategy`.
-    pub fn programs_of_strategy(&self, strategy: Id) -> impl Iterator<Item = &super::Program> {
+    pub fn programs_of_strategy(&self, strategy: Id) -> impl Iterator<Item = &Program> {
         self.programs.iter().filter(move |p| p.strategy_id == Some(strategy))
     }
 
@@ -263,7 +261,7 @@ impl Workbook {
         };
         let mut changes: Vec<Change> = self
             .programs_of_strategy(id)
-            .map(|p| Change::PutProgram(super::Program { strategy_id: to, ..p.clone() }))
+            .map(|p| Change::PutProgram(Program { strategy_id: to, ..p.clone() }))
             .collect();
         changes.push(Change::Strategy(StrategyChange::RemoveStrategy(id)));
         changes
@@ -369,134 +367,11 @@ pub fn apply(workbook: &mut Workbook, change: &StrategyChange) {
     }
 }
 
-fn problem(field: Field, message: impl Into<Message>) -> Problem {
-    Problem { field, message: message.into() }
-}
-
-/// A required text within the length limit.
-fn text(problems: &mut Vec<Problem>, field: Field, value: &str, required: bool) {
-    if required && value.trim().is_empty() {
-        problems.push(problem(field, Text::Required));
-    }
-    if value.chars().count() > MAX_TEXT_CHARS {
-        problems.push(problem(field, Message::with(Text::TooLong, [MAX_TEXT_CHARS.to_string()])));
-    }
-}
-
-fn in_use(count: usize, text: Text) -> Vec<Problem> {
-    if count == 0 { Vec::new() } else { vec![problem(Field::Row, Message::with(text, [count.to_string()]))] }
-}
-
-fn known_dimensions(problems: &mut Vec<Problem>, workbook: &Workbook, ids: &[Id]) {
-    if ids.iter().any(|d| workbook.dimension(*d).is_none()) {
-        problems.push(problem(Field::StrategyLink, Text::UnknownDimension));
-    }
-    if ids.windows(2).any(|w| w[0] >= w[1]) {
-        problems.push(problem(Field::StrategyLink, Text::StrategyDuplicateLink));
-    }
-}
-
-fn known_item(problems: &mut Vec<Problem>, workbook: &Workbook, item: Option<Id>) {
-    if item.is_some_and(|i| workbook.readiness_item(i).is_none()) {
-        problems.push(problem(Field::StrategyLink, Text::UnknownItemOrRound));
-    }
-}
-
-/// What is wrong with `change` on `workbook`; empty when it may be committed.
-pub fn validate(workbook: &Workbook, change: &StrategyChange) -> Vec<Problem> {
-    use StrategyChange::*;
-    let s = &workbook.strategy;
-    let mut problems = Vec::new();
-    match change {
-        PutIssue(issue) => {
-            text(&mut problems, Field::StrategyTitle, &issue.title, true);
-            text(&mut problems, Field::StrategyCode, &issue.code, false);
-            text(&mut problems, Field::StrategyText, &issue.description, false);
-            known_dimensions(&mut problems, workbook, &issue.dimension_ids);
-            known_item(&mut problems, workbook, issue.readiness_item_id);
-        }
-        RemoveIssue(id) => {
-            let swot = s.swot.iter().filter(|e| e.issue_id == Some(*id)).count();
-            let strategies = s.strategies.iter().filter(|e| e.issue_ids.contains(id)).count();
-            problems = in_use(swot + strategies, Text::IssueInUse);
-        }
-        PutSwot(entry) => {
-            text(&mut problems, Field::StrategyTitle, &entry.text, true);
-            if workbook.dimension(entry.dimension_id).is_none() {
-                problems.push(problem(Field::StrategyLink, Text::UnknownDimension));
-            }
-            if entry.issue_id.is_some_and(|i| s.issue(i).is_none()) {
-                problems.push(problem(Field::StrategyLink, Text::UnknownIssue));
-            }
-            known_item(&mut problems, workbook, entry.readiness_item_id);
-        }
-        PutGoal(goal) => {
-            text(&mut problems, Field::StrategyTitle, &goal.goal, true);
-            text(&mut problems, Field::StrategyCode, &goal.code, false);
-            text(&mut problems, Field::StrategyText, &goal.target, false);
-            known_dimensions(&mut problems, workbook, &goal.dimension_ids);
-        }
-        RemoveSwot(_) | RemoveGoal(_) | RemoveIndicator(_) => {}
-        PutDirection(direction) => {
-            text(&mut problems, Field::StrategyTitle, &direction.goal, false);
-            let placed = match direction.element_id {
-                None => workbook.dimension(direction.dimension_id).is_some(),
-                Some(e) => workbook.element(e).is_some_and(|e| e.dimension_id == direction.dimension_id),
-            };
-            if !placed {
-                problems.push(problem(Field::StrategyLink, Text::UnknownElement));
-            }
-            if s.directions.iter().any(|d| {
-                d.id != direction.id && d.dimension_id == direction.dimension_id && d.element_id == direction.element_id
-            }) {
-                problems.push(problem(Field::Row, Text::DirectionExists));
-            }
-        }
-        RemoveDirection(id) => {
-            let held = s.strategies_of(*id).count() + s.indicators_of(*id).count();
-            problems = in_use(held, Text::DirectionInUse);
-        }
-        PutStrategy(strategy) => {
-            text(&mut problems, Field::StrategyTitle, &strategy.text, true);
-            text(&mut problems, Field::StrategyCode, &strategy.code, false);
-            if s.direction(strategy.direction_id).is_none() {
-                problems.push(problem(Field::StrategyLink, Text::UnknownDirection));
-            }
-            if strategy.issue_ids.iter().any(|i| s.issue(*i).is_none()) {
-                problems.push(problem(Field::StrategyLink, Text::UnknownIssue));
-            }
-            if strategy.issue_ids.windows(2).any(|w| w[0] >= w[1]) {
-                problems.push(problem(Field::StrategyLink, Text::StrategyDuplicateLink));
-            }
-        }
-        RemoveStrategy(id) => problems = in_use(workbook.programs_of_strategy(*id).count(), Text::StrategyInUse),
-        PutIndicator(indicator) => {
-            text(&mut problems, Field::StrategyTitle, &indicator.name, true);
-            text(&mut problems, Field::StrategyText, &indicator.unit, false);
-            text(&mut problems, Field::StrategyText, &indicator.baseline, false);
-            if s.direction(indicator.direction_id).is_none() {
-                problems.push(problem(Field::StrategyLink, Text::UnknownDirection));
-            }
-            let period = workbook.profile.years();
-            if indicator.targets.iter().any(|t| !period.contains(&t.year)) {
-                let span = [workbook.profile.period_start.to_string(), workbook.profile.period_end.to_string()];
-                problems.push(problem(Field::StrategyTarget, Message::with(Text::YearOutsidePeriod, span)));
-            }
-            for t in &indicator.targets {
-                text(&mut problems, Field::StrategyTarget, &t.value, true);
-            }
-            if indicator.targets.windows(2).any(|w| w[0].year >= w[1].year) {
-                problems.push(problem(Field::StrategyTarget, Text::StrategyDuplicateLink));
-            }
-        }
-    }
-    problems
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{new_id, validate_change};
+    use crate::i18n::{Message, Text};
+    use crate::model::{Field, new_id, validate_change};
 
     fn workbook() -> Workbook {
         crate::seed::new_workbook("Kabupaten Uji", 2022)

@@ -154,8 +154,8 @@ mod tests {
         assert_eq!(q.decisions.iter().filter(|d| d.kind == DecisionKind::QuickWinChosen).count(), 8);
         // Every change the demo would make is valid on the workbook it belongs to.
         for s in &q.scores {
-            let change = crate::model::QuickWinChange::PutScore(s.clone());
-            assert!(crate::model::quick_wins::validate(&workbook, &change).is_empty());
+            let change = crate::model::Change::QuickWin(crate::model::QuickWinChange::PutScore(s.clone()));
+            assert!(crate::model::validate_change(&workbook, &change).is_empty());
         }
         assert!(workbook.profile.is_example, "the demo is labelled as example data");
     }
