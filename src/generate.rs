@@ -7,7 +7,8 @@
 //! what real masterplans hold, which is what a benchmark wants.
 
 use crate::model::{
-    ActionType, Agency, BudgetLine, Element, FundingSource, Program, ProgramStatus, Workbook, YearTarget, stable_id,
+    ActionType, Agency, BudgetLine, Element, FundingSource, Program, ProgramStatus, QuickWins, Workbook, YearTarget,
+    stable_id,
 };
 use crate::seed;
 
@@ -20,7 +21,7 @@ pub fn large_workbook(programs: usize, seed: u64) -> Workbook {
     workbook.programs = generated;
     // The demo's quick-win scores, votes and minutes name the demo's programs, which are gone: keep only the
     // criteria.
-    workbook.quick_wins = crate::model::QuickWins::with_default_criteria();
+    workbook.quick_wins = QuickWins::with_default_criteria();
     workbook
 }
 

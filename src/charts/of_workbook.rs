@@ -102,28 +102,6 @@ fn dimension_name(d: &Dimension, lang: Lang) -> String {
     }
 }
 
-pub fn pillar_text(p: Pillar) -> Text {
-    match p {
-        Pillar::Structure => Text::PillarStructure,
-        Pillar::Infrastructure => Text::PillarInfrastructure,
-        Pillar::Superstructure => Text::PillarSuperstructure,
-    }
-}
-
-pub fn source_text(s: FundingSource) -> Text {
-    match s {
-        FundingSource::Apbd => Text::SourceApbd,
-        FundingSource::Apbn => Text::SourceApbn,
-        FundingSource::Dak => Text::SourceDak,
-        FundingSource::Province => Text::SourceProvince,
-        FundingSource::Kpbu => Text::SourceKpbu,
-        FundingSource::Csr => Text::SourceCsr,
-        FundingSource::Private => Text::SourcePrivate,
-        FundingSource::DanaDesa => Text::SourceDanaDesa,
-        FundingSource::Other => Text::SourceOther,
-    }
-}
-
 /// The four finance charts, in order: revenue, projection, cost against the envelope, funding mix.
 pub fn finance(workbook: &Workbook, analysis: &FinanceAnalysis, lang: Lang) -> Vec<KindChart> {
     vec![
@@ -264,7 +242,7 @@ pub fn funding_mix(by_source: &[(FundingSource, i64)], lang: Lang) -> FundingMix
         .iter()
         .map(|(s, sum)| {
             let at = FundingSource::ALL.iter().position(|x| x == s).unwrap_or(0);
-            (source_text(*s).get(lang).to_string(), PALETTE[at % PALETTE.len()], *sum)
+            (s.text().get(lang).to_string(), PALETTE[at % PALETTE.len()], *sum)
         })
         .collect();
     FundingMixChart { title: Text::ChartFundingTitle.get(lang).to_string(), parts }
@@ -302,7 +280,7 @@ pub fn heatmap(workbook: &Workbook, result: &RoundResult, lang: Lang) -> Heatmap
     HeatmapChart {
         title: Text::ChartHeatmapTitle.get(lang).to_string(),
         rows,
-        columns: Pillar::ALL.iter().map(|p| pillar_text(*p).get(lang).to_string()).collect(),
+        columns: Pillar::ALL.iter().map(|p| p.text().get(lang).to_string()).collect(),
         values: result.grid.iter().map(|row| row.iter().map(|x| x.value).collect()).collect(),
         scale_max: 5.0,
     }

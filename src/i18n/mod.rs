@@ -22,6 +22,14 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
 
+    /// The one of an (Indonesian, English) pair in this language.
+    pub fn pick<T>(self, (id, en): (T, T)) -> T {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
     /// The ISO 639-1 code used on the command line and in settings.
     pub fn code(self) -> &'static str {
         match self {
@@ -49,11 +57,7 @@ impl Lang {
 impl Text {
     /// The text in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
-        let (id, en) = self.pair();
-        match lang {
-            Lang::Id => id,
-            Lang::En => en,
-        }
+        lang.pick(self.pair())
     }
 
     /// The text in `lang` with each `{}` replaced, in order, by one of `args`.

@@ -11,7 +11,7 @@ use crate::analysis::readiness::round_result;
 use crate::charts::of_workbook::{self, Kind};
 use crate::charts::{Chart, to_svg, write_png};
 use crate::i18n::{Lang, Text};
-use crate::io::export::{WriteError, temporary_path, write_file};
+use crate::io::atomic_file::{WriteError, temporary_path, write_file};
 use crate::model::Workbook;
 
 /// The default picture size of exported charts, and of the PNG before scaling.

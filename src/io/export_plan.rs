@@ -12,12 +12,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
+use super::atomic_file::{WriteError, write_file};
 use super::books::{Book, BookOptions, DEFAULT_AREA, DocFormat, file_name, minutes_file_name, render, render_minutes};
 use super::chart_set::{ChartFileError, ChartSize, NamedChart, main_charts, write_png_file, write_svg_file};
-use super::csv_tables::table_csv;
-use super::export::{WriteError, write_file};
+use super::csv_tables::{DELIMITERS, table_csv};
 use super::spreadsheet::tables::{DataTable, tables};
 use super::spreadsheet::workbook_xlsx;
+use crate::charts::MAX_SIDE;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Id, Workbook};
 
@@ -103,7 +104,7 @@ impl ExportRequest {
             books: Book::ALL.to_vec(),
             formats: ExportFormat::ALL.to_vec(),
             lang: Lang::Id,
-            delimiter: super::csv_tables::DELIMITERS[0],
+            delimiter: DELIMITERS[0],
             chart_size: ChartSize::default(),
             area: DEFAULT_AREA.to_string(),
             folder,
@@ -159,7 +160,7 @@ impl ExportError {
             ExportError::FolderMissing(p) => Message::with(Text::ExportFolderMissing, [p.display().to_string()]),
             ExportError::NotAFolder(p) => Message::with(Text::ExportNotAFolder, [p.display().to_string()]),
             ExportError::BadChartSize(size) => {
-                Message::with(Text::ExportBadChartSize, [size.clone(), crate::charts::MAX_SIDE.to_string()])
+                Message::with(Text::ExportBadChartSize, [size.clone(), MAX_SIDE.to_string()])
             }
             ExportError::Render { file, reason } => {
                 Message::with(Text::ExportRenderFailed, [file.clone(), reason.clone()])

@@ -3,9 +3,11 @@
 use super::*;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{
-    ActionType, BudgetLine, FundingSource, MAX_TEXT_CHARS, Program, ProgramStatus, Workbook, YearTarget, new_id,
+    ActionType, BudgetLine, Change, FundingSource, Id, MAX_AMOUNT, MAX_TEXT_CHARS, Program, ProgramStatus, Workbook,
+    YearTarget, new_id,
 };
 use crate::seed;
+use crate::store::Session;
 
 /// The demo region (period 2022-2031, 34 agencies) without programs, whatever the demo holds.
 fn workbook() -> Workbook {
@@ -14,11 +16,11 @@ fn workbook() -> Workbook {
     workbook
 }
 
-fn element(workbook: &Workbook, key: &str) -> crate::model::Id {
+fn element(workbook: &Workbook, key: &str) -> Id {
     workbook.elements.iter().find(|e| e.key == key).map(|e| e.id).expect("element")
 }
 
-fn agency(workbook: &Workbook, short_name: &str) -> crate::model::Id {
+fn agency(workbook: &Workbook, short_name: &str) -> Id {
     workbook.agencies.iter().find(|a| a.short_name == short_name).map(|a| a.id).expect("agency")
 }
 
@@ -40,7 +42,7 @@ fn csv(rows: &[&str]) -> String {
 
 /// Programs without what an import cannot keep (ids and positions), for comparing.
 fn comparable(programs: &[Program]) -> Vec<Program> {
-    programs.iter().map(|p| Program { id: crate::model::Id::nil(), position: 0, ..p.clone() }).collect()
+    programs.iter().map(|p| Program { id: Id::nil(), position: 0, ..p.clone() }).collect()
 }
 
 #[test]
@@ -187,26 +189,12 @@ fn long_names_are_refused_and_emoji_and_formulas_are_plain_text() {
 fn duplicate_codes_in_the_file_and_against_the_workbook_are_reported() {
     let mut wb = workbook();
     let existing = Program {
-        id: new_id(),
         code: "GOV-09".into(),
-        name: "Sudah ada".into(),
-        description: String::new(),
-        element_id: element(&wb, "public_service"),
-        agency_id: None,
         action_type: ActionType::Policy,
-        location: String::new(),
         start_year: 2022,
         end_year: 2023,
-        status: ProgramStatus::Planned,
-        outputs: String::new(),
-        indicator: String::new(),
-        indicator_baseline: String::new(),
-        targets: Vec::new(),
-        budget: Vec::new(),
-        quick_win: false,
         position: 7,
-        readiness_items: Vec::new(),
-        strategy_id: None,
+        ..wb.new_program(Some(element(&wb, "public_service")), "Sudah ada")
     };
     wb.programs.push(existing);
     let plan = plan_csv(
@@ -370,11 +358,11 @@ fn workbook_with_programs() -> Workbook {
         line(2024, FundingSource::Apbd, 750_000_000),
         line(2024, FundingSource::Dak, 2_000_000_000),
         line(2026, FundingSource::Csr, 1),
-        line(2025, FundingSource::Province, crate::model::MAX_AMOUNT),
+        line(2025, FundingSource::Province, MAX_AMOUNT),
     ];
     a.quick_win = true;
     a.normalise();
-    wb.apply(&crate::model::Change::PutProgram(a));
+    wb.apply(&Change::PutProgram(a));
 
     let mut b = program(&wb, "", "Literasi digital desa 📱");
     b.element_id = element(&wb, "learning");
@@ -382,7 +370,7 @@ fn workbook_with_programs() -> Workbook {
     b.action_type = ActionType::Literacy;
     b.budget = vec![line(2027, FundingSource::DanaDesa, 500_000_000), line(2028, FundingSource::Apbd, 80_000_000)];
     b.normalise();
-    wb.apply(&crate::model::Change::PutProgram(b));
+    wb.apply(&Change::PutProgram(b));
 
     let mut c = program(&wb, "INJ-1", "=cmd|' /C calc'!A0");
     c.description = "@SUM(A1:A9)".into();
@@ -392,12 +380,12 @@ fn workbook_with_programs() -> Workbook {
     c.status = ProgramStatus::Dropped;
     c.action_type = ActionType::Policy;
     c.element_id = element(&wb, "energy");
-    wb.apply(&crate::model::Change::PutProgram(c));
+    wb.apply(&Change::PutProgram(c));
 
     let mut d = program(&wb, "", "Tanpa kode, tanpa anggaran");
     d.status = ProgramStatus::Done;
     d.agency_id = Some(agency(&wb, "Setda"));
-    wb.apply(&crate::model::Change::PutProgram(d));
+    wb.apply(&Change::PutProgram(d));
     wb
 }
 
@@ -423,7 +411,7 @@ fn csv_export_neutralises_formulas_and_uses_the_words_of_its_language() {
     let mut tab = program(&wb, "TAB-1", "Tab");
     tab.indicator = "\tindented".into();
     tab.outputs = "\rreturn".into();
-    wb.apply(&crate::model::Change::PutProgram(tab));
+    wb.apply(&Change::PutProgram(tab));
     let text = write_programs_csv(&wb, Lang::Id, ';');
     let table = read_csv(text.as_bytes(), "x.csv").unwrap();
     assert_eq!(table.headers[..4], ["Kode", "Nama", "Deskripsi", "Dimensi"]);
@@ -544,7 +532,7 @@ fn templates_in_both_languages_and_formats_import_into_the_demo_region() {
 fn an_import_is_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.smartcity");
-    let mut session = crate::store::Session::create(&path, &workbook(), "tester").unwrap();
+    let mut session = Session::create(&path, &workbook(), "tester").unwrap();
     let plan = plan_csv(session.workbook(), &write_programs_csv(&workbook_with_programs(), Lang::Id, ';'));
     assert!(plan.is_clean());
     session.commit(plan.edit()).unwrap();

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use crate::i18n::Text;
 
 /// The four kinds of action plan in the national guidance.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -23,6 +24,16 @@ pub enum ActionType {
 impl ActionType {
     pub const ALL: [ActionType; 4] =
         [ActionType::Policy, ActionType::Infrastructure, ActionType::Application, ActionType::Literacy];
+
+    /// The name shown for this type of action.
+    pub fn text(self) -> Text {
+        match self {
+            ActionType::Policy => Text::ActionPolicy,
+            ActionType::Infrastructure => Text::ActionInfrastructure,
+            ActionType::Application => Text::ActionApplication,
+            ActionType::Literacy => Text::ActionLiteracy,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -51,6 +62,16 @@ pub enum ProgramStatus {
 impl ProgramStatus {
     pub const ALL: [ProgramStatus; 4] =
         [ProgramStatus::Planned, ProgramStatus::Running, ProgramStatus::Done, ProgramStatus::Dropped];
+
+    /// The name shown for this status.
+    pub fn text(self) -> Text {
+        match self {
+            ProgramStatus::Planned => Text::StatusPlanned,
+            ProgramStatus::Running => Text::StatusRunning,
+            ProgramStatus::Done => Text::StatusDone,
+            ProgramStatus::Dropped => Text::StatusDropped,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -98,6 +119,21 @@ impl FundingSource {
         FundingSource::DanaDesa,
         FundingSource::Other,
     ];
+
+    /// The name shown for this funding source.
+    pub fn text(self) -> Text {
+        match self {
+            FundingSource::Apbd => Text::SourceApbd,
+            FundingSource::Apbn => Text::SourceApbn,
+            FundingSource::Dak => Text::SourceDak,
+            FundingSource::Province => Text::SourceProvince,
+            FundingSource::Kpbu => Text::SourceKpbu,
+            FundingSource::Csr => Text::SourceCsr,
+            FundingSource::Private => Text::SourcePrivate,
+            FundingSource::DanaDesa => Text::SourceDanaDesa,
+            FundingSource::Other => Text::SourceOther,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {

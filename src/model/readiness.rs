@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Id;
+use crate::i18n::Text;
 
 /// The three pillars of the national guidance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -20,6 +21,15 @@ pub enum Pillar {
 
 impl Pillar {
     pub const ALL: [Pillar; 3] = [Pillar::Structure, Pillar::Infrastructure, Pillar::Superstructure];
+
+    /// The name shown for this pillar.
+    pub fn text(self) -> Text {
+        match self {
+            Pillar::Structure => Text::PillarStructure,
+            Pillar::Infrastructure => Text::PillarInfrastructure,
+            Pillar::Superstructure => Text::PillarSuperstructure,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {

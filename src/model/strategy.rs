@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Change, Id, Program, Workbook, put};
+use crate::i18n::Text;
 
 /// Where a strategic issue was raised.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -27,6 +28,17 @@ pub enum IssueSource {
 impl IssueSource {
     pub const ALL: [IssueSource; 5] =
         [IssueSource::Rpjmd, IssueSource::Readiness, IssueSource::Workshop, IssueSource::Survey, IssueSource::Other];
+
+    /// The name shown for where the issue was raised.
+    pub fn text(self) -> Text {
+        match self {
+            IssueSource::Rpjmd => Text::IssueSourceRpjmd,
+            IssueSource::Readiness => Text::IssueSourceReadiness,
+            IssueSource::Workshop => Text::IssueSourceWorkshop,
+            IssueSource::Survey => Text::IssueSourceSurvey,
+            IssueSource::Other => Text::IssueSourceOther,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -70,6 +82,16 @@ pub enum SwotKind {
 
 impl SwotKind {
     pub const ALL: [SwotKind; 4] = [SwotKind::Strength, SwotKind::Weakness, SwotKind::Opportunity, SwotKind::Threat];
+
+    /// The name shown for this kind of SWOT entry.
+    pub fn text(self) -> Text {
+        match self {
+            SwotKind::Strength => Text::SwotStrength,
+            SwotKind::Weakness => Text::SwotWeakness,
+            SwotKind::Opportunity => Text::SwotOpportunity,
+            SwotKind::Threat => Text::SwotThreat,
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -370,7 +392,7 @@ pub fn apply(workbook: &mut Workbook, change: &StrategyChange) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Message, Text};
+    use crate::i18n::Message;
     use crate::model::{Field, new_id, validate_change};
 
     fn workbook() -> Workbook {

@@ -62,7 +62,29 @@ pub fn demo_quick_wins(programs: &[Program], first_year: i32) -> QuickWins {
     }
     q.scores.sort_by_key(|s| (s.program_id, s.criterion_id));
 
-    let w = seed.workshop;
+    demo_workshop(&mut q, seed.workshop, &program);
+    q.selections = seed
+        .selections
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| Selection {
+            id: stable_id("demo-selection", &s.name),
+            name: s.name,
+            cap: s.cap,
+            first_year,
+            years: s.years,
+            programs: s.programs.iter().map(|c| program(c)).collect(),
+            position: i as i64,
+        })
+        .collect();
+    q.attendees.sort_by_key(|a| (a.position, a.id));
+    q.decisions.sort_by_key(|d| (d.position, d.id));
+    q.groups.sort_by_key(|g| (g.position, g.id));
+    q
+}
+
+/// The demo's workshop (Tahap III) with its groups, dot votes, attendees and decisions.
+fn demo_workshop(q: &mut QuickWins, w: WorkshopSeed, program: &impl Fn(&str) -> Id) {
     let workshop = Workshop {
         id: stable_id("demo-workshop", "tahap-3"),
         title: w.title,
@@ -116,24 +138,6 @@ pub fn demo_quick_wins(programs: &[Program], first_year: i32) -> QuickWins {
         })
         .collect();
     q.workshops.push(workshop);
-    q.selections = seed
-        .selections
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| Selection {
-            id: stable_id("demo-selection", &s.name),
-            name: s.name,
-            cap: s.cap,
-            first_year,
-            years: s.years,
-            programs: s.programs.iter().map(|c| program(c)).collect(),
-            position: i as i64,
-        })
-        .collect();
-    q.attendees.sort_by_key(|a| (a.position, a.id));
-    q.decisions.sort_by_key(|d| (d.position, d.id));
-    q.groups.sort_by_key(|g| (g.position, g.id));
-    q
 }
 
 #[cfg(test)]

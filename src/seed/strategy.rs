@@ -150,62 +150,68 @@ pub fn demo_strategy(dimensions: &[Dimension], elements: &[Element], programs: &
         .collect();
     let mut strategy = Strategy { issues, swot, goals, ..Strategy::default() };
     for (d, position) in seed.directions.iter().zip(0..) {
-        let dimension_id = dimension(&d.dimension);
-        let element_id = d.element.as_deref().map(|key| {
-            elements
-                .iter()
-                .find(|e| e.dimension_id == dimension_id && e.key == key)
-                .map(|e| e.id)
-                .unwrap_or_else(|| panic!("no element {}/{key}", d.dimension))
-        });
-        let key = format!("{}/{}", d.dimension, d.element.as_deref().unwrap_or(""));
-        let direction = Direction {
-            id: stable_id("demo-direction", &key),
-            dimension_id,
-            element_id,
-            goal: d.goal.clone(),
-            position,
-        };
-        for s in &d.strategies {
-            let id = stable_id("demo-strategy", &s.code);
-            let mut issue_ids: Vec<Id> = s.issues.iter().map(|c| issue(c)).collect();
-            issue_ids.sort();
-            let position = strategy.strategies.len() as i64;
-            strategy.strategies.push(StrategyItem {
-                id,
-                direction_id: direction.id,
-                code: s.code.clone(),
-                text: s.text.clone(),
-                issue_ids,
-                position,
-            });
-            for code in &s.programs {
-                let program = programs
-                    .iter_mut()
-                    .find(|p| &p.code == code)
-                    .unwrap_or_else(|| panic!("strategy {}: no demo program {code}", s.code));
-                program.strategy_id = Some(id);
-            }
-        }
-        for (i, n) in d.indicators.iter().zip(0..) {
-            let position = strategy.indicators.len() as i64;
-            strategy.indicators.push(Indicator {
-                id: stable_id("demo-indicator", &format!("{key}/{n}")),
-                direction_id: direction.id,
-                name: i.name.clone(),
-                unit: i.unit.clone(),
-                baseline: i.baseline.clone(),
-                targets: i
-                    .targets
-                    .iter()
-                    .map(|(year, value)| IndicatorTarget { year: *year, value: value.clone() })
-                    .collect(),
-                position,
-            });
-        }
-        strategy.directions.push(direction);
+        add_direction(&mut strategy, d, position, dimension(&d.dimension), elements, programs);
     }
     strategy
+}
+
+/// One direction of the demo with its strategies (naming the programs that carry them out) and indicators.
+fn add_direction(
+    strategy: &mut Strategy,
+    d: &DirectionSeed,
+    position: i64,
+    dimension_id: Id,
+    elements: &[Element],
+    programs: &mut [Program],
+) {
+    let element_id = d.element.as_deref().map(|key| {
+        elements
+            .iter()
+            .find(|e| e.dimension_id == dimension_id && e.key == key)
+            .map(|e| e.id)
+            .unwrap_or_else(|| panic!("no element {}/{key}", d.dimension))
+    });
+    let key = format!("{}/{}", d.dimension, d.element.as_deref().unwrap_or(""));
+    let direction =
+        Direction { id: stable_id("demo-direction", &key), dimension_id, element_id, goal: d.goal.clone(), position };
+    for s in &d.strategies {
+        let id = stable_id("demo-strategy", &s.code);
+        let mut issue_ids: Vec<Id> = s.issues.iter().map(|c| issue(c)).collect();
+        issue_ids.sort();
+        let position = strategy.strategies.len() as i64;
+        strategy.strategies.push(StrategyItem {
+            id,
+            direction_id: direction.id,
+            code: s.code.clone(),
+            text: s.text.clone(),
+            issue_ids,
+            position,
+        });
+        for code in &s.programs {
+            let program = programs
+                .iter_mut()
+                .find(|p| &p.code == code)
+                .unwrap_or_else(|| panic!("strategy {}: no demo program {code}", s.code));
+            program.strategy_id = Some(id);
+        }
+    }
+    for (i, n) in d.indicators.iter().zip(0..) {
+        let position = strategy.indicators.len() as i64;
+        strategy.indicators.push(Indicator {
+            id: stable_id("demo-indicator", &format!("{key}/{n}")),
+            direction_id: direction.id,
+            name: i.name.clone(),
+            unit: i.unit.clone(),
+            baseline: i.baseline.clone(),
+            targets: i
+                .targets
+                .iter()
+                .map(|(year, value)| IndicatorTarget { year: *year, value: value.clone() })
+                .collect(),
+            position,
+        });
+    }
+    strategy.directions.push(direction);
 }
 
 #[cfg(test)]

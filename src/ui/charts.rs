@@ -106,7 +106,7 @@ impl ChartTextures {
 /// Save a chart by the path's extension: SVG as drawn, PNG at print resolution.
 pub fn save(chart: &dyn Chart, path: &std::path::Path) -> Message {
     let result = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) {
-        to_svg(chart, 1200, 900).and_then(|svg| crate::io::export::write_atomically(path, svg.as_bytes()))
+        to_svg(chart, 1200, 900).and_then(|svg| crate::io::atomic_file::write_atomically(path, svg.as_bytes()))
     } else {
         write_png(chart, PRINT[0], PRINT[1], path)
     };

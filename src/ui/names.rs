@@ -1,7 +1,8 @@
-//! The names of domain values in the interface language.
+//! The names of domain values in the interface language. The names of the domain enums (status, funding
+//! source, pillar, ...) are their own `text()`, next to each enum in `model`.
 
-use crate::i18n::{Lang, Text};
-use crate::model::{ActionType, Dimension, Element, FundingSource, ProgramStatus};
+use crate::i18n::Lang;
+use crate::model::{Dimension, Element};
 
 pub fn dimension(d: &Dimension, lang: Lang) -> &str {
     match lang {
@@ -14,38 +15,6 @@ pub fn element(e: &Element, lang: Lang) -> &str {
     match lang {
         Lang::Id => &e.name_id,
         Lang::En => &e.name_en,
-    }
-}
-
-pub fn action_type(t: ActionType) -> Text {
-    match t {
-        ActionType::Policy => Text::ActionPolicy,
-        ActionType::Infrastructure => Text::ActionInfrastructure,
-        ActionType::Application => Text::ActionApplication,
-        ActionType::Literacy => Text::ActionLiteracy,
-    }
-}
-
-pub fn status(s: ProgramStatus) -> Text {
-    match s {
-        ProgramStatus::Planned => Text::StatusPlanned,
-        ProgramStatus::Running => Text::StatusRunning,
-        ProgramStatus::Done => Text::StatusDone,
-        ProgramStatus::Dropped => Text::StatusDropped,
-    }
-}
-
-pub fn source(s: FundingSource) -> Text {
-    match s {
-        FundingSource::Apbd => Text::SourceApbd,
-        FundingSource::Apbn => Text::SourceApbn,
-        FundingSource::Dak => Text::SourceDak,
-        FundingSource::Province => Text::SourceProvince,
-        FundingSource::Kpbu => Text::SourceKpbu,
-        FundingSource::Csr => Text::SourceCsr,
-        FundingSource::Private => Text::SourcePrivate,
-        FundingSource::DanaDesa => Text::SourceDanaDesa,
-        FundingSource::Other => Text::SourceOther,
     }
 }
 

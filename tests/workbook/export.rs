@@ -6,9 +6,9 @@ use std::sync::atomic::AtomicBool;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use smartcity_workbench::i18n::Lang;
+use smartcity_workbench::io::atomic_file::{WriteError, write_file};
 use smartcity_workbench::io::books::Book;
 use smartcity_workbench::io::chart_set::{ChartSize, main_charts};
-use smartcity_workbench::io::export::{WriteError, write_file};
 use smartcity_workbench::io::export_plan::{
     ExportError, ExportFormat, ExportReport, ExportRequest, run, spreadsheet_name,
 };

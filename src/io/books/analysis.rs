@@ -8,10 +8,9 @@ use super::texts::B;
 use crate::analysis::finance::{self, FinanceAnalysis};
 use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
 use crate::charts::of_workbook as charts;
-use crate::i18n::{Text, format_decimal, format_rupiah};
-use crate::io::document::{Align, Column, Row};
-use crate::model::strategy::{IssueSource, SwotKind};
-use crate::model::{Body, LineTree, RegionType, Scenario};
+use crate::i18n::{Lang, Text, format_decimal, format_rupiah};
+use crate::io::document::{Align, Column, Row, Span};
+use crate::model::{Body, Id, LineTree, RegionType, Scenario, SwotKind};
 
 pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
     profile(b);
@@ -166,7 +165,7 @@ fn ratios(b: &mut Builder<'_>, analysis: &FinanceAnalysis) {
         Column::new(b.app(Text::FiscalCapacity), Align::Right, 14),
         Column::new(b.app(Text::SmartCityShare), Align::Right, 9),
     ];
-    let ratio = |r: Option<crate::analysis::finance::Ratio>| match r {
+    let ratio = |r: Option<finance::Ratio>| match r {
         None => "–".to_string(),
         Some(r) if r.estimate => format!("\u{2248} {}", percent(r.percent)),
         Some(r) => percent(r.percent),
@@ -323,7 +322,7 @@ pub fn funding(b: &mut Builder<'_>) -> Result<(), String> {
         .iter()
         .map(|(s, sum)| {
             let share = if total > 0 { *sum as f64 / total as f64 * 100.0 } else { 0.0 };
-            Row::body(vec![super::build::source_text(*s).get(b.lang).to_string(), format_rupiah(*sum), percent(share)])
+            Row::body(vec![s.text().get(b.lang).to_string(), format_rupiah(*sum), percent(share)])
         })
         .collect();
     rows.push(Row::total(vec![b.app(Text::Total).to_string(), format_rupiah(total), percent(100.0)]));
@@ -341,7 +340,7 @@ pub fn index_text(b: &Builder<'_>, index: &Index) -> String {
         None => "–".to_string(),
         Some(value) => match band_of(&b.workbook.bands, value) {
             Some(band) => {
-                let name = if b.lang == crate::i18n::Lang::En { &band.name_en } else { &band.name_id };
+                let name = if b.lang == Lang::En { &band.name_en } else { &band.name_id };
                 format!("{} \u{b7} {name}", format_decimal(value, 2))
             }
             None => format_decimal(value, 2),
@@ -350,12 +349,12 @@ pub fn index_text(b: &Builder<'_>, index: &Index) -> String {
 }
 
 /// Every round's results, in round order.
-pub fn results(b: &Builder<'_>) -> Vec<(crate::model::Id, RoundResult)> {
+pub fn results(b: &Builder<'_>) -> Vec<(Id, RoundResult)> {
     b.workbook.rounds.iter().map(|r| (r.id, round_result(b.workbook, r.id))).collect()
 }
 
 /// Every round's index per dimension, for the radar.
-pub fn dimension_indices(per_round: &[(crate::model::Id, RoundResult)]) -> Vec<(crate::model::Id, Vec<Index>)> {
+pub fn dimension_indices(per_round: &[(Id, RoundResult)]) -> Vec<(Id, Vec<Index>)> {
     per_round.iter().map(|(id, result)| (*id, charts::dimension_indices(result))).collect()
 }
 
@@ -376,7 +375,7 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
             &latest.overall.total.to_string(),
         ],
     ));
-    b.spans(vec![crate::io::document::Span::bold(B::OverallIs.fill(b.lang, &[&index_text(b, &latest.overall)]))]);
+    b.spans(vec![Span::bold(B::OverallIs.fill(b.lang, &[&index_text(b, &latest.overall)]))]);
 
     b.section(b.t(B::PillarTable));
     let columns = vec![
@@ -389,7 +388,7 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
         .iter()
         .map(|(p, index)| {
             Row::body(vec![
-                charts::pillar_text(*p).get(b.lang).to_string(),
+                p.text().get(b.lang).to_string(),
                 index_text(b, index),
                 format!("{}/{}", index.answered, index.total),
             ])
@@ -420,10 +419,17 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
     let heatmap = charts::heatmap(wb, latest, b.lang);
     b.chart("readiness-heatmap", &heatmap, &heatmap.title);
 
+    gaps(b, latest);
+    Ok(())
+}
+
+/// The largest gaps of the latest round, with the programs that address them.
+fn gaps(b: &mut Builder<'_>, latest: &RoundResult) {
+    let wb = b.workbook;
     b.section(b.t(B::GapsTable));
     if latest.gaps.is_empty() {
         b.paragraph(b.t(B::NoGaps));
-        return Ok(());
+        return;
     }
     let columns = vec![
         Column::new(b.app(Text::AgencyCode), Align::Left, 3),
@@ -439,7 +445,7 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
         .take(15)
         .filter_map(|g| {
             let item = wb.readiness_item(g.item)?;
-            let question = if b.lang == crate::i18n::Lang::En { &item.question_en } else { &item.question_id };
+            let question = if b.lang == Lang::En { &item.question_en } else { &item.question_id };
             let programs: Vec<&str> = wb
                 .programs
                 .iter()
@@ -460,7 +466,6 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
     b.table(b.t(B::GapsTable), columns, rows);
     let bars = charts::gaps(wb, latest, b.lang);
     b.chart("readiness-gaps", &bars, &bars.title);
-    Ok(())
 }
 
 /// The RPJMD goals the smart city serves, the strategic issues, and the SWOT of each dimension.
@@ -472,97 +477,99 @@ fn issues(b: &mut Builder<'_>) {
         b.paragraph(b.t(B::StrategyMissing));
         return;
     }
-    let lang = b.lang;
-    let dimensions = |ids: &[crate::model::Id]| -> String {
-        let names: Vec<&str> = ids
-            .iter()
-            .filter_map(|id| wb.dimension(*id))
-            .map(|d| if lang == crate::i18n::Lang::En { d.name_en.as_str() } else { d.name_id.as_str() })
-            .collect();
-        names.join(", ")
-    };
     if !s.goals.is_empty() {
-        b.section(b.t(B::SecGoals));
-        let columns = vec![
-            Column::new(b.app(Text::AgencyCode), Align::Left, 2),
-            Column::new(b.t(B::Goal), Align::Left, 6),
-            Column::new(b.t(B::GoalTarget), Align::Left, 6),
-            Column::new(b.t(B::Dimensions), Align::Left, 4),
-        ];
-        let rows = s
-            .goals
-            .iter()
-            .map(|g| Row::body(vec![g.code.clone(), g.goal.clone(), g.target.clone(), dimensions(&g.dimension_ids)]))
-            .collect();
-        b.table(b.t(B::GoalsTable), columns, rows);
+        goals_table(b);
     }
     if !s.issues.is_empty() {
-        b.section(b.t(B::SecIssues));
-        let columns = vec![
-            Column::new(b.app(Text::AgencyCode), Align::Left, 2),
-            Column::new(b.t(B::Issue), Align::Left, 10),
-            Column::new(b.app(Text::IssueSource), Align::Left, 3),
-            Column::new(b.t(B::Dimensions), Align::Left, 4),
-        ];
-        let rows = s
-            .issues
-            .iter()
-            .map(|i| {
-                let text = if i.description.trim().is_empty() {
-                    i.title.clone()
-                } else {
-                    format!("{}\n{}", i.title, i.description.trim())
-                };
-                Row::body(vec![
-                    i.code.clone(),
-                    text,
-                    b.app(issue_source_text(i.source)).to_string(),
-                    dimensions(&i.dimension_ids),
-                ])
-            })
-            .collect();
-        b.table(b.t(B::IssuesTable), columns, rows);
+        issues_table(b);
     }
     if !s.swot.is_empty() {
-        b.section(b.t(B::SecSwot));
-        for d in &wb.dimensions {
-            let entries: Vec<_> = s.swot.iter().filter(|e| e.dimension_id == d.id).collect();
-            if entries.is_empty() {
+        swot_tables(b);
+    }
+}
+
+/// The names of the dimensions `ids` in the book's language, comma separated.
+fn dimension_names(b: &Builder<'_>, ids: &[Id]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| b.workbook.dimension(*id))
+        .map(|d| if b.lang == Lang::En { d.name_en.as_str() } else { d.name_id.as_str() })
+        .collect();
+    names.join(", ")
+}
+
+fn goals_table(b: &mut Builder<'_>) {
+    let wb = b.workbook;
+    let s = &wb.strategy;
+    b.section(b.t(B::SecGoals));
+    let columns = vec![
+        Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+        Column::new(b.t(B::Goal), Align::Left, 6),
+        Column::new(b.t(B::GoalTarget), Align::Left, 6),
+        Column::new(b.t(B::Dimensions), Align::Left, 4),
+    ];
+    let rows = s
+        .goals
+        .iter()
+        .map(|g| {
+            Row::body(vec![g.code.clone(), g.goal.clone(), g.target.clone(), dimension_names(b, &g.dimension_ids)])
+        })
+        .collect();
+    b.table(b.t(B::GoalsTable), columns, rows);
+}
+
+fn issues_table(b: &mut Builder<'_>) {
+    let wb = b.workbook;
+    let s = &wb.strategy;
+    b.section(b.t(B::SecIssues));
+    let columns = vec![
+        Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+        Column::new(b.t(B::Issue), Align::Left, 10),
+        Column::new(b.app(Text::IssueSource), Align::Left, 3),
+        Column::new(b.t(B::Dimensions), Align::Left, 4),
+    ];
+    let rows = s
+        .issues
+        .iter()
+        .map(|i| {
+            let text = if i.description.trim().is_empty() {
+                i.title.clone()
+            } else {
+                format!("{}\n{}", i.title, i.description.trim())
+            };
+            Row::body(vec![
+                i.code.clone(),
+                text,
+                b.app(i.source.text()).to_string(),
+                dimension_names(b, &i.dimension_ids),
+            ])
+        })
+        .collect();
+    b.table(b.t(B::IssuesTable), columns, rows);
+}
+
+fn swot_tables(b: &mut Builder<'_>) {
+    let wb = b.workbook;
+    let s = &wb.strategy;
+    b.section(b.t(B::SecSwot));
+    for d in &wb.dimensions {
+        let entries: Vec<_> = s.swot.iter().filter(|e| e.dimension_id == d.id).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let columns = vec![Column::new(b.t(B::No), Align::Right, 1), Column::new(b.t(B::Entry), Align::Left, 14)];
+        let mut rows = Vec::new();
+        for kind in SwotKind::ALL {
+            let of_kind: Vec<_> = entries.iter().filter(|e| e.kind == kind).collect();
+            if of_kind.is_empty() {
                 continue;
             }
-            let columns = vec![Column::new(b.t(B::No), Align::Right, 1), Column::new(b.t(B::Entry), Align::Left, 14)];
-            let mut rows = Vec::new();
-            for kind in SwotKind::ALL {
-                let of_kind: Vec<_> = entries.iter().filter(|e| e.kind == kind).collect();
-                if of_kind.is_empty() {
-                    continue;
-                }
-                rows.push(Row::group(b.app(swot_text(kind))));
-                for (n, e) in of_kind.iter().enumerate() {
-                    rows.push(Row::body(vec![(n + 1).to_string(), e.text.clone()]));
-                }
+            rows.push(Row::group(b.app(kind.text())));
+            for (n, e) in of_kind.iter().enumerate() {
+                rows.push(Row::body(vec![(n + 1).to_string(), e.text.clone()]));
             }
-            let caption = B::SwotOf.fill(b.lang, &[b.dimension_name(d)]);
-            b.table(&caption, columns, rows);
         }
-    }
-}
-
-fn issue_source_text(source: IssueSource) -> Text {
-    match source {
-        IssueSource::Rpjmd => Text::IssueSourceRpjmd,
-        IssueSource::Readiness => Text::IssueSourceReadiness,
-        IssueSource::Workshop => Text::IssueSourceWorkshop,
-        IssueSource::Survey => Text::IssueSourceSurvey,
-        IssueSource::Other => Text::IssueSourceOther,
-    }
-}
-
-fn swot_text(kind: SwotKind) -> Text {
-    match kind {
-        SwotKind::Strength => Text::SwotStrength,
-        SwotKind::Weakness => Text::SwotWeakness,
-        SwotKind::Opportunity => Text::SwotOpportunity,
-        SwotKind::Threat => Text::SwotThreat,
+        let caption = B::SwotOf.fill(b.lang, &[b.dimension_name(d)]);
+        b.table(&caption, columns, rows);
     }
 }

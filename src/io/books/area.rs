@@ -34,6 +34,19 @@ pub fn build(b: &mut Builder<'_>, area: &str) -> Result<(), String> {
             .fill(b.lang, &[area, &matches.len().to_string(), &wb.programs.len().to_string(), &format_rupiah(total)]),
     );
 
+    by_dimension(b, &matches, total);
+    let ordered = b.programs_in_order(matches.iter().map(|(p, _)| *p));
+    area_programs(b, &ordered, &folded, total);
+    b.section(b.t(B::ProgramDetails));
+    for p in ordered {
+        b.program_details(p);
+    }
+    Ok(())
+}
+
+/// The area's programs, cost and share by dimension, with the total.
+fn by_dimension(b: &mut Builder<'_>, matches: &[(&Program, [bool; 3])], total: i64) {
+    let wb = b.workbook;
     b.section(b.t(B::ByDimension));
     let columns = vec![
         Column::new(b.app(Text::ColDimension), Align::Left, 5),
@@ -64,7 +77,10 @@ pub fn build(b: &mut Builder<'_>, area: &str) -> Result<(), String> {
         percent(100.0),
     ]));
     b.table(b.t(B::ByDimension), columns, rows);
+}
 
+/// The area's programs in masterplan order, each with the fields the area's name was found in.
+fn area_programs(b: &mut Builder<'_>, ordered: &[&Program], folded: &str, total: i64) {
     b.section(b.t(B::AreaPrograms));
     let fields = [b.app(Text::ColName), b.app(Text::Description), b.app(Text::Location)];
     let columns = vec![
@@ -75,10 +91,9 @@ pub fn build(b: &mut Builder<'_>, area: &str) -> Result<(), String> {
         Column::new(b.app(Text::ColCost), Align::Right, 17),
         Column::new(b.t(B::MatchedIn), Align::Left, 16),
     ];
-    let ordered = b.programs_in_order(matches.iter().map(|(p, _)| *p));
     let mut rows = Vec::with_capacity(ordered.len() + 1);
-    for p in &ordered {
-        let m = matched_fields(p, &folded);
+    for p in ordered {
+        let m = matched_fields(p, folded);
         let matched: Vec<&str> = fields.iter().zip(m).filter(|(_, x)| *x).map(|(f, _)| *f).collect();
         rows.push(Row::body(vec![
             p.code.clone(),
@@ -98,12 +113,6 @@ pub fn build(b: &mut Builder<'_>, area: &str) -> Result<(), String> {
         String::new(),
     ]));
     b.table(b.t(B::AreaPrograms), columns, rows);
-
-    b.section(b.t(B::ProgramDetails));
-    for p in ordered {
-        b.program_details(p);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::texts::B;
 use super::{Book, DocFormat};
 use crate::charts::{self, Chart};
-use crate::i18n::{Lang, Text, format_rupiah, format_rupiah_short};
+use crate::i18n::{Lang, Text, format_decimal, format_rupiah, format_rupiah_short};
 use crate::io::document::{
     Align, Block, Column, Document, Image, ImageData, Orientation, Paragraph, ParagraphStyle, Row, Span, Table,
 };
@@ -202,7 +202,7 @@ impl<'a> Builder<'a> {
     pub fn sources_of(&self, program: &Program) -> String {
         let bits = program.source_bits();
         let names: Vec<&str> =
-            FundingSource::ALL.iter().filter(|s| bits & s.bit() != 0).map(|s| self.app(source_text(*s))).collect();
+            FundingSource::ALL.iter().filter(|s| bits & s.bit() != 0).map(|s| self.app(s.text())).collect();
         if names.is_empty() { self.t(B::None).to_string() } else { names.join(", ") }
     }
 
@@ -215,21 +215,11 @@ impl<'a> Builder<'a> {
     }
 
     pub fn action_type(&self, t: ActionType) -> &'static str {
-        self.app(match t {
-            ActionType::Policy => Text::ActionPolicy,
-            ActionType::Infrastructure => Text::ActionInfrastructure,
-            ActionType::Application => Text::ActionApplication,
-            ActionType::Literacy => Text::ActionLiteracy,
-        })
+        self.app(t.text())
     }
 
     pub fn status(&self, s: ProgramStatus) -> &'static str {
-        self.app(match s {
-            ProgramStatus::Planned => Text::StatusPlanned,
-            ProgramStatus::Running => Text::StatusRunning,
-            ProgramStatus::Done => Text::StatusDone,
-            ProgramStatus::Dropped => Text::StatusDropped,
-        })
+        self.app(s.text())
     }
 
     /// The programs in masterplan order: by element (dimension order, then element order), then as listed.
@@ -339,11 +329,9 @@ impl<'a> Builder<'a> {
     }
 }
 
-pub use crate::charts::of_workbook::source_text;
-
 /// A percentage with one decimal comma: `12,5%`.
 pub fn percent(value: f64) -> String {
-    format!("{}%", crate::i18n::format_decimal(value, 1))
+    format!("{}%", format_decimal(value, 1))
 }
 
 /// An amount, "≈ " in front when it is an estimate.

@@ -4,9 +4,10 @@
 
 use super::DocFormat;
 use super::texts::B;
-use crate::analysis::quick_wins::minutes;
+use crate::analysis::quick_wins::minutes::{self, Minutes, stage_numeral};
 use crate::i18n::{Lang, Text};
 use crate::io::document::{self, Align, Block, Column, Document, Paragraph, Row, Table};
+use crate::model::quick_wins::Workshop;
 use crate::model::{Id, Workbook};
 
 /// The file name of a workshop's minutes, e.g. "berita-acara-tahap-iii-2021-11-30.docx". Names are unique
@@ -25,8 +26,8 @@ pub fn minutes_file_name(workbook: &Workbook, workshop: Id, format: DocFormat, l
 }
 
 /// The file name of a workshop's minutes without extension or suffix: stage and date.
-fn minutes_stem(w: Option<&crate::model::quick_wins::Workshop>, lang: Lang) -> String {
-    let stage = w.map_or("", |w| crate::analysis::quick_wins::minutes::stage_numeral(w.stage)).to_lowercase();
+fn minutes_stem(w: Option<&Workshop>, lang: Lang) -> String {
+    let stage = w.map_or("", |w| stage_numeral(w.stage)).to_lowercase();
     let date: String =
         w.map_or(String::new(), |w| w.date.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect());
     let mut name = format!("{}-{stage}", B::FileMinutes.get(lang));
@@ -38,12 +39,35 @@ fn minutes_stem(w: Option<&crate::model::quick_wins::Workshop>, lang: Lang) -> S
 
 /// The minutes of `workshop` as the bytes of a DOCX or HTML file; an error when there is no such workshop.
 pub fn render_minutes(workbook: &Workbook, workshop: Id, format: DocFormat, lang: Lang) -> Result<Vec<u8>, String> {
-    let m = minutes(workbook, workshop, lang).ok_or_else(|| "there is no such workshop".to_string())?;
+    let m = minutes::minutes(workbook, workshop, lang).ok_or_else(|| "there is no such workshop".to_string())?;
     let t = |text: Text| text.get(lang).to_string();
-    let mut blocks = Vec::new();
+    let blocks = minutes_blocks(&m, lang);
+    let title = format!("{}: {}", t(Text::QwMinutesTitle), m.title);
+    let document = Document {
+        footer: format!("{title} \u{b7} {}", m.region),
+        title,
+        subtitle: vec![format!("{} \u{b7} {} \u{b7} {}", m.stage, m.date, m.place)],
+        cover: false,
+        author: m.region.clone(),
+        lang,
+        page_word: B::Page.get(lang).to_string(),
+        contents_title: B::Contents.get(lang).to_string(),
+        contents_hint: B::ContentsHint.get(lang).to_string(),
+        blocks,
+    };
+    match format {
+        DocFormat::Docx => document::docx::write(&document),
+        DocFormat::Html => document::html::write(&document),
+    }
+}
+
+/// The blocks of the minutes: the facts, notes and attendance, then the decisions, votes and signatures.
+fn minutes_blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
+    let t = |text: Text| text.get(lang).to_string();
     let table = |caption: String, columns: Vec<Column>, rows: Vec<Row>| {
         Block::Table(Table { caption, columns, rows, compact: false })
     };
+    let mut blocks = Vec::new();
     let facts = vec![
         Row::body(vec![t(Text::QwRegion), m.region.clone()]),
         Row::body(vec![t(Text::QwDate), m.date.clone()]),
@@ -72,6 +96,17 @@ pub fn render_minutes(workbook: &Workbook, workshop: Id, format: DocFormat, lang
         Column::new(t(Text::QwPresence), Align::Left, 2),
     ];
     blocks.push(table(String::new(), columns, attendees));
+    blocks.extend(decision_blocks(m, lang));
+    blocks
+}
+
+/// The decisions, the dot votes per group (when any were cast) and the signature block of those present.
+fn decision_blocks(m: &Minutes, lang: Lang) -> Vec<Block> {
+    let t = |text: Text| text.get(lang).to_string();
+    let table = |caption: String, columns: Vec<Column>, rows: Vec<Row>| {
+        Block::Table(Table { caption, columns, rows, compact: false })
+    };
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading { level: 1, text: t(Text::QwDecisions) });
     let decisions =
         m.decisions.iter().map(|d| Row::body(vec![d.kind.clone(), d.program.clone(), d.text.clone()])).collect();
@@ -111,21 +146,5 @@ pub fn render_minutes(workbook: &Workbook, workshop: Id, format: DocFormat, lang
         Column::new(t(Text::QwSignature), Align::Left, 4),
     ];
     blocks.push(table(String::new(), columns, signatures));
-    let title = format!("{}: {}", t(Text::QwMinutesTitle), m.title);
-    let document = Document {
-        footer: format!("{title} \u{b7} {}", m.region),
-        title,
-        subtitle: vec![format!("{} \u{b7} {} \u{b7} {}", m.stage, m.date, m.place)],
-        cover: false,
-        author: m.region.clone(),
-        lang,
-        page_word: B::Page.get(lang).to_string(),
-        contents_title: B::Contents.get(lang).to_string(),
-        contents_hint: B::ContentsHint.get(lang).to_string(),
-        blocks,
-    };
-    match format {
-        DocFormat::Docx => document::docx::write(&document),
-        DocFormat::Html => document::html::write(&document),
-    }
+    blocks
 }

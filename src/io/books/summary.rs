@@ -1,14 +1,17 @@
 //! Buku III Ringkasan Eksekutif: two to four pages for the regent and the council: the key figures, cost by
 //! dimension, the largest programs, and three charts (cost against the envelope, readiness radar, funding mix).
 
+use std::cmp::Reverse;
+
 use super::analysis::{dimension_indices, index_text, results};
 use super::build::{Builder, percent};
 use super::texts::B;
-use crate::analysis::finance;
+use crate::analysis::finance::{self, FinanceAnalysis};
+use crate::analysis::readiness::RoundResult;
 use crate::charts::of_workbook as charts;
 use crate::i18n::{Text, format_rupiah};
 use crate::io::document::{Align, Column, Row};
-use crate::model::{FundingSource, Scenario};
+use crate::model::{FundingSource, Id, Scenario};
 
 /// Programs listed as the largest.
 const TOP_PROGRAMS: usize = 10;
@@ -21,6 +24,20 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
         B::SummaryIntro.fill(b.lang, &[&p.region_name, &p.period_start.to_string(), &p.period_end.to_string()]),
     );
     let total = wb.programs.iter().fold(0i64, |s, p| s.saturating_add(p.total_cost()));
+    let per_round = results(b);
+    let analysis = if wb.finance.is_empty() { None } else { finance::analyse(wb).ok() };
+    key_figures(b, total, &per_round, analysis.as_ref());
+    cost_by_dimension(b, total);
+    top_programs(b);
+    summary_charts(b, total, &per_round, analysis.as_ref());
+    Ok(())
+}
+
+/// The key figures: period, programs, cost and its APBD share, quick wins, the latest readiness index and the
+/// envelope with its gap.
+fn key_figures(b: &mut Builder<'_>, total: i64, per_round: &[(Id, RoundResult)], analysis: Option<&FinanceAnalysis>) {
+    let wb = b.workbook;
+    let p = &wb.profile;
     let apbd = wb
         .programs
         .iter()
@@ -35,15 +52,13 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
         (b.t(B::ApbdShare).to_string(), format!("{} ({})", format_rupiah(apbd), percent(apbd_share))),
         (b.t(B::QuickWinCount).to_string(), wb.programs.iter().filter(|p| p.quick_win).count().to_string()),
     ];
-    let per_round = results(b);
     if let (Some(round), Some((_, latest))) = (wb.rounds.last(), per_round.last()) {
         facts.push((
             format!("{} ({} {})", b.t(B::ReadinessIndex), round.name, round.year),
             index_text(b, &latest.overall),
         ));
     }
-    let analysis = if wb.finance.is_empty() { None } else { finance::analyse(wb).ok() };
-    if let Some(Some(Ok(base))) = analysis.as_ref().map(|a| a.projection.scenario(Scenario::Base)) {
+    if let Some(Some(Ok(base))) = analysis.map(|a| a.projection.scenario(Scenario::Base)) {
         let t = base.total;
         facts.push((
             B::EnvelopeTotal.fill(b.lang, &[&p.period_start.to_string(), &p.period_end.to_string()]),
@@ -56,7 +71,11 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
         facts.push((b.t(B::GapTotal).to_string(), gap));
     }
     b.facts(b.t(B::KeyFiguresTable), facts);
+}
 
+/// Programs, cost and share of each dimension, with the total.
+fn cost_by_dimension(b: &mut Builder<'_>, total: i64) {
+    let wb = b.workbook;
     let columns = vec![
         Column::new(b.app(Text::ColDimension), Align::Left, 5),
         Column::new(b.t(B::Programs), Align::Right, 2),
@@ -83,11 +102,15 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
         percent(if total > 0 { 100.0 } else { 0.0 }),
     ]));
     b.table(b.t(B::CostByDimension), columns, rows);
+}
 
+/// The largest programs by total cost.
+fn top_programs(b: &mut Builder<'_>) {
+    let wb = b.workbook;
     b.chapter(b.t(B::ChTopPrograms));
     let mut largest: Vec<_> = wb.programs.iter().collect();
     // Largest first; ties keep the workbook's order (a stable sort), so the list is the same every time.
-    largest.sort_by_key(|p| std::cmp::Reverse(p.total_cost()));
+    largest.sort_by_key(|p| Reverse(p.total_cost()));
     largest.truncate(TOP_PROGRAMS);
     if largest.is_empty() {
         b.paragraph(b.t(B::NoPrograms));
@@ -118,19 +141,27 @@ pub fn build(b: &mut Builder<'_>) -> Result<(), String> {
         let caption = B::TopProgramsTable.fill(b.lang, &[&largest.len().to_string()]);
         b.table(&caption, columns, rows);
     }
+}
 
+/// Cost against the envelope, the readiness radar and the funding mix, each when there is something to draw.
+fn summary_charts(
+    b: &mut Builder<'_>,
+    total: i64,
+    per_round: &[(Id, RoundResult)],
+    analysis: Option<&FinanceAnalysis>,
+) {
+    let wb = b.workbook;
     b.chapter(b.t(B::ChCharts));
-    if let Some(analysis) = &analysis {
+    if let Some(analysis) = analysis {
         let chart = charts::cost_vs_envelope(wb, analysis, b.lang);
         b.chart("cost-vs-envelope", &chart, &chart.title);
     }
     if !per_round.is_empty() {
-        let radar = charts::radar(wb, &dimension_indices(&per_round), b.lang);
+        let radar = charts::radar(wb, &dimension_indices(per_round), b.lang);
         b.chart("readiness-radar", &radar, &radar.title);
     }
     if total > 0 {
         let mix = charts::funding_mix(&charts::funding_by_source(wb), b.lang);
         b.chart("funding-mix", &mix, &mix.title);
     }
-    Ok(())
 }

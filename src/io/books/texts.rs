@@ -186,11 +186,7 @@ book_texts! {
 
 impl B {
     pub fn get(self, lang: Lang) -> &'static str {
-        let (id, en) = self.pair();
-        match lang {
-            Lang::Id => id,
-            Lang::En => en,
-        }
+        lang.pick(self.pair())
     }
 
     pub fn fill(self, lang: Lang, args: &[&str]) -> String {

@@ -39,6 +39,8 @@ const FIRST_IMAGE_RID: usize = 10;
 /// Tables of at most this many rows are kept on one page.
 const KEEP_TOGETHER_ROWS: usize = 20;
 
+const STYLES_XML: &str = include_str!("../../../assets/docx/styles.xml");
+
 /// The width text can take on a page of this orientation, in twips.
 fn text_width(orientation: Orientation) -> u32 {
     match orientation {
@@ -551,228 +553,15 @@ fn cell(xml: &mut String, width: u32, span: usize, fill: Option<&str>, look: Cel
     xml.push_str("</w:p></w:tc>");
 }
 
-/// The styles: Normal and body text, the title page, Heading 1-3 (with outline levels, so the TOC field and
-/// navigation find them), the contents entries, captions, notes, tables, lists and the footer.
+/// The styles (`assets/docx/styles.xml`, one style a line): Normal and body text, the title page, Heading 1-3
+/// (with outline levels, so the TOC field and navigation find them), the contents entries, captions, notes,
+/// tables, lists and the footer. `{lang}` is the proofing language, `{right}` the contents' right tab.
 fn styles(lang: Lang) -> String {
-    let lang = language_tag(lang);
-    let mut out = format!(
-        "{XML_HEAD}<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault><w:rPr>\
-<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>\
-<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"{lang}\" w:eastAsia=\"{lang}\" w:bidi=\"ar-SA\"/>\
-</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr>\
-</w:pPrDefault></w:docDefaults>"
-    );
-    let style = |out: &mut String, id: &str, name: &str, kind: &str, extra: &str| {
-        let _ =
-            write!(out, "<w:style w:type=\"{kind}\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/>{extra}</w:style>");
-    };
-    style(&mut out, "Normal", "Normal", "paragraph", "<w:qFormat/>");
-    style(
-        &mut out,
-        "BodyText",
-        "Body Text",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:jc w:val=\"both\"/></w:pPr>",
-    );
-    style(
-        &mut out,
-        "Title",
-        "Title",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Subtitle\"/><w:qFormat/><w:pPr><w:spacing w:after=\"360\"/></w:pPr>\
-<w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"56\"/><w:szCs w:val=\"56\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "Subtitle",
-        "Subtitle",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:rPr><w:color w:val=\"44546A\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>",
-    );
-    for (level, size, before) in [(1u8, 34, 480), (2, 27, 300), (3, 23, 220)] {
-        let outline = level - 1;
-        let color = if level == 3 { "2F3B4C" } else { "1F3864" };
-        style(
-            &mut out,
-            &format!("Heading{level}"),
-            &format!("heading {level}"),
-            "paragraph",
-            &format!(
-                "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"BodyText\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>\
-<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"{before}\" w:after=\"120\"/><w:outlineLvl w:val=\"{outline}\"/></w:pPr>\
-<w:rPr><w:b/><w:color w:val=\"{color}\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr>"
-            ),
-        );
-    }
-    style(
-        &mut out,
-        "TOCHeading",
-        "TOC Heading",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"240\" w:after=\"240\"/></w:pPr>\
-<w:rPr><w:b/><w:color w:val=\"1F3864\"/><w:sz w:val=\"34\"/><w:szCs w:val=\"34\"/></w:rPr>",
-    );
-    let right = text_width(Orientation::Portrait);
-    for (level, indent) in [(1u8, 0u32), (2, 300), (3, 600)] {
-        style(
-            &mut out,
-            &format!("TOC{level}"),
-            &format!("toc {level}"),
-            "paragraph",
-            &format!(
-                "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/>\
-<w:pPr><w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{right}\"/></w:tabs><w:spacing w:after=\"60\"/><w:ind w:left=\"{indent}\"/></w:pPr>{}",
-                if level == 1 { "<w:rPr><w:b/></w:rPr>" } else { "" }
-            ),
-        );
-    }
-    style(
-        &mut out,
-        "Caption",
-        "caption",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:spacing w:after=\"240\"/><w:jc w:val=\"center\"/></w:pPr>\
-<w:rPr><w:i/><w:color w:val=\"44546A\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "TableCaption",
-        "Table Caption",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/></w:pPr>\
-<w:rPr><w:b/><w:color w:val=\"44546A\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "Figure",
-        "Figure",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr>",
-    );
-    style(
-        &mut out,
-        "Note",
-        "Note",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:rPr><w:color w:val=\"595959\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "Notice",
-        "Notice",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"C99A2E\"/>\
-<w:left w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"C99A2E\"/><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"C99A2E\"/>\
-<w:right w:val=\"single\" w:sz=\"6\" w:space=\"4\" w:color=\"C99A2E\"/></w:pBdr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"FFF4D6\"/>\
-<w:spacing w:before=\"120\" w:after=\"240\"/><w:ind w:left=\"113\" w:right=\"113\"/></w:pPr>",
-    );
-    style(
-        &mut out,
-        "TableText",
-        "Table Text",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>\
-<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "TableCompact",
-        "Table Compact",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\" w:line=\"228\" w:lineRule=\"auto\"/></w:pPr>\
-<w:rPr><w:sz w:val=\"15\"/><w:szCs w:val=\"15\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "TableHeader",
-        "Table Header",
-        "paragraph",
-        "<w:basedOn w:val=\"TableText\"/><w:pPr><w:keepNext/></w:pPr><w:rPr><w:b/><w:color w:val=\"FFFFFF\"/></w:rPr>",
-    );
-    style(
-        &mut out,
-        "AfterTable",
-        "After Table",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"120\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr>",
-    );
-    style(
-        &mut out,
-        "ListBullet",
-        "List Bullet",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"60\"/></w:pPr>",
-    );
-    style(
-        &mut out,
-        "Footer",
-        "footer",
-        "paragraph",
-        "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:color w:val=\"595959\"/><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>",
-    );
-    out.push_str("</w:styles>");
-    out
+    let xml: String = STYLES_XML.lines().collect();
+    let right = text_width(Orientation::Portrait).to_string();
+    format!("{XML_HEAD}{}", xml.replace("{lang}", language_tag(lang)).replace("{right}", &right))
 }
 
 #[cfg(test)]
-mod tests {
-    use std::io::Read;
-
-    use super::*;
-    use crate::io::document::{Column, Row};
-
-    fn document_xml(document: &Document) -> String {
-        let bytes = write(document).expect("the document is written");
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
-        let mut xml = String::new();
-        zip.by_name("word/document.xml").expect("the main part").read_to_string(&mut xml).expect("UTF-8");
-        xml
-    }
-
-    #[test]
-    fn a_landscape_section_closes_the_portrait_one_before_it() {
-        let document = Document {
-            blocks: vec![
-                Block::Heading { level: 1, text: "Bab".into() },
-                Block::Orientation(Orientation::Landscape),
-                Block::Heading { level: 1, text: "Matriks".into() },
-            ],
-            cover: true,
-            ..Document::default()
-        };
-        let xml = document_xml(&document);
-        let first = xml.find("<w:sectPr>").expect("a first section");
-        let last = xml.rfind("<w:sectPr>").expect("a last section");
-        assert!(first < last, "two sections");
-        assert!(xml[..first].ends_with("<w:p><w:pPr>"), "the first section ends inside a paragraph");
-        assert!(
-            xml[first..last].contains("w:w=\"11906\" w:h=\"16838\"/>") && xml[first..last].contains("<w:titlePg/>")
-        );
-        assert!(xml[last..].contains("w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"));
-        assert!(!xml[last..].contains("<w:titlePg/>"), "only the first section has a cover page");
-        assert!(xml[last..].ends_with("</w:sectPr></w:body></w:document>"));
-    }
-
-    #[test]
-    fn table_rows_group_total_alignment_and_keeping_together() {
-        let table = Table {
-            caption: "Tabel 1. Biaya".into(),
-            columns: vec![Column::new("Program", Align::Left, 3), Column::new("Biaya", Align::Right, 1)],
-            rows: vec![
-                Row::group("Pelayanan Publik"),
-                Row::body(vec!["E-office <baru> & \"SSO\"".into(), "Rp 1.000".into()]),
-                Row::total(vec!["Total".into(), "Rp 1.000".into()]),
-            ],
-            compact: false,
-        };
-        let xml = document_xml(&Document { blocks: vec![Block::Table(table)], ..Document::default() });
-        assert_eq!(xml.matches("<w:tblHeader/>").count(), 1);
-        assert_eq!(xml.matches("<w:gridSpan w:val=\"2\"/>").count(), 1, "the group row spans both columns");
-        assert!(xml.contains("E-office &lt;baru&gt; &amp; &quot;SSO&quot;"));
-        // Header (2 cells), group (1) and body (2) keep with the next row; the total row ends the table.
-        assert_eq!(xml.matches("<w:keepNext/>").count(), 5);
-        assert_eq!(xml.matches("<w:jc w:val=\"right\"/>").count(), 3, "the amount column, header included");
-        assert_eq!(xml.matches("<w:gridCol w:w=").count(), 2);
-        assert!(xml.contains("<w:gridCol w:w=\"6802\"/><w:gridCol w:w=\"2267\"/>"), "3:1 of 16 cm");
-    }
-}
+#[path = "docx_tests.rs"]
+mod tests;

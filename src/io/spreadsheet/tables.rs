@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::analysis::finance::{FinanceAnalysis, analyse};
 use crate::analysis::quick_wins::{Window, ranking};
-use crate::analysis::readiness::{Index, band_of, round_result};
+use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
 use crate::i18n::{Lang, Text};
 use crate::io::program_table::{ACTION_TYPES, FUNDING_SOURCES, ProgramField, STATUSES, word_for, yes_no};
 use crate::model::strategy::Direction;
@@ -264,14 +264,6 @@ fn budget_lines(workbook: &Workbook, lang: Lang) -> DataTable {
     DataTable { kind: TableKind::BudgetLines, columns, rows }
 }
 
-pub fn pillar_text(pillar: Pillar) -> Text {
-    match pillar {
-        Pillar::Structure => Text::PillarStructure,
-        Pillar::Infrastructure => Text::PillarInfrastructure,
-        Pillar::Superstructure => Text::PillarSuperstructure,
-    }
-}
-
 /// Every item in every round: its level, target and gap, with evidence and note.
 fn readiness_scores(workbook: &Workbook, lang: Lang) -> DataTable {
     let columns = vec![
@@ -299,7 +291,7 @@ fn readiness_scores(workbook: &Workbook, lang: Lang) -> DataTable {
             rows.push(vec![
                 Value::Text(round_name.clone()),
                 Value::text(&item.code),
-                Value::text(pillar_text(item.pillar).get(lang)),
+                Value::text(item.pillar.text().get(lang)),
                 Value::Text(dimension),
                 Value::text(if lang == Lang::Id { &item.question_id } else { &item.question_en }),
                 Value::Decimal(item.weight),
@@ -329,7 +321,7 @@ fn readiness_indices(workbook: &Workbook, lang: Lang) -> DataTable {
             .and_then(|v| band_of(&workbook.bands, v))
             .map_or(Value::Empty, |b| Value::text(if lang == Lang::Id { &b.name_id } else { &b.name_en }))
     };
-    let row = |scope: Text, name: String, pick: &dyn Fn(&crate::analysis::readiness::RoundResult) -> Index| {
+    let row = |scope: Text, name: String, pick: &dyn Fn(&RoundResult) -> Index| {
         let mut row = vec![Value::text(scope.get(lang)), Value::Text(name)];
         let indices: Vec<Index> = results.iter().map(pick).collect();
         row.extend(indices.iter().map(Value::index));
@@ -338,7 +330,7 @@ fn readiness_indices(workbook: &Workbook, lang: Lang) -> DataTable {
     };
     let mut rows = vec![row(Text::SheetScopeOverall, Text::OverallIndex.get(lang).to_string(), &|r| r.overall)];
     for (i, pillar) in Pillar::ALL.iter().enumerate() {
-        rows.push(row(Text::Pillar, pillar_text(*pillar).get(lang).to_string(), &|r| {
+        rows.push(row(Text::Pillar, pillar.text().get(lang).to_string(), &|r| {
             r.by_pillar.get(i).map(|(_, x)| *x).unwrap_or_default()
         }));
     }

@@ -305,7 +305,7 @@ impl ProgramEditor {
         ui.end_row();
 
         ui.label(Text::ActionType.get(lang));
-        let text = |t| names::action_type(t).get(lang).to_string();
+        let text = |t: ActionType| t.text().get(lang).to_string();
         choice(
             ui,
             ("editor_action", self.id),
@@ -319,7 +319,7 @@ impl ProgramEditor {
         ui.end_row();
 
         ui.label(Text::ColStatus.get(lang));
-        let text = |s| names::status(s).get(lang).to_string();
+        let text = |s: ProgramStatus| s.text().get(lang).to_string();
         choice(
             ui,
             ("editor_status", self.id),
@@ -403,7 +403,7 @@ impl ProgramEditor {
         egui::Grid::new(("budget", self.id)).striped(true).spacing([4.0, 3.0]).show(ui, |ui| {
             ui.label(RichText::new(Text::Year.get(lang)).strong());
             for source in FundingSource::ALL {
-                ui.label(RichText::new(names::source(source).get(lang)).strong());
+                ui.label(RichText::new(source.text().get(lang)).strong());
             }
             ui.label(RichText::new(Text::Total.get(lang)).strong());
             ui.end_row();
@@ -417,7 +417,7 @@ impl ProgramEditor {
                     } else {
                         format_rupiah(amount).trim_start_matches("Rp ").to_string()
                     };
-                    let name = format!("{} {} {year}", Text::BudgetCell.get(lang), names::source(source).get(lang));
+                    let name = format!("{} {} {year}", Text::BudgetCell.get(lang), source.text().get(lang));
                     let spec = FieldSpec::new(id, &name).width(118.0).enabled(cx.editable);
                     if let Some(value) = text_field(ui, &mut self.drafts, spec, &current, lang) {
                         let parsed = if value.trim().is_empty() {

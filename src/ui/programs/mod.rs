@@ -241,14 +241,14 @@ impl ProgramsView {
                 .accessible_name(Text::FilterYear.get(lang))
                 .on_hover_text(Text::FilterYear.get(lang));
 
-            let source_text = filter.source.map_or(any, |s| names::source(s).get(lang));
+            let source_text = filter.source.map_or(any, |s| s.text().get(lang));
             ComboBox::from_id_salt("filter_source")
                 .selected_text(format!("{}: {source_text}", Text::ColSources.get(lang)))
                 .width(170.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut filter.source, None, any);
                     for s in FundingSource::ALL {
-                        ui.selectable_value(&mut filter.source, Some(s), names::source(s).get(lang));
+                        ui.selectable_value(&mut filter.source, Some(s), s.text().get(lang));
                     }
                 })
                 .response

@@ -58,7 +58,7 @@ pub fn roadmap_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     ui.horizontal(|ui| {
         for status in ProgramStatus::ALL {
             ui.label(RichText::new("■").color(status_color(status)));
-            ui.label(names::status(status).get(lang));
+            ui.label(status.text().get(lang));
         }
     });
     let totals_height = (workbook.dimensions.len() as f32 + 4.0) * 24.0;
@@ -144,7 +144,7 @@ pub fn roadmap_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                             program.name,
                             program.start_year,
                             program.end_year,
-                            names::status(program.status).get(lang),
+                            program.status.text().get(lang),
                             crate::ui::quick_wins::money(cx, program.total_cost())
                         ));
                         if response.clicked() {

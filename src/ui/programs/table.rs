@@ -131,7 +131,7 @@ fn table_body_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>, open
                     let sources: Vec<&str> = FundingSource::ALL
                         .into_iter()
                         .filter(|s| program.source_bits() & s.bit() != 0)
-                        .map(|s| names::source(s).get(lang))
+                        .map(|s| s.text().get(lang))
                         .collect();
                     ui.label(sources.join(", "));
                 });
@@ -142,7 +142,7 @@ fn table_body_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>, open
                     }
                 });
                 row.col(|ui| {
-                    ui.label(names::status(program.status).get(lang));
+                    ui.label(program.status.text().get(lang));
                 });
             });
         });

@@ -75,7 +75,7 @@ fn reason_text(cx: &ViewCx<'_>, reason: &Reason) -> String {
             Text::QwInCovers.fill(lang, &[&rank.to_string(), dimension])
         }
         Reason::NotScored => Text::QwOutNotScored.get(lang).to_string(),
-        Reason::Status(status) => Text::QwOutStatus.fill(lang, &[names::status(*status).get(lang)]),
+        Reason::Status(status) => Text::QwOutStatus.fill(lang, &[status.text().get(lang)]),
         Reason::StartsAfter(year) => Text::QwOutStartsAfter.fill(lang, &[&year.to_string()]),
         Reason::TooSlow(score) => Text::QwOutTooSlow.fill(lang, &[&score.map_or("–".into(), |s| s.to_string())]),
         Reason::AgencyNotReady(score) => {

@@ -638,7 +638,7 @@ impl WorkshopPanel {
                 let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
                 let format = if is_docx { DocFormat::Docx } else { DocFormat::Html };
                 self.status = Some(match render_minutes(cx.session.workbook(), w.id, format, lang) {
-                    Ok(bytes) => match crate::io::export::write_file(&path, &bytes) {
+                    Ok(bytes) => match crate::io::atomic_file::write_file(&path, &bytes) {
                         Ok(()) => (Message::with(Text::QwMinutesSaved, [path.display().to_string()]), false),
                         Err(e) => (e.message(), true),
                     },

@@ -3,7 +3,7 @@
 
 use egui::{ComboBox, RichText, Ui};
 
-use super::scoring::{pillar_text, question};
+use super::scoring::question;
 use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::io::readiness_json::{export_framework, import_framework};
 use crate::model::{Band, Change, Edit, Field, LevelText, Pillar, ReadinessItem, new_id};
@@ -103,7 +103,7 @@ impl FrameworkEditor {
                 let title = format!(
                     "{} · {} · {} % — {}",
                     item.code,
-                    pillar_text(item.pillar).get(lang),
+                    item.pillar.text().get(lang),
                     format_decimal(share, 1),
                     question(item, lang)
                 );
@@ -170,7 +170,7 @@ impl FrameworkEditor {
             ui.label(Text::Pillar.get(lang));
             ui.add_enabled_ui(cx.editable, |ui| {
                 let name = format!("{} {}", item.code, Text::Pillar.get(lang));
-                let text = |p| pillar_text(p).get(lang).to_string();
+                let text = |p: Pillar| p.text().get(lang).to_string();
                 choice(ui, ("item_pillar", item.id), &name, &mut changed.pillar, &Pillar::ALL, text, 160.0);
             });
             ui.label("");
@@ -328,7 +328,7 @@ impl FrameworkEditor {
             if ui.button(Text::ExportJson.get(lang)).clicked() {
                 let path = std::path::PathBuf::from(self.json_path.trim());
                 let text = export_framework(cx.session.workbook());
-                self.json_status = Some(match crate::io::export::write_atomically(&path, text.as_bytes()) {
+                self.json_status = Some(match crate::io::atomic_file::write_atomically(&path, text.as_bytes()) {
                     Ok(()) => (Message::with(Text::ChartSaved, [path.display().to_string()]), false),
                     Err(e) => (Message::with(Text::ExportFailed, [e]), true),
                 });

@@ -7,7 +7,7 @@ mod scoring;
 
 use egui::Ui;
 
-pub use scoring::{pillar_text as pillar_name, question as item_question};
+pub use scoring::question as item_question;
 
 use super::ViewCx;
 use crate::i18n::{Message, Text};

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::scoring::{level_color, pillar_text, question};
+use super::scoring::{level_color, question};
 use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
 use crate::charts::Chart;
 use crate::charts::of_workbook;
@@ -89,7 +89,7 @@ impl ResultsCache {
                 ui.label(RichText::new(Text::IndexByPillar.get(lang)).strong());
                 egui::Grid::new("by_pillar").striped(true).show(ui, |ui| {
                     for (pillar, index) in &result.by_pillar {
-                        ui.label(pillar_text(*pillar).get(lang));
+                        ui.label(pillar.text().get(lang));
                         ui.label(index_text(workbook, index, lang));
                         ui.end_row();
                     }

@@ -19,14 +19,6 @@ pub struct Scoring {
     drafts: Drafts,
 }
 
-pub fn pillar_text(p: Pillar) -> Text {
-    match p {
-        Pillar::Structure => Text::PillarStructure,
-        Pillar::Infrastructure => Text::PillarInfrastructure,
-        Pillar::Superstructure => Text::PillarSuperstructure,
-    }
-}
-
 /// The colour of a level, red (1) to green (5), shared with the charts' scale.
 pub fn level_color(level: u8) -> Color32 {
     match level {
@@ -158,8 +150,7 @@ impl Scoring {
                     .and_then(|d| workbook.dimension(d))
                     .map_or(Text::General.get(lang), |d| names::dimension(d, lang));
                 ui.label(
-                    RichText::new(format!("{} · {} · {}", item.code, pillar_text(item.pillar).get(lang), dimension))
-                        .weak(),
+                    RichText::new(format!("{} · {} · {}", item.code, item.pillar.text().get(lang), dimension)).weak(),
                 );
             });
             ui.add_space(6.0);
@@ -241,7 +232,7 @@ impl Scoring {
                     }
                     let text: String = question(item, lang).chars().take(90).collect();
                     ui.label(text).on_hover_text(question(item, lang));
-                    ui.label(pillar_text(item.pillar).get(lang));
+                    ui.label(item.pillar.text().get(lang));
                     ui.label(
                         item.dimension_id
                             .and_then(|d| workbook.dimension(d))
@@ -293,7 +284,7 @@ fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, lang: Lang) {
         );
         for pillar in Pillar::ALL {
             let (done, total) = count(&|i: &ReadinessItem| i.pillar == pillar);
-            ui.label(format!("{} {done}/{total}", pillar_text(pillar).get(lang)));
+            ui.label(format!("{} {done}/{total}", pillar.text().get(lang)));
         }
         ui.separator();
         for d in &workbook.dimensions {

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{change_edit, dimension_toggles, push_checked, refusal, source_text};
+use super::{change_edit, dimension_toggles, push_checked, refusal};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Issue, IssueSource, StrategyChange, new_id};
 use crate::ui::ViewCx;
@@ -92,7 +92,7 @@ fn issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, issue: &Issue
                 &format!("{} {}", Text::IssueSource.get(lang), issue.code),
                 &mut source,
                 &IssueSource::ALL,
-                |s| source_text(s).get(lang).to_string(),
+                |s| s.text().get(lang).to_string(),
                 190.0,
             );
             if source != issue.source {

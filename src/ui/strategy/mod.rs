@@ -17,7 +17,7 @@ use super::ViewCx;
 use super::fields::Drafts;
 use crate::analysis::strategy::{Gaps, gaps};
 use crate::i18n::{Lang, Message, Text};
-use crate::model::{Change, Edit, Id, IssueSource, StrategyChange, SwotKind, Workbook};
+use crate::model::{Change, Edit, Id, IssueSource, StrategyChange, Workbook};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -148,25 +148,6 @@ fn change_edit(what: &str, change: StrategyChange) -> Edit {
 /// The first problem of an edit, if it would be refused.
 fn refusal(cx: &ViewCx<'_>, edit: &Edit) -> Option<Message> {
     cx.session.check(edit).first().map(|p| p.message.clone())
-}
-
-pub fn source_text(source: IssueSource) -> Text {
-    match source {
-        IssueSource::Rpjmd => Text::IssueSourceRpjmd,
-        IssueSource::Readiness => Text::IssueSourceReadiness,
-        IssueSource::Workshop => Text::IssueSourceWorkshop,
-        IssueSource::Survey => Text::IssueSourceSurvey,
-        IssueSource::Other => Text::IssueSourceOther,
-    }
-}
-
-pub fn swot_text(kind: SwotKind) -> Text {
-    match kind {
-        SwotKind::Strength => Text::SwotStrength,
-        SwotKind::Weakness => Text::SwotWeakness,
-        SwotKind::Opportunity => Text::SwotOpportunity,
-        SwotKind::Threat => Text::SwotThreat,
-    }
 }
 
 /// An issue as a short label: its code and title.

@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::{change_edit, dimension_combo, issue_label, push_checked, refusal, swot_text};
+use super::{change_edit, dimension_combo, issue_label, push_checked, refusal};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Id, Strategy, StrategyChange, SwotEntry, SwotKind, new_id};
 use crate::ui::ViewCx;
@@ -67,7 +67,7 @@ impl SwotTab {
         let color = quadrant_color(kind);
         egui::Frame::group(ui.style()).stroke(egui::Stroke::new(2.0, color)).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(swot_text(kind).get(lang)).size(self.text_size + 4.0).strong().color(color));
+            ui.label(RichText::new(kind.text().get(lang)).size(self.text_size + 4.0).strong().color(color));
             for entry in strategy.swot.iter().filter(|e| e.dimension_id == dimension && e.kind == kind) {
                 let text = RichText::new(format!("• {}", entry.text)).size(self.text_size);
                 let selected = self.selected == Some(entry.id);
@@ -79,17 +79,13 @@ impl SwotTab {
             ui.add_enabled_ui(cx.editable, |ui| {
                 ui.horizontal(|ui| {
                     let at = kind as usize;
-                    let name = Message::with(Text::SwotNewEntry, [swot_text(kind).get(lang)]).show(lang);
+                    let name = Message::with(Text::SwotNewEntry, [kind.text().get(lang)]).show(lang);
                     let width = (ui.available_width() - 40.0).max(120.0);
                     let field = ui.add_sized([width, 24.0], egui::TextEdit::singleline(&mut self.new_text[at]));
                     field.accessible_name(&name);
-                    let add = ui
-                        .button("➕")
-                        .on_hover_text(Message::with(Text::SwotAdd, [swot_text(kind).get(lang)]).show(lang));
-                    if add
-                        .accessible_name(Message::with(Text::SwotAdd, [swot_text(kind).get(lang)]).show(lang))
-                        .clicked()
-                    {
+                    let add =
+                        ui.button("➕").on_hover_text(Message::with(Text::SwotAdd, [kind.text().get(lang)]).show(lang));
+                    if add.accessible_name(Message::with(Text::SwotAdd, [kind.text().get(lang)]).show(lang)).clicked() {
                         let entry = SwotEntry {
                             id: new_id(),
                             dimension_id: dimension,

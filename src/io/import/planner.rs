@@ -1,182 +1,17 @@
-//! From a [`Table`] to programs: which column holds what ([`ColumnMapping`]), and the [`ImportPlan`]: a report
-//! of every problem by row and column, and the programs that can be added. Applying the plan is one [`Edit`]
-//! (one transaction, one undo step); the command line applies it only when no row was refused.
+//! Planning an import row by row: each row read and checked, rows grouped into programs, each group checked
+//! as one program, and the programs built.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use super::program_table::{
-    ACTION_TYPES, FUNDING_SOURCES, ProgramField, STATUSES, accepted_words, fold, parse_word, parse_yes_no,
-};
-use super::table::{Cell, ReadError, Table, TableRow, read_file};
-use crate::i18n::{Lang, Message, Text, format_rupiah, parse_rupiah};
+use super::cells::{amount, too_long, unknown_word, year};
+use super::{ColumnMapping, ImportPlan, Lookup, RowProblem};
+use crate::i18n::{Message, Text};
+use crate::io::program_table::{ACTION_TYPES, FUNDING_SOURCES, ProgramField, STATUSES, parse_word, parse_yes_no};
+use crate::io::table::{Cell, Table, TableRow};
 use crate::model::{
-    ActionType, BudgetLine, Change, Edit, Field, FundingSource, Id, MAX_AMOUNT, MAX_TEXT_CHARS, Program, ProgramStatus,
-    Workbook, YearTarget, new_id, validate_program,
+    ActionType, BudgetLine, Change, Field, FundingSource, Id, Program, ProgramStatus, Workbook, YearTarget, new_id,
+    validate_program,
 };
-
-/// Which field each column of the file holds: recognised from the headers, and open to change (a UI shows it
-/// and lets the user pick another field for a column, or none).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ColumnMapping {
-    /// The headers as in the file.
-    pub headers: Vec<String>,
-    /// Parallel to `headers`: the field a column holds, `None` for a column that is ignored.
-    pub fields: Vec<Option<ProgramField>>,
-}
-
-impl ColumnMapping {
-    /// Recognise each header in Indonesian, English or by key.
-    pub fn detect(headers: &[String]) -> ColumnMapping {
-        ColumnMapping {
-            headers: headers.to_vec(),
-            fields: headers.iter().map(|h| ProgramField::from_header(h)).collect(),
-        }
-    }
-
-    pub fn field(&self, column: usize) -> Option<ProgramField> {
-        self.fields.get(column).copied().flatten()
-    }
-
-    /// Let `column` hold `field` (or nothing).
-    pub fn set(&mut self, column: usize, field: Option<ProgramField>) {
-        if let Some(slot) = self.fields.get_mut(column) {
-            *slot = field;
-        }
-    }
-
-    /// The column that holds `field`.
-    pub fn column_of(&self, field: ProgramField) -> Option<usize> {
-        self.fields.iter().position(|f| *f == Some(field))
-    }
-
-    /// Problems that stop the whole file: no known header besides years (a wrong delimiter, or a missing header
-    /// row so that a data row with years in it was taken for one), a required column missing, two columns read
-    /// as the same field.
-    pub fn errors(&self) -> Vec<Message> {
-        let fixed = |f: &ProgramField| !matches!(f, ProgramField::Amount(_) | ProgramField::Target(_));
-        if !self.fields.iter().flatten().any(fixed) {
-            let mut first: String = self.headers.join(" | ");
-            if first.chars().count() > 80 {
-                first = first.chars().take(80).collect::<String>() + "…";
-            }
-            return vec![Message::with(Text::ImportNoHeader, [first])];
-        }
-        let mut errors = Vec::new();
-        for (i, field) in self.fields.iter().enumerate() {
-            let Some(field) = field else { continue };
-            if let Some(first) = self.fields[..i].iter().position(|f| f == &Some(*field)) {
-                let args = [self.headers[first].clone(), self.headers[i].clone(), field.both_headers()];
-                errors.push(Message::with(Text::ImportColumnTwice, args));
-            }
-        }
-        for field in ProgramField::REQUIRED {
-            if self.column_of(field).is_none() {
-                errors.push(Message::with(Text::ImportMissingColumn, [field.both_headers()]));
-            }
-        }
-        errors
-    }
-
-    /// Columns that are ignored, as notes for the report.
-    pub fn notes(&self) -> Vec<Message> {
-        self.headers
-            .iter()
-            .zip(&self.fields)
-            .filter(|(header, field)| field.is_none() && !header.trim().is_empty())
-            .map(|(header, _)| Message::with(Text::ImportColumnIgnored, [shown(header)]))
-            .collect()
-    }
-}
-
-/// One problem of the file: the row as numbered in the spreadsheet (the header is row 1), the column's header
-/// as written in the file, and what is wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowProblem {
-    pub row: usize,
-    pub column: String,
-    pub message: Message,
-}
-
-/// What importing a file would do: every problem, and the programs it would add. Built without touching the
-/// workbook; [`ImportPlan::edit`] is what applies it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportPlan {
-    /// The file name, for the undo label and the report.
-    pub source: String,
-    /// Problems with the file as a whole (no header, a required column missing): nothing can be imported.
-    pub file_errors: Vec<Message>,
-    /// Things worth knowing that refuse nothing, e.g. columns that were ignored.
-    pub notes: Vec<Message>,
-    /// Every problem, by row, then by column as they stand in the file.
-    pub problems: Vec<RowProblem>,
-    /// The programs that passed every check, in the order of the file, with new ids and positions after the
-    /// workbook's last program.
-    pub programs: Vec<Program>,
-    /// Parallel to `programs`: the row each one starts on.
-    pub program_rows: Vec<usize>,
-    /// Rows with anything in them (blank rows are skipped).
-    pub rows_read: usize,
-    /// Rows of programs that were refused.
-    pub rows_refused: usize,
-}
-
-/// Read a file and plan its import into `workbook` with the columns recognised from its headers.
-pub fn plan_file(workbook: &Workbook, path: &Path) -> Result<ImportPlan, ReadError> {
-    let table = read_file(path)?;
-    let mapping = ColumnMapping::detect(&table.headers);
-    Ok(ImportPlan::new(workbook, &table, &mapping))
-}
-
-impl ImportPlan {
-    pub fn new(workbook: &Workbook, table: &Table, mapping: &ColumnMapping) -> ImportPlan {
-        let mut plan = ImportPlan {
-            source: table.source.clone(),
-            file_errors: mapping.errors(),
-            notes: mapping.notes(),
-            problems: Vec::new(),
-            programs: Vec::new(),
-            program_rows: Vec::new(),
-            rows_read: 0,
-            rows_refused: 0,
-        };
-        if !plan.file_errors.is_empty() {
-            return plan;
-        }
-        Planner::new(workbook, table, mapping).run(&mut plan);
-        plan
-    }
-
-    /// Nothing refused: every row with content becomes part of a program.
-    pub fn is_clean(&self) -> bool {
-        self.file_errors.is_empty() && self.problems.is_empty()
-    }
-
-    /// The edit that adds every valid program: one transaction and one undo step through
-    /// [`crate::store::Session::commit`]. It has no changes when no program is valid.
-    pub fn edit(&self) -> Edit {
-        let label = Message::with(Text::EditImportPrograms, [self.programs.len().to_string(), self.source.clone()]);
-        Edit::new(label, self.programs.iter().cloned().map(Change::PutProgram).collect())
-    }
-
-    /// The report as lines of text: file errors, one line per problem (`row N, column C: message`), notes, and
-    /// the summary.
-    pub fn report(&self, lang: Lang) -> Vec<String> {
-        let mut lines: Vec<String> = self.file_errors.iter().map(|m| m.show(lang)).collect();
-        for problem in &self.problems {
-            let args = [problem.row.to_string(), problem.column.clone(), problem.message.show(lang)];
-            lines.push(Message::with(Text::ImportReportLine, args).show(lang));
-        }
-        for note in &self.notes {
-            lines.push(Message::with(Text::ImportNote, [note.show(lang)]).show(lang));
-        }
-        if self.file_errors.is_empty() {
-            let counts = [self.rows_read.to_string(), self.programs.len().to_string(), self.rows_refused.to_string()];
-            lines.push(Message::with(Text::ImportSummary, counts).show(lang));
-        }
-        lines
-    }
-}
 
 /// A program field's value as read, compared between the rows of one program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -238,7 +73,7 @@ impl RowRead {
     }
 }
 
-struct Planner<'a> {
+pub(super) struct Planner<'a> {
     workbook: &'a Workbook,
     lookup: Lookup,
     table: &'a Table,
@@ -246,7 +81,7 @@ struct Planner<'a> {
 }
 
 impl<'a> Planner<'a> {
-    fn new(workbook: &'a Workbook, table: &'a Table, mapping: &'a ColumnMapping) -> Self {
+    pub(super) fn new(workbook: &'a Workbook, table: &'a Table, mapping: &'a ColumnMapping) -> Self {
         Planner { workbook, lookup: Lookup::new(workbook), table, mapping }
     }
 
@@ -257,7 +92,7 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn run(&self, plan: &mut ImportPlan) {
+    pub(super) fn run(&self, plan: &mut ImportPlan) {
         let reads: Vec<RowRead> =
             self.table.rows.iter().filter(|row| !self.is_blank(row)).map(|row| self.read_row(row)).collect();
         plan.rows_read = reads.len();
@@ -487,82 +322,6 @@ impl<'a> Planner<'a> {
     }
 }
 
-/// The workbook's dimensions, elements and agencies with their names folded once, for finding them by any
-/// of their names.
-pub(super) struct Lookup {
-    dimensions: Vec<(Id, [String; 3])>,
-    /// (element, its dimension, names)
-    elements: Vec<(Id, Id, [String; 3])>,
-    /// (agency, its code, short name and name folded, "code name" for messages)
-    agencies: Vec<(Id, [String; 3], String)>,
-}
-
-impl Lookup {
-    pub(super) fn new(workbook: &Workbook) -> Lookup {
-        Lookup {
-            dimensions: workbook
-                .dimensions
-                .iter()
-                .map(|d| (d.id, [fold(&d.key), fold(&d.name_id), fold(&d.name_en)]))
-                .collect(),
-            elements: workbook
-                .elements
-                .iter()
-                .map(|e| (e.id, e.dimension_id, [fold(&e.key), fold(&e.name_id), fold(&e.name_en)]))
-                .collect(),
-            agencies: workbook
-                .agencies
-                .iter()
-                .map(|a| (a.id, [fold(&a.code), fold(&a.short_name), fold(&a.name)], format!("{} {}", a.code, a.name)))
-                .collect(),
-        }
-    }
-
-    /// A dimension by key, Indonesian or English name.
-    pub(super) fn dimension(&self, text: &str) -> Result<Id, Message> {
-        let folded = fold(text);
-        self.dimensions
-            .iter()
-            .find(|(_, names)| names.contains(&folded))
-            .map(|(id, _)| *id)
-            .ok_or_else(|| Message::with(Text::ImportUnknownDimension, [shown(text)]))
-    }
-
-    /// An element by key, Indonesian or English name, within `dimension` when it is known (`dimension_text` is
-    /// the dimension as typed, for the message).
-    pub(super) fn element(&self, text: &str, dimension: Option<Id>, dimension_text: &str) -> Result<Id, Message> {
-        let folded = fold(text);
-        let matching: Vec<_> = self.elements.iter().filter(|(.., names)| names.contains(&folded)).collect();
-        let within: Vec<_> =
-            matching.iter().filter(|(_, d, _)| dimension.is_none_or(|dimension| *d == dimension)).collect();
-        match (within.as_slice(), matching.is_empty()) {
-            ([one], _) => Ok(one.0),
-            ([], true) => Err(Message::with(Text::ImportUnknownElement, [shown(text)])),
-            ([], false) => Err(Message::with(Text::ImportElementNotInDimension, [shown(text), shown(dimension_text)])),
-            _ => Err(Message::with(Text::ImportAmbiguousElement, [shown(text)])),
-        }
-    }
-
-    /// An agency by code, else by short name, else by name; a step that matches more than one is ambiguous.
-    pub(super) fn agency(&self, text: &str) -> Result<Id, Message> {
-        let folded = fold(text);
-        if !folded.is_empty() {
-            for step in 0..3 {
-                let found: Vec<_> = self.agencies.iter().filter(|(_, names, _)| names[step] == folded).collect();
-                match found.as_slice() {
-                    [] => continue,
-                    [one] => return Ok(one.0),
-                    many => {
-                        let names = many.iter().map(|a| a.2.as_str()).collect::<Vec<_>>().join("; ");
-                        return Err(Message::with(Text::ImportAmbiguousAgency, [shown(text), names]));
-                    }
-                }
-            }
-        }
-        Err(Message::with(Text::ImportUnknownAgency, [shown(text)]))
-    }
-}
-
 fn has_problem(read: &RowRead, field: ProgramField) -> bool {
     read.problems.iter().any(|(_, f, _)| *f == field)
 }
@@ -651,49 +410,4 @@ fn build(reads: &[RowRead], rows: &[usize], position: i64) -> Program {
     };
     program.normalise();
     program
-}
-
-/// A cell's text as quoted in a message: at most 60 characters, so a hostile cell cannot flood the report.
-fn shown(text: &str) -> String {
-    if text.chars().count() > 60 { text.chars().take(60).collect::<String>() + "…" } else { text.to_string() }
-}
-
-fn too_long(text: &str) -> Option<Message> {
-    (text.chars().count() > MAX_TEXT_CHARS).then(|| Message::with(Text::TooLong, [MAX_TEXT_CHARS.to_string()]))
-}
-
-fn unknown_word<T>(cell: &Cell, words: &[super::program_table::Word<T>]) -> Message {
-    Message::with(Text::ImportUnknownValue, [shown(&cell.text()), accepted_words(words)])
-}
-
-/// A year: a whole number in a spreadsheet cell, or four digits typed.
-fn year(cell: &Cell) -> Result<i32, Message> {
-    let year = match cell {
-        Cell::Int(n) => i32::try_from(*n).ok(),
-        Cell::Float(f) if f.fract() == 0.0 && f.abs() < 1e6 => Some(*f as i32),
-        Cell::Text(text) => text.trim().parse::<i32>().ok(),
-        _ => None,
-    };
-    year.ok_or_else(|| Message::new(Text::NotAYear))
-}
-
-/// An amount of whole rupiah: a numeric cell without a fraction, or text typed the Indonesian way. Negative
-/// amounts and amounts above [`MAX_AMOUNT`] are refused.
-fn amount(cell: &Cell) -> Result<i64, Message> {
-    let value = match cell {
-        Cell::Int(n) => *n,
-        Cell::Float(f) if !f.is_finite() => return Err(Message::new(Text::MoneyNotANumber)),
-        Cell::Float(f) if f.fract() != 0.0 => return Err(Message::new(Text::MoneyFraction)),
-        // 2^63 is exactly representable; anything from there on does not fit.
-        Cell::Float(f) if f.abs() >= 9_223_372_036_854_775_808.0 => return Err(Message::new(Text::MoneyTooLarge)),
-        Cell::Float(f) => *f as i64,
-        other => parse_rupiah(&other.text()).map_err(|e| Message::new(e.text()))?,
-    };
-    if value < 0 {
-        Err(Message::new(Text::AmountNegative))
-    } else if value > MAX_AMOUNT {
-        Err(Message::with(Text::AmountTooLarge, [format_rupiah(MAX_AMOUNT)]))
-    } else {
-        Ok(value)
-    }
 }
