@@ -223,12 +223,12 @@ pub fn yearly_cost_by_dimension(workbook: &Workbook, chosen: &[usize]) -> Vec<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionType, BudgetLine, Change, new_id};
+    use crate::model::{Agency, BudgetLine, Change, new_id};
     use crate::seed::new_workbook;
 
     fn workbook() -> Workbook {
         let mut wb = new_workbook("Kabupaten Uji", 2022);
-        let agency = crate::model::Agency {
+        let agency = Agency {
             id: new_id(),
             code: "2.16.01".into(),
             name: "Dinas Komunikasi dan Informatika".into(),
@@ -256,28 +256,14 @@ mod tests {
         ];
         for (position, (code, name, element, agency, start, end, budget)) in programs.into_iter().enumerate() {
             let element_id = wb.elements[element].id;
-            wb.apply(&Change::PutProgram(Program {
-                id: new_id(),
-                code: code.into(),
-                name: name.into(),
-                description: String::new(),
-                element_id,
-                agency_id: agency,
-                action_type: ActionType::Application,
-                location: "Andoolo".into(),
-                start_year: start,
-                end_year: end,
-                status: ProgramStatus::Planned,
-                outputs: String::new(),
-                indicator: String::new(),
-                indicator_baseline: String::new(),
-                targets: Vec::new(),
-                budget,
-                quick_win: position == 2,
-                position: position as i64,
-                readiness_items: Vec::new(),
-                strategy_id: None,
-            }));
+            let mut program = wb.new_program(Some(element_id), name);
+            program.code = code.into();
+            program.agency_id = agency;
+            program.location = "Andoolo".into();
+            (program.start_year, program.end_year) = (start, end);
+            program.budget = budget;
+            program.quick_win = position == 2;
+            wb.apply(&Change::PutProgram(program));
         }
         wb
     }

@@ -118,7 +118,7 @@ pub fn round_result(workbook: &Workbook, round: Id) -> RoundResult {
 mod tests {
     use super::*;
     use crate::model::{Change, LevelText, Round, Score, new_id};
-    use crate::seed::new_workbook;
+    use crate::seed::{dimensions, new_workbook, readiness_framework};
 
     fn item(code: &str, pillar: Pillar, dimension: Option<Id>, weight: f64, target: u8) -> ReadinessItem {
         ReadinessItem {
@@ -225,7 +225,7 @@ mod tests {
 
     #[test]
     fn band_boundaries_follow_the_spbe_bands() {
-        let (_, bands) = crate::seed::readiness_framework(&crate::seed::dimensions().0);
+        let (_, bands) = readiness_framework(&dimensions().0);
         let name = |v: f64| band_of(&bands, v).map(|b| b.name_id.as_str());
         assert_eq!(name(1.0), Some("Kurang"));
         assert_eq!(name(1.79), Some("Kurang"));

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Id, Program, ProgramStatus, Workbook};
+use crate::model::{Id, Program, ProgramStatus, StrategyItem, Workbook};
 
 /// What the strategy still lacks. Ids are in workbook order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,10 +96,10 @@ pub fn coherence(workbook: &Workbook, dimension: Option<Id>) -> Coherence {
             by_strategy.entry(s).or_default().push(ProgramNode { program: p.id, cost: p.total_cost() });
         }
     }
-    let kept = |s: &crate::model::StrategyItem| {
+    let kept = |s: &StrategyItem| {
         dimension.is_none_or(|d| strategy.direction(s.direction_id).is_some_and(|dir| dir.dimension_id == d))
     };
-    let node = |s: &crate::model::StrategyItem| {
+    let node = |s: &StrategyItem| {
         let programs = by_strategy.get(&s.id).cloned().unwrap_or_default();
         let cost = programs.iter().fold(0i64, |sum, p| sum.saturating_add(p.cost));
         StrategyNode { strategy: s.id, programs, cost }
@@ -154,8 +154,9 @@ pub fn coherence(workbook: &Workbook, dimension: Option<Id>) -> Coherence {
 mod tests {
     use super::*;
     use crate::model::{
-        BudgetLine, Change, Direction, FundingSource, Issue, IssueSource, StrategyChange, StrategyItem,
+        BudgetLine, Change, Direction, FundingSource, Issue, IssueSource, StrategyChange, new_id, validate_change,
     };
+    use crate::seed::new_workbook;
 
     struct Fixture {
         wb: Workbook,
@@ -173,13 +174,13 @@ mod tests {
     /// answers no issue. Issue 1 is answered by A and B, issue 2 by B and D, issue 3 by none (tagged economy).
     /// Programs: P1 (A, 100 + 50), P2 (A, 30), P3 (B, 200), P4 (none, 7), P5 (D, 1000, dropped).
     fn fixture() -> Fixture {
-        let mut wb = crate::seed::new_workbook("Kabupaten Uji", 2022);
+        let mut wb = new_workbook("Kabupaten Uji", 2022);
         let (gov, eco) = (wb.dimensions[0].id, wb.dimensions[2].id);
         let gov_el = wb.elements_of(gov).next().unwrap().id;
         let eco_el = wb.elements_of(eco).next().unwrap().id;
         let mut changes = Vec::new();
         let direction = |dimension, element: Option<Id>, goal: &str| Direction {
-            id: crate::model::new_id(),
+            id: new_id(),
             dimension_id: dimension,
             element_id: element,
             goal: goal.into(),
@@ -190,7 +191,7 @@ mod tests {
         let d_eco = direction(eco, Some(eco_el), "");
         let issue = |code: &str, dims: Vec<Id>| Issue {
             position: code.parse().unwrap(),
-            id: crate::model::new_id(),
+            id: new_id(),
             code: code.into(),
             title: format!("Isu {code}"),
             description: String::new(),
@@ -203,7 +204,7 @@ mod tests {
             let mut issue_ids = issues;
             issue_ids.sort();
             StrategyItem {
-                id: crate::model::new_id(),
+                id: new_id(),
                 direction_id: direction.id,
                 code: code.into(),
                 text: format!("Strategi {code}"),
@@ -245,7 +246,7 @@ mod tests {
         p5.status = ProgramStatus::Dropped;
         changes.push(Change::PutProgram(p5.clone()));
         for change in &changes {
-            assert_eq!(crate::model::validate_change(&wb, change), Vec::new(), "{change:?}");
+            assert_eq!(validate_change(&wb, change), Vec::new(), "{change:?}");
             wb.apply(change);
         }
         Fixture {
