@@ -1,13 +1,14 @@
-//! Every user command, once: its label, its shortcut and its menu. Menus, keyboard handling and tests all
-//! use this list, so a shortcut can never drift away from its menu entry.
+//! Every user command, once: its label, its shortcut, its tooltip, its place in the menus ([`MENUS`]) and when
+//! it is enabled. Menus, keyboard handling and tests all use this list, so a shortcut can never drift away
+//! from its menu entry.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::i18n::Text;
-
 use super::views::View;
+use crate::i18n::{Lang, Text};
+use crate::store::Session;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -21,7 +22,7 @@ pub enum Command {
     Redo,
     /// Ctrl+S from habit: everything is saved already, so it only says so.
     Save,
-    SetLanguage(crate::i18n::Lang),
+    SetLanguage(Lang),
     Show(View),
     About,
     /// Write a copy of the workbook for an agency (`ui::merge`).
@@ -37,6 +38,51 @@ pub enum Command {
     /// Show a damaged workbook's problems and offer the repair (`ui::damaged`).
     RepairContents,
 }
+
+/// One entry of a menu.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MenuItem {
+    Run(Command),
+    /// The "Open recent" submenu: one entry per remembered workbook.
+    Recent,
+    /// Every view, the shown one selected.
+    Views,
+    /// The languages, the current one chosen.
+    Languages,
+    Separator,
+}
+
+/// A menu of the menu bar: its title and its entries, in order.
+pub struct Menu {
+    pub title: Text,
+    pub items: &'static [MenuItem],
+}
+
+/// The menu bar, left to right.
+pub const MENUS: &[Menu] = &[
+    Menu {
+        title: Text::MenuFile,
+        items: &[
+            MenuItem::Run(Command::NewWorkbook),
+            MenuItem::Run(Command::Open),
+            MenuItem::Recent,
+            MenuItem::Run(Command::SaveCopy),
+            MenuItem::Separator,
+            MenuItem::Run(Command::AgencyCopy),
+            MenuItem::Run(Command::MergeFrom),
+            MenuItem::Run(Command::MakePackage),
+            MenuItem::Run(Command::ReissueCopy),
+            MenuItem::Run(Command::RepairContents),
+            MenuItem::Separator,
+            MenuItem::Run(Command::ResetDemo),
+            MenuItem::Separator,
+            MenuItem::Run(Command::Quit),
+        ],
+    },
+    Menu { title: Text::MenuEdit, items: &[MenuItem::Run(Command::Undo), MenuItem::Run(Command::Redo)] },
+    Menu { title: Text::MenuView, items: &[MenuItem::Views, MenuItem::Separator, MenuItem::Languages] },
+    Menu { title: Text::MenuHelp, items: &[MenuItem::Run(Command::About)] },
+];
 
 const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
@@ -64,6 +110,41 @@ impl Command {
             Command::Present => Text::CmdPresent,
             Command::RepairContents => Text::CmdRepair,
         }
+    }
+
+    /// Whether the command can run now, given the open workbook (`None`: no workbook is open). Menus grey out
+    /// the others.
+    pub fn enabled(&self, session: Option<&Session>) -> bool {
+        let writable = session.is_some_and(|s| s.read_only().is_none());
+        match self {
+            Command::SaveCopy | Command::MakePackage => session.is_some(),
+            Command::AgencyCopy | Command::MergeFrom => writable,
+            // A copy can be re-issued by a writable workbook that has issued at least one.
+            Command::ReissueCopy => writable && session.is_some_and(|s| s.issued_copies().is_ok_and(|c| !c.is_empty())),
+            Command::RepairContents => session.is_some_and(|s| s.damage().is_some()),
+            Command::Undo => session.and_then(Session::undo_label).is_some(),
+            Command::Redo => session.and_then(Session::redo_label).is_some(),
+            _ => true,
+        }
+    }
+
+    /// The text of the command's menu entry: undo and redo say what they would undo or redo.
+    pub fn menu_text(&self, session: Option<&Session>, lang: Lang) -> String {
+        let label = self.label().get(lang);
+        let step = match self {
+            Command::Undo => session.and_then(Session::undo_label),
+            Command::Redo => session.and_then(Session::redo_label),
+            _ => None,
+        };
+        match step {
+            Some(step) => format!("{label}: {}", step.show(lang)),
+            None => label.to_string(),
+        }
+    }
+
+    /// The tooltip and menu hint: the command's first shortcut, as the platform writes it.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
     }
 
     /// Shortcuts, the first one shown in menus.
@@ -108,5 +189,38 @@ impl Command {
     /// Undo and redo belong to a focused text field while it has the keyboard.
     pub fn yields_to_text_fields(&self) -> bool {
         matches!(self, Command::Undo | Command::Redo)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_with_a_shortcut_is_in_a_menu_or_the_toolbar_once() {
+        let placed: Vec<&Command> = MENUS
+            .iter()
+            .flat_map(|m| m.items)
+            .filter_map(|i| match i {
+                MenuItem::Run(command) => Some(command),
+                _ => None,
+            })
+            .collect();
+        for command in Command::with_shortcuts() {
+            let count = placed.iter().filter(|c| ***c == command).count();
+            // Save only says everything is saved, and presenting has its own button: neither is a menu entry.
+            let expected = usize::from(!matches!(command, Command::Save | Command::Present));
+            assert_eq!(count, expected, "{command:?}");
+        }
+    }
+
+    #[test]
+    fn without_a_workbook_only_what_needs_none_is_enabled() {
+        for command in [Command::SaveCopy, Command::AgencyCopy, Command::ReissueCopy, Command::Undo] {
+            assert!(!command.enabled(None), "{command:?}");
+        }
+        for command in [Command::NewWorkbook, Command::Open, Command::ResetDemo, Command::Quit] {
+            assert!(command.enabled(None), "{command:?}");
+        }
     }
 }

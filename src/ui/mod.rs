@@ -3,6 +3,7 @@
 //! frame's UI: one place commits, reports errors once, and keeps the title and status bar true.
 
 mod app;
+mod badges;
 mod charts;
 mod commands;
 mod damaged;
@@ -10,7 +11,7 @@ pub mod export;
 mod fields;
 mod file_dialog;
 pub mod finance;
-mod history;
+mod journal;
 pub mod merge;
 mod names;
 mod presentation;
@@ -20,29 +21,18 @@ pub mod quick_wins;
 pub mod readiness;
 pub mod strategy;
 mod theme;
+mod view_cx;
 mod views;
 
 pub use app::{App, Startup};
 pub use commands::Command;
+pub use view_cx::ViewCx;
 pub use views::View;
 
-use crate::i18n::Lang;
-use crate::model::Edit;
-use crate::store::Session;
-
-/// What a view gets each frame: the language, the workbook to read, and where to put its edits.
-pub struct ViewCx<'a> {
-    pub lang: Lang,
-    pub session: &'a Session,
-    pub edits: &'a mut Vec<Edit>,
-    /// False for read-only workbooks: views disable their inputs.
-    pub editable: bool,
-    /// Presenting with money hidden: views show no amounts (`ui::quick_wins::money` shows dots).
-    pub hide_money: bool,
-}
+use crate::paths::DataDir;
 
 /// Open the main window and run until it closes.
-pub fn run(startup: Startup, data_dir: crate::paths::DataDir) -> eframe::Result {
+pub fn run(startup: Startup, data_dir: DataDir) -> eframe::Result {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Smart City Workbench")

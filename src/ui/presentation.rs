@@ -7,7 +7,9 @@ use std::time::Duration;
 
 use egui::{Color32, Key, RichText, Ui};
 
+use super::badges::example_badge;
 use super::commands::Command;
+use super::theme;
 use super::views::View;
 use crate::i18n::{Lang, Text};
 
@@ -88,13 +90,13 @@ impl Presentation {
     pub fn enter(&mut self, ctx: &egui::Context) {
         self.active = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-        super::theme::apply_projector(ctx);
+        theme::apply_projector(ctx);
     }
 
     pub fn leave(&mut self, ctx: &egui::Context) {
         self.active = false;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-        super::theme::apply(ctx);
+        theme::apply(ctx);
         ctx.set_zoom_factor(1.0);
     }
 
@@ -124,7 +126,7 @@ impl Presentation {
         let now = ui.input(|i| i.time);
         ui.horizontal_wrapped(|ui| {
             if is_example {
-                super::app::example_badge(ui, lang);
+                example_badge(ui, lang);
             }
             for v in View::ALL {
                 if ui.selectable_label(view == v, v.label().get(lang)).clicked() {

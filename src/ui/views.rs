@@ -12,8 +12,8 @@ pub enum View {
     Strategy,
     QuickWins,
     Export,
-    /// Every recorded change with who, when and where it came from (`ui::history`).
-    History,
+    /// Every recorded change with who, when and where it came from (`ui::journal`).
+    Journal,
 }
 
 impl View {
@@ -25,7 +25,7 @@ impl View {
         View::Strategy,
         View::QuickWins,
         View::Export,
-        View::History,
+        View::Journal,
     ];
 
     pub fn label(self) -> Text {
@@ -37,7 +37,7 @@ impl View {
             View::Strategy => Text::NavStrategy,
             View::QuickWins => Text::NavQuickWins,
             View::Export => Text::NavExport,
-            View::History => Text::NavHistory,
+            View::Journal => Text::NavHistory,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The agency-copy dialog: which agency the copy is for, and whether only its programs or everything is
 //! editable there. The path is asked next, by the app's path dialog.
 
+use super::frame::{self, Frame, Outcome};
 use crate::i18n::{Lang, Text};
 use crate::model::{Id, Workbook};
 use crate::store::Session;
@@ -11,26 +12,20 @@ pub struct CopyDialog {
     error: bool,
 }
 
-pub enum Outcome {
-    Pending,
-    Cancelled,
-    /// The scope: `Some(agency)` when only that agency's programs are editable.
-    Chosen(Option<Id>),
-}
-
 impl CopyDialog {
     pub fn new(session: &Session) -> Self {
         CopyDialog { agency: session.workbook().agencies.first().map(|a| a.id), only_agency: true, error: false }
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome {
-        let mut outcome = Outcome::Pending;
-        let modal = egui::Modal::new(egui::Id::unique("agency_copy")).show(ctx, |ui| {
-            ui.set_width(520.0_f32.min(ctx.content_rect().width() - 60.0));
-            ui.heading(Text::CopyDialogTitle.get(lang));
-            ui.add_space(4.0);
-            ui.label(Text::CopyDialogHint.get(lang));
-            ui.add_space(8.0);
+    /// The chosen scope: `Some(agency)` when only that agency's programs are editable.
+    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome<Option<Id>> {
+        let look = Frame {
+            id: "agency_copy",
+            width: 520.0,
+            title: Text::CopyDialogTitle.get(lang),
+            hint: Text::CopyDialogHint.get(lang),
+        };
+        frame::dialog(ctx, look, |ui, outcome| {
             ui.radio_value(&mut self.only_agency, true, Text::CopyScopeAgency.get(lang));
             ui.radio_value(&mut self.only_agency, false, Text::CopyScopeAll.get(lang));
             ui.add_space(6.0);
@@ -57,19 +52,15 @@ impl CopyDialog {
             ui.horizontal(|ui| {
                 if ui.button(Text::CopyContinue.get(lang)).clicked() {
                     match (self.only_agency, self.agency) {
-                        (false, _) => outcome = Outcome::Chosen(None),
-                        (true, Some(agency)) => outcome = Outcome::Chosen(Some(agency)),
+                        (false, _) => *outcome = Outcome::Chosen(None),
+                        (true, Some(agency)) => *outcome = Outcome::Chosen(Some(agency)),
                         (true, None) => self.error = true,
                     }
                 }
                 if ui.button(Text::Cancel.get(lang)).clicked() {
-                    outcome = Outcome::Cancelled;
+                    *outcome = Outcome::Cancelled;
                 }
             });
-        });
-        if modal.should_close() && matches!(outcome, Outcome::Pending) {
-            outcome = Outcome::Cancelled;
-        }
-        outcome
+        })
     }
 }

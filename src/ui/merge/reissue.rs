@@ -2,21 +2,17 @@
 //! button per active copy. Re-issuing writes a new copy with a new key and revokes the old one (the store does
 //! that); the path of the new copy is asked next, by the app's path dialog.
 
+use std::path::Path;
+
 use egui::RichText;
 
+use super::frame::{self, Frame, Outcome};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Workbook;
 use crate::store::IssuedCopy;
 
 pub struct ReissueDialog {
     copies: Vec<IssuedCopy>,
-}
-
-pub enum Outcome {
-    Pending,
-    Cancelled,
-    /// The copy to re-issue.
-    Chosen(IssuedCopy),
 }
 
 /// A record's time for people: "2026-12-07 05:58".
@@ -37,14 +33,15 @@ impl ReissueDialog {
         ReissueDialog { copies }
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome {
-        let mut outcome = Outcome::Pending;
-        let modal = egui::Modal::new(egui::Id::unique("reissue_copy")).show(ctx, |ui| {
-            ui.set_width(720.0_f32.min(ctx.content_rect().width() - 60.0));
-            ui.heading(Text::ReissueDialogTitle.get(lang));
-            ui.add_space(4.0);
-            ui.label(Text::ReissueDialogHint.get(lang));
-            ui.add_space(8.0);
+    /// The chosen copy is the one to re-issue.
+    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome<IssuedCopy> {
+        let look = Frame {
+            id: "reissue_copy",
+            width: 720.0,
+            title: Text::ReissueDialogTitle.get(lang),
+            hint: Text::ReissueDialogHint.get(lang),
+        };
+        frame::dialog(ctx, look, |ui, outcome| {
             if self.copies.is_empty() {
                 ui.label(Text::ReissueNone.get(lang));
             }
@@ -59,7 +56,7 @@ impl ReissueDialog {
                     for copy in &self.copies {
                         let who = holder(copy, workbook, lang);
                         ui.label(&who);
-                        let file = std::path::Path::new(&copy.file)
+                        let file = Path::new(&copy.file)
                             .file_name()
                             .map_or_else(|| copy.file.clone(), |n| n.to_string_lossy().into_owned());
                         ui.label(file).on_hover_text(&copy.file);
@@ -73,7 +70,7 @@ impl ReissueDialog {
                                 let name = Message::with(Text::ReissueButtonFor, [who]).show(lang);
                                 let button = ui.button(Text::ReissueButton.get(lang)).accessible_name(name);
                                 if button.clicked() {
-                                    outcome = Outcome::Chosen(copy.clone());
+                                    *outcome = Outcome::Chosen(copy.clone());
                                 }
                             }
                         }
@@ -83,12 +80,8 @@ impl ReissueDialog {
             });
             ui.add_space(8.0);
             if ui.button(Text::Cancel.get(lang)).clicked() {
-                outcome = Outcome::Cancelled;
+                *outcome = Outcome::Cancelled;
             }
-        });
-        if modal.should_close() && matches!(outcome, Outcome::Pending) {
-            outcome = Outcome::Cancelled;
-        }
-        outcome
+        })
     }
 }

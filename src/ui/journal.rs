@@ -1,4 +1,4 @@
-//! The History view ("Riwayat"): every change recorded in the workbook with who, when, what and where it came
+//! The journal view ("Riwayat"): every change recorded in the workbook with who, when, what and where it came
 //! from (edited here, undone, a merged workbook, a change package, an agency copy), filtered by agency and by
 //! date. The journal is read from the file only when the workbook's revision changes, never per frame, and the
 //! table lays out only its visible rows.
@@ -11,7 +11,7 @@ use crate::model::Id;
 use crate::store::{JournalEntry, Session};
 
 #[derive(Default)]
-pub struct HistoryView {
+pub struct JournalView {
     agency: Option<Id>,
     from: String,
     to: String,
@@ -19,7 +19,7 @@ pub struct HistoryView {
     cache: Option<(u64, Result<Vec<JournalEntry>, Message>)>,
 }
 
-impl HistoryView {
+impl JournalView {
     fn entries(&mut self, session: &Session) -> Result<&[JournalEntry], &Message> {
         if self.cache.as_ref().is_none_or(|(revision, _)| *revision != session.revision()) {
             let entries = session.journal().map(|mut entries| {
