@@ -6,3 +6,4 @@ pub mod programs;
 pub mod quick_wins;
 pub mod readiness;
 pub mod strategy;
+pub mod sums;

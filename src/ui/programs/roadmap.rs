@@ -1,11 +1,15 @@
 //! The roadmap: the masterplan years across, one bar per program grouped by dimension and element, coloured
 //! by status, and the yearly cost per dimension along the bottom. Only visible rows are drawn.
 
+use std::collections::HashMap;
+
 use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
 
 use super::ProgramsView;
+use crate::analysis::sums::{column_totals, sum};
 use crate::i18n::Text;
-use crate::model::{Id, ProgramStatus, Workbook};
+use crate::model::{Id, Program, ProgramStatus, Workbook};
+use crate::ui::quick_wins::money;
 use crate::ui::{ViewCx, names};
 
 const ROW: f32 = 22.0;
@@ -22,7 +26,7 @@ pub enum Line {
 
 /// Group the shown programs under their dimension and element headings, in framework order.
 pub fn lines(workbook: &Workbook, rows: &[usize]) -> Vec<Line> {
-    let mut per_element: std::collections::HashMap<Id, Vec<usize>> = std::collections::HashMap::new();
+    let mut per_element: HashMap<Id, Vec<usize>> = HashMap::new();
     for &i in rows {
         per_element.entry(workbook.programs[i].element_id).or_default().push(i);
     }
@@ -50,145 +54,184 @@ pub fn status_color(status: ProgramStatus) -> Color32 {
     }
 }
 
+/// The roadmap's geometry: the years across and the width of one year.
+#[derive(Clone, Copy)]
+struct Years {
+    first: i32,
+    count: i32,
+    width: f32,
+    year_width: f32,
+}
+
+impl Years {
+    /// The left edge of `year`'s column in a row starting at `left`.
+    fn x(self, left: f32, year: i32) -> f32 {
+        left + LABEL_WIDTH + (year - self.first) as f32 * self.year_width
+    }
+}
+
 pub fn roadmap_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
     let first = workbook.profile.period_start;
-    let years = (workbook.profile.period_end - first + 1).max(1);
-    ui.horizontal(|ui| {
-        for status in ProgramStatus::ALL {
-            ui.label(RichText::new("■").color(status_color(status)));
-            ui.label(status.text().get(lang));
-        }
-    });
+    let count = (workbook.profile.period_end - first + 1).max(1);
+    legend_ui(ui, cx);
     let totals_height = (workbook.dimensions.len() as f32 + 4.0) * 24.0;
     let mut open = None;
     let lines = &view.shown.roadmap;
     // The year header stays put while the rows scroll.
     let width = ui.available_width();
-    let year_width = ((width - LABEL_WIDTH) / years as f32).max(30.0);
-    let (header, _) = ui.allocate_exact_size(vec2(width, ROW), Sense::hover());
-    for year in first..first + years {
-        ui.painter().text(
-            egui::pos2(header.left() + LABEL_WIDTH + ((year - first) as f32 + 0.5) * year_width, header.center().y),
-            Align2::CENTER_CENTER,
-            year.to_string(),
-            FontId::proportional(13.0),
-            ui.visuals().strong_text_color(),
-        );
-    }
+    let years = Years { first, count, width, year_width: ((width - LABEL_WIDTH) / count as f32).max(30.0) };
+    year_header_ui(ui, years);
     egui::ScrollArea::vertical()
         .id_salt("roadmap")
         .max_height((ui.available_height() - totals_height).max(120.0))
         .auto_shrink(false)
         .show_rows(ui, ROW, lines.len(), |ui, range| {
             for row in range {
-                let (rect, response) = ui.allocate_exact_size(vec2(width, ROW), Sense::click());
-                let painter = ui.painter_at(rect);
-                let x = |year: i32| rect.left() + LABEL_WIDTH + (year - first) as f32 * year_width;
-                for year in first..=first + years {
-                    painter.vline(
-                        x(year),
-                        rect.y_range(),
-                        Stroke::new(0.5, ui.visuals().weak_text_color().gamma_multiply(0.4)),
-                    );
-                }
-                match lines[row] {
-                    Line::Dimension(id) => {
-                        if let Some(d) = workbook.dimension(id) {
-                            painter.rect_filled(rect.shrink(1.0), 2.0, names::color(&d.color));
-                            painter.text(
-                                rect.left_center() + vec2(6.0, 0.0),
-                                Align2::LEFT_CENTER,
-                                names::dimension(d, lang),
-                                FontId::proportional(14.0),
-                                Color32::WHITE,
-                            );
-                        }
-                    }
-                    Line::Element(id) => {
-                        if let Some(e) = workbook.element(id) {
-                            let color =
-                                workbook.dimension(e.dimension_id).map_or(Color32::GRAY, |d| names::color(&d.color));
-                            painter.text(
-                                rect.left_center() + vec2(12.0, 0.0),
-                                Align2::LEFT_CENTER,
-                                names::element(e, lang),
-                                FontId::proportional(13.5),
-                                color,
-                            );
-                        }
-                    }
-                    Line::Program(i) => {
-                        let program = &workbook.programs[i];
-                        let label = if program.code.is_empty() {
-                            program.name.clone()
-                        } else {
-                            format!("{} {}", program.code, program.name)
-                        };
-                        let label_rect = egui::Rect::from_min_size(rect.min, vec2(LABEL_WIDTH - 6.0, ROW));
-                        ui.painter_at(label_rect).text(
-                            label_rect.left_center() + vec2(22.0, 0.0),
-                            Align2::LEFT_CENTER,
-                            &label,
-                            FontId::proportional(13.0),
-                            ui.visuals().text_color(),
-                        );
-                        let bar = egui::Rect::from_min_max(
-                            egui::pos2(x(program.start_year) + 2.0, rect.top() + 4.0),
-                            egui::pos2(x(program.end_year + 1) - 2.0, rect.bottom() - 4.0),
-                        );
-                        painter.rect_filled(bar, 3.0, status_color(program.status));
-                        let response = response.on_hover_text(format!(
-                            "{}\n{}–{} · {} · {}",
-                            program.name,
-                            program.start_year,
-                            program.end_year,
-                            program.status.text().get(lang),
-                            crate::ui::quick_wins::money(cx, program.total_cost())
-                        ));
-                        if response.clicked() {
-                            open = Some(program.id);
-                        }
-                    }
+                if let Some(id) = line_ui(ui, cx, years, lines[row]) {
+                    open = Some(id);
                 }
             }
         });
     ui.separator();
     ui.label(RichText::new(Text::YearlyCostByDimension.get(lang)).strong());
+    totals_ui(ui, cx, years, &view.shown.yearly);
+    if let Some(id) = open {
+        view.open(id);
+    }
+}
+
+/// One square of colour per status with its name.
+fn legend_ui(ui: &mut Ui, cx: &ViewCx<'_>) {
+    let lang = cx.lang;
+    ui.horizontal(|ui| {
+        for status in ProgramStatus::ALL {
+            ui.label(RichText::new("■").color(status_color(status)));
+            ui.label(status.text().get(lang));
+        }
+    });
+}
+
+/// The years above the bars.
+fn year_header_ui(ui: &mut Ui, years: Years) {
+    let (header, _) = ui.allocate_exact_size(vec2(years.width, ROW), Sense::hover());
+    for year in years.first..years.first + years.count {
+        ui.painter().text(
+            egui::pos2(years.x(header.left(), year) + 0.5 * years.year_width, header.center().y),
+            Align2::CENTER_CENTER,
+            year.to_string(),
+            FontId::proportional(13.0),
+            ui.visuals().strong_text_color(),
+        );
+    }
+}
+
+/// One line of the roadmap with the year grid behind it; the program clicked, if any.
+fn line_ui(ui: &mut Ui, cx: &ViewCx<'_>, years: Years, line: Line) -> Option<Id> {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let (rect, response) = ui.allocate_exact_size(vec2(years.width, ROW), Sense::click());
+    let painter = ui.painter_at(rect);
+    for year in years.first..=years.first + years.count {
+        painter.vline(
+            years.x(rect.left(), year),
+            rect.y_range(),
+            Stroke::new(0.5, ui.visuals().weak_text_color().gamma_multiply(0.4)),
+        );
+    }
+    match line {
+        Line::Dimension(id) => {
+            if let Some(d) = workbook.dimension(id) {
+                painter.rect_filled(rect.shrink(1.0), 2.0, names::color(&d.color));
+                painter.text(
+                    rect.left_center() + vec2(6.0, 0.0),
+                    Align2::LEFT_CENTER,
+                    names::dimension(d, lang),
+                    FontId::proportional(14.0),
+                    Color32::WHITE,
+                );
+            }
+        }
+        Line::Element(id) => {
+            if let Some(e) = workbook.element(id) {
+                let color = workbook.dimension(e.dimension_id).map_or(Color32::GRAY, |d| names::color(&d.color));
+                painter.text(
+                    rect.left_center() + vec2(12.0, 0.0),
+                    Align2::LEFT_CENTER,
+                    names::element(e, lang),
+                    FontId::proportional(13.5),
+                    color,
+                );
+            }
+        }
+        Line::Program(i) => return program_line_ui(ui, cx, years, (rect, response), &workbook.programs[i]),
+    }
+    None
+}
+
+/// A program's label and its bar from start to end year, with the details on hover; its id when clicked.
+fn program_line_ui(
+    ui: &mut Ui,
+    cx: &ViewCx<'_>,
+    years: Years,
+    (rect, response): (egui::Rect, egui::Response),
+    program: &Program,
+) -> Option<Id> {
+    let lang = cx.lang;
+    let label =
+        if program.code.is_empty() { program.name.clone() } else { format!("{} {}", program.code, program.name) };
+    let label_rect = egui::Rect::from_min_size(rect.min, vec2(LABEL_WIDTH - 6.0, ROW));
+    ui.painter_at(label_rect).text(
+        label_rect.left_center() + vec2(22.0, 0.0),
+        Align2::LEFT_CENTER,
+        &label,
+        FontId::proportional(13.0),
+        ui.visuals().text_color(),
+    );
+    let bar = egui::Rect::from_min_max(
+        egui::pos2(years.x(rect.left(), program.start_year) + 2.0, rect.top() + 4.0),
+        egui::pos2(years.x(rect.left(), program.end_year + 1) - 2.0, rect.bottom() - 4.0),
+    );
+    ui.painter_at(rect).rect_filled(bar, 3.0, status_color(program.status));
+    let response = response.on_hover_text(format!(
+        "{}\n{}–{} · {} · {}",
+        program.name,
+        program.start_year,
+        program.end_year,
+        program.status.text().get(lang),
+        money(cx, program.total_cost())
+    ));
+    response.clicked().then_some(program.id)
+}
+
+/// The yearly cost per dimension, with the yearly totals and the grand total.
+fn totals_ui(ui: &mut Ui, cx: &ViewCx<'_>, years: Years, yearly: &[Vec<i64>]) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
     egui::ScrollArea::horizontal().id_salt("roadmap_totals").show(ui, |ui| {
         egui::Grid::new("roadmap_totals_grid").striped(true).spacing([10.0, 2.0]).show(ui, |ui| {
             ui.label("");
-            for year in first..first + years {
+            for year in years.first..years.first + years.count {
                 ui.label(RichText::new(year.to_string()).strong());
             }
             ui.label(RichText::new(Text::Total.get(lang)).strong());
             ui.end_row();
-            let mut column_totals = vec![0i64; years as usize];
-            for (dimension, row) in workbook.dimensions.iter().zip(&view.shown.yearly) {
+            for (dimension, row) in workbook.dimensions.iter().zip(yearly) {
                 ui.label(RichText::new(names::dimension(dimension, lang)).color(names::color(&dimension.color)));
-                for (year, value) in row.iter().enumerate() {
-                    column_totals[year] = column_totals[year].saturating_add(*value);
-                    ui.label(if *value == 0 { "–".to_string() } else { crate::ui::quick_wins::money(cx, *value) });
+                for value in row {
+                    ui.label(if *value == 0 { "–".to_string() } else { money(cx, *value) });
                 }
-                ui.label(crate::ui::quick_wins::money(cx, row.iter().fold(0i64, |s, v| s.saturating_add(*v))));
+                ui.label(money(cx, sum(row)));
                 ui.end_row();
             }
+            let column_totals = column_totals(yearly, years.count as usize);
             ui.label(RichText::new(Text::Total.get(lang)).strong());
             for value in &column_totals {
-                ui.label(RichText::new(crate::ui::quick_wins::money(cx, *value)).strong());
+                ui.label(RichText::new(money(cx, *value)).strong());
             }
-            ui.label(
-                RichText::new(crate::ui::quick_wins::money(
-                    cx,
-                    column_totals.iter().fold(0i64, |s, v| s.saturating_add(*v)),
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(money(cx, sum(&column_totals))).strong());
             ui.end_row();
         });
     });
-    if let Some(id) = open {
-        view.open(id);
-    }
 }

@@ -1,13 +1,16 @@
 //! The program table: virtualised rows (only the visible ones are laid out), sortable columns, selection
 //! with bulk actions.
 
+use std::collections::HashSet;
+
 use egui::{ComboBox, RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::{Column, TableBuilder, TableRow};
 
 use super::{ProgramsView, dimension_chip};
 use crate::analysis::programs::SortKey;
 use crate::i18n::{Message, Text};
-use crate::model::{Change, Edit, FundingSource, Id};
+use crate::model::{Change, Edit, FundingSource, Id, Program};
+use crate::ui::quick_wins::money;
 use crate::ui::{ViewCx, names};
 
 const ROW_HEIGHT: f32 = 24.0;
@@ -43,109 +46,120 @@ pub fn table_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
 }
 
 fn table_body_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>, open: &mut Option<Id>) {
-    let lang = cx.lang;
     let workbook = cx.session.workbook();
     let mut table = TableBuilder::new(ui).striped(true).resizable(true).auto_shrink(false).column(Column::exact(28.0));
     for (_, _, width) in COLUMNS {
         table = table.column(Column::initial(width).at_least(36.0).clip(true));
     }
-    let all_selected = view.shown.rows.iter().all(|&i| view.selection.contains(&workbook.programs[i].id));
-    table
-        .header(26.0, |mut header| {
-            header.col(|ui| {
-                let mut all = all_selected;
-                if ui.checkbox(&mut all, "").accessible_name(Text::SelectAllShown.get(lang)).changed() {
-                    for &i in &view.shown.rows {
-                        let id = workbook.programs[i].id;
-                        if all {
-                            view.selection.insert(id);
-                        } else {
-                            view.selection.remove(&id);
-                        }
-                    }
-                }
-            });
-            for (key, label, _) in COLUMNS {
-                header.col(|ui| {
-                    let arrow = match (view.sort.0 == key, view.sort.1) {
-                        (true, true) => " ⏶",
-                        (true, false) => " ⏷",
-                        _ => "",
-                    };
-                    let text = RichText::new(format!("{}{arrow}", label.get(lang))).strong();
-                    let button = ui.add(egui::Button::new(text).frame(false));
-                    if button.on_hover_text(Text::SortHint.get(lang)).clicked() {
-                        view.sort = if view.sort.0 == key { (key, !view.sort.1) } else { (key, true) };
-                    }
-                });
+    table.header(26.0, |header| header_ui(header, view, cx)).body(|body| {
+        body.rows(ROW_HEIGHT, view.shown.rows.len(), |row| {
+            let program = &workbook.programs[view.shown.rows[row.index()]];
+            if row_ui(row, &mut view.selection, cx, program) {
+                *open = Some(program.id);
             }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, view.shown.rows.len(), |mut row| {
-                let program = &workbook.programs[view.shown.rows[row.index()]];
-                let element = workbook.element(program.element_id);
-                let dimension = element.and_then(|e| workbook.dimension(e.dimension_id));
-                row.col(|ui| {
-                    let mut selected = view.selection.contains(&program.id);
-                    let name = Message::with(Text::SelectProgram, [program.name.clone()]).show(lang);
-                    if ui.checkbox(&mut selected, "").accessible_name(name).changed() {
-                        if selected {
-                            view.selection.insert(program.id);
-                        } else {
-                            view.selection.remove(&program.id);
-                        }
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(&program.code);
-                });
-                row.col(|ui| {
-                    if ui.link(&program.name).on_hover_text(Text::OpenEditorHint.get(lang)).clicked() {
-                        *open = Some(program.id);
-                    }
-                });
-                row.col(|ui| {
-                    if let Some(d) = dimension {
-                        dimension_chip(ui, &d.color, names::dimension(d, lang));
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(element.map_or("?", |e| names::element(e, lang)));
-                });
-                row.col(|ui| {
-                    let agency = program.agency_id.and_then(|a| workbook.agency(a));
-                    match agency {
-                        Some(a) => ui.label(a.label()).on_hover_text(&a.name),
-                        None => ui.label(RichText::new("—").weak()),
-                    };
-                });
-                row.col(|ui| {
-                    ui.label(format!("{}–{}", program.start_year, program.end_year));
-                });
-                row.col(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(crate::ui::quick_wins::money(cx, program.total_cost()));
-                    });
-                });
-                row.col(|ui| {
-                    let sources: Vec<&str> = FundingSource::ALL
-                        .into_iter()
-                        .filter(|s| program.source_bits() & s.bit() != 0)
-                        .map(|s| s.text().get(lang))
-                        .collect();
-                    ui.label(sources.join(", "));
-                });
-                row.col(|ui| {
-                    if program.quick_win {
-                        ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
-                            .on_hover_text(Text::ColQuickWin.get(lang));
-                    }
-                });
-                row.col(|ui| {
-                    ui.label(program.status.text().get(lang));
-                });
-            });
         });
+    });
+}
+
+/// "Select all shown" and one sort button per column (the arrow on the sorted one).
+fn header_ui(mut header: TableRow<'_, '_>, view: &mut ProgramsView, cx: &ViewCx<'_>) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let all_selected = view.shown.rows.iter().all(|&i| view.selection.contains(&workbook.programs[i].id));
+    header.col(|ui| {
+        let mut all = all_selected;
+        if ui.checkbox(&mut all, "").accessible_name(Text::SelectAllShown.get(lang)).changed() {
+            for &i in &view.shown.rows {
+                let id = workbook.programs[i].id;
+                if all {
+                    view.selection.insert(id);
+                } else {
+                    view.selection.remove(&id);
+                }
+            }
+        }
+    });
+    for (key, label, _) in COLUMNS {
+        header.col(|ui| {
+            let arrow = match (view.sort.0 == key, view.sort.1) {
+                (true, true) => " ⏶",
+                (true, false) => " ⏷",
+                _ => "",
+            };
+            let text = RichText::new(format!("{}{arrow}", label.get(lang))).strong();
+            let button = ui.add(egui::Button::new(text).frame(false));
+            if button.on_hover_text(Text::SortHint.get(lang)).clicked() {
+                view.sort = if view.sort.0 == key { (key, !view.sort.1) } else { (key, true) };
+            }
+        });
+    }
+}
+
+/// One program's row; true when its name was clicked (to open the editor).
+fn row_ui(mut row: TableRow<'_, '_>, selection: &mut HashSet<Id>, cx: &ViewCx<'_>, program: &Program) -> bool {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let element = workbook.element(program.element_id);
+    let dimension = element.and_then(|e| workbook.dimension(e.dimension_id));
+    let mut open = false;
+    row.col(|ui| {
+        let mut selected = selection.contains(&program.id);
+        let name = Message::with(Text::SelectProgram, [program.name.clone()]).show(lang);
+        if ui.checkbox(&mut selected, "").accessible_name(name).changed() {
+            if selected {
+                selection.insert(program.id);
+            } else {
+                selection.remove(&program.id);
+            }
+        }
+    });
+    row.col(|ui| {
+        ui.label(&program.code);
+    });
+    row.col(|ui| {
+        open = ui.link(&program.name).on_hover_text(Text::OpenEditorHint.get(lang)).clicked();
+    });
+    row.col(|ui| {
+        if let Some(d) = dimension {
+            dimension_chip(ui, &d.color, names::dimension(d, lang));
+        }
+    });
+    row.col(|ui| {
+        ui.label(element.map_or("?", |e| names::element(e, lang)));
+    });
+    row.col(|ui| {
+        let agency = program.agency_id.and_then(|a| workbook.agency(a));
+        match agency {
+            Some(a) => ui.label(a.label()).on_hover_text(&a.name),
+            None => ui.label(RichText::new("—").weak()),
+        };
+    });
+    row.col(|ui| {
+        ui.label(format!("{}–{}", program.start_year, program.end_year));
+    });
+    row.col(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(money(cx, program.total_cost()));
+        });
+    });
+    row.col(|ui| {
+        let sources: Vec<&str> = FundingSource::ALL
+            .into_iter()
+            .filter(|s| program.source_bits() & s.bit() != 0)
+            .map(|s| s.text().get(lang))
+            .collect();
+        ui.label(sources.join(", "));
+    });
+    row.col(|ui| {
+        if program.quick_win {
+            ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
+                .on_hover_text(Text::ColQuickWin.get(lang));
+        }
+    });
+    row.col(|ui| {
+        ui.label(program.status.text().get(lang));
+    });
+    open
 }
 
 fn bulk_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
@@ -219,10 +233,10 @@ fn bulk_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
 fn changed(
     view: &ProgramsView,
     cx: &ViewCx<'_>,
-    differs: impl Fn(&crate::model::Program) -> bool,
-    set: impl Fn(&mut crate::model::Program),
+    differs: impl Fn(&Program) -> bool,
+    set: impl Fn(&mut Program),
 ) -> Vec<Change> {
-    let selected: &std::collections::HashSet<Id> = &view.selection;
+    let selected: &HashSet<Id> = &view.selection;
     cx.session
         .workbook()
         .programs

@@ -4,6 +4,8 @@
 //! revision and quick-win years, never recomputed per frame.
 
 mod criteria;
+#[cfg(test)]
+mod demo_session;
 mod picker;
 mod ranking;
 mod scoring;

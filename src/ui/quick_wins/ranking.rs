@@ -2,18 +2,22 @@
 //! presented: large rows, ties explained, money hidden on request.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::mpsc::Receiver;
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{money, program_color, score_text, years_ui};
+use super::{money, program_color, program_label, score_text, years_ui};
 use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
 use crate::charts::quick_wins::{Bubble, ValueForMoneyChart};
 use crate::charts::{Chart, to_rgba};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Message, Text};
 use crate::model::{Id, Program};
 use crate::ui::ViewCx;
+use crate::ui::charts::save as save_chart;
+use crate::ui::file_dialog::browse_in_background;
 
 #[derive(Default)]
 pub struct RankingPanel {
@@ -26,8 +30,8 @@ pub struct RankingPanel {
     chart_builds: usize,
     failed: Option<String>,
     /// A save dialog running in the background.
-    saving: Option<std::sync::mpsc::Receiver<Option<std::path::PathBuf>>>,
-    saved: Option<crate::i18n::Message>,
+    saving: Option<Receiver<Option<PathBuf>>>,
+    saved: Option<Message>,
 }
 
 pub fn tie_text(tie: TieBreak) -> Text {
@@ -147,7 +151,7 @@ impl RankingPanel {
         {
             self.saving = None;
             if let Some(path) = chosen {
-                self.saved = Some(crate::ui::charts::save(chart, &path));
+                self.saved = Some(save_chart(chart, &path));
             }
         }
         ui.horizontal(|ui| {
@@ -155,13 +159,8 @@ impl RankingPanel {
                 if ui.add_enabled(self.saving.is_none(), egui::Button::new(label.get(lang)).small()).clicked() {
                     let extensions: &'static [&'static str] = if extension == "svg" { &["svg"] } else { &["png"] };
                     let file = format!("{}.{extension}", Text::QwChartFile.get(lang));
-                    self.saving = Some(crate::ui::file_dialog::browse_in_background(
-                        ui.ctx(),
-                        extension.to_uppercase(),
-                        extensions,
-                        None,
-                        Some(file),
-                    ));
+                    self.saving =
+                        Some(browse_in_background(ui.ctx(), extension.to_uppercase(), extensions, None, Some(file)));
                 }
             }
             if let Some(saved) = &self.saved {
@@ -174,13 +173,13 @@ impl RankingPanel {
 /// What the chart was built from; the ranking itself follows the workbook (path, revision) and the window.
 #[derive(Clone, Debug, PartialEq)]
 struct ChartKey {
-    path: std::path::PathBuf,
+    path: PathBuf,
     revision: u64,
     window: Window,
     hide_money: bool,
     cap: i64,
     set: Vec<Id>,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 }
 
 /// What the chart's texture was drawn from.
@@ -280,7 +279,7 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
                             let (rect, _) =
                                 ui.allocate_exact_size(egui::vec2(6.0, row_height - 8.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 1.0, program_color(workbook, p));
-                            ui.add(egui::Label::new(super::program_label(p)).truncate()).on_hover_text(&p.name);
+                            ui.add(egui::Label::new(program_label(p)).truncate()).on_hover_text(&p.name);
                         });
                     });
                     row.col(|ui| {
@@ -313,22 +312,14 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::quick_wins::demo_session::DemoSession;
 
     #[test]
     fn the_chart_is_built_once_until_its_inputs_change() {
-        let dir = tempfile::tempdir().unwrap();
-        let workbook = crate::seed::demo_workbook();
-        let session = crate::store::Session::create(&dir.path().join("t.smartcity"), &workbook, "test").unwrap();
-        let window = Window { first_year: workbook.profile.period_start, years: 1 };
-        let ranked = crate::analysis::quick_wins::ranking(session.workbook(), window);
+        let demo = DemoSession::new();
+        let (window, ranked) = (demo.window, demo.ranked.clone());
         let mut edits = Vec::new();
-        let mut cx = ViewCx {
-            lang: crate::i18n::Lang::Id,
-            session: &session,
-            edits: &mut edits,
-            editable: true,
-            hide_money: false,
-        };
+        let mut cx = demo.cx(&mut edits);
         let mut panel = RankingPanel::default();
         let first = panel.chart(&cx, &ranked, window, 1_000, &[]);
         assert!(!first.bubbles.is_empty(), "the demo has scored programs");
@@ -342,7 +333,7 @@ mod tests {
         panel.chart(&cx, &ranked, window, 2_000, &[]);
         panel.chart(&cx, &ranked, window, 2_000, &[]);
         assert_eq!(panel.chart_builds, 3, "hiding money builds it again, once");
-        cx.lang = crate::i18n::Lang::En;
+        cx.lang = Lang::En;
         panel.chart(&cx, &ranked, window, 2_000, &[]);
         assert_eq!(panel.chart_builds, 4, "another language builds it again");
     }

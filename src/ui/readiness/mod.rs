@@ -2,6 +2,7 @@
 //! see the results with their bands, gaps and charts, and edit the framework itself.
 
 mod framework;
+mod gaps;
 mod results;
 mod scoring;
 

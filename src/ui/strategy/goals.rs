@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{change_edit, dimension_toggles, push_checked};
+use super::{change_edit, dimension_toggles, push_checked, refusal};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, RegionalGoal, Strategy, StrategyChange, new_id};
 use crate::ui::ViewCx;
@@ -132,7 +132,7 @@ impl GoalsTab {
             let count = goals.len();
             (Edit::new(label, goals.into_iter().map(|g| Change::Strategy(StrategyChange::PutGoal(g))).collect()), count)
         });
-        match edit.and_then(|(edit, count)| match super::refusal(cx, &edit) {
+        match edit.and_then(|(edit, count)| match refusal(cx, &edit) {
             Some(problem) => Err(problem),
             None => Ok((edit, count)),
         }) {

@@ -5,9 +5,9 @@ use egui::{RichText, Ui};
 
 use super::{change_edit, dimension_toggles, push_checked, refusal};
 use crate::i18n::{Message, Text};
-use crate::model::{Change, Edit, Issue, IssueSource, StrategyChange, new_id};
+use crate::model::{Change, Edit, Issue, IssueSource, Strategy, StrategyChange, new_id};
 use crate::ui::ViewCx;
-use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 
 #[derive(Default)]
 pub struct IssuesTab {
@@ -33,7 +33,7 @@ impl IssuesTab {
                         source: IssueSource::Workshop,
                         dimension_ids: Vec::new(),
                         readiness_item_id: None,
-                        position: crate::model::Strategy::next_position(&strategy.issues, |i| i.position),
+                        position: Strategy::next_position(&strategy.issues, |i| i.position),
                     };
                     let edit = Edit::one(
                         Message::with(Text::EditAddStrategic, [issue.title.clone()]),
@@ -86,7 +86,7 @@ fn issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, issue: &Issue
                 push_checked(cx, drafts, title_id, value, put(changed));
             }
             let mut source = issue.source;
-            crate::ui::fields::choice(
+            choice(
                 ui,
                 ("issue_source", issue.id),
                 &format!("{} {}", Text::IssueSource.get(lang), issue.code),

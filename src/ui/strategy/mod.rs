@@ -10,14 +10,15 @@ mod issues;
 mod swot;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::ViewCx;
 use super::fields::Drafts;
+use super::{ViewCx, names};
 use crate::analysis::strategy::{Gaps, gaps};
 use crate::i18n::{Lang, Message, Text};
-use crate::model::{Change, Edit, Id, IssueSource, StrategyChange, Workbook};
+use crate::model::{Change, Edit, Id, Program, StrategyChange, StrategyItem, Workbook};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -46,7 +47,7 @@ impl Tab {
 /// What every tab reads besides the workbook: the gaps and the live programs of each strategy.
 #[derive(Default)]
 struct Derived {
-    key: Option<(std::path::PathBuf, u64)>,
+    key: Option<(PathBuf, u64)>,
     gaps: Gaps,
     programs_of: HashMap<Id, Vec<Id>>,
 }
@@ -159,13 +160,13 @@ fn issue_label(workbook: &Workbook, id: Id) -> String {
 
 /// A dimension picker (combo box named "Dimensi").
 fn dimension_combo(ui: &mut Ui, workbook: &Workbook, dimension: &mut Option<Id>, lang: Lang, salt: &str) {
-    let text = dimension.and_then(|d| workbook.dimension(d)).map_or("", |d| super::names::dimension(d, lang));
+    let text = dimension.and_then(|d| workbook.dimension(d)).map_or("", |d| names::dimension(d, lang));
     egui::ComboBox::from_id_salt(salt)
         .selected_text(text)
         .width(220.0)
         .show_ui(ui, |ui| {
             for d in &workbook.dimensions {
-                ui.selectable_value(dimension, Some(d.id), super::names::dimension(d, lang));
+                ui.selectable_value(dimension, Some(d.id), names::dimension(d, lang));
             }
         })
         .response
@@ -178,7 +179,7 @@ fn dimension_toggles(ui: &mut Ui, workbook: &Workbook, ids: &[Id], lang: Lang, o
     ui.horizontal_wrapped(|ui| {
         for d in &workbook.dimensions {
             let mut on = ids.contains(&d.id);
-            let name = super::names::dimension(d, lang);
+            let name = names::dimension(d, lang);
             let response = ui.checkbox(&mut on, name);
             let response = response.accessible_name(format!("{owner} {name}"));
             if response.changed() {
@@ -194,45 +195,13 @@ fn dimension_toggles(ui: &mut Ui, workbook: &Workbook, ids: &[Id], lang: Lang, o
     changed
 }
 
-/// A weak readiness item turned into a strategic issue in one click (Readiness > Results); once it is one,
-/// the issue's code is shown instead.
-pub fn turn_into_issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, item: Id) {
-    let lang = cx.lang;
-    let workbook = cx.session.workbook();
-    let strategy = &workbook.strategy;
-    if let Some(issue) = strategy.issues.iter().find(|i| i.readiness_item_id == Some(item)) {
-        ui.label(RichText::new(Message::with(Text::AlreadyAnIssue, [issue.code.clone()]).show(lang)).weak());
-        return;
-    }
-    let Some(readiness_item) = workbook.readiness_item(item) else { return };
-    let button = ui.add_enabled(cx.editable, egui::Button::new(Text::TurnIntoIssue.get(lang)).small());
-    let name = format!("{} {}", Text::TurnIntoIssue.get(lang), readiness_item.code);
-    if button.accessible_name(name).clicked() {
-        let title = crate::ui::readiness::item_question(readiness_item, lang).to_string();
-        let issue = crate::model::Issue {
-            id: crate::model::new_id(),
-            code: format!("IS-{:02}", strategy.issues.len() + 1),
-            title: title.clone(),
-            description: String::new(),
-            source: IssueSource::Readiness,
-            dimension_ids: readiness_item.dimension_id.into_iter().collect(),
-            readiness_item_id: Some(item),
-            position: crate::model::Strategy::next_position(&strategy.issues, |i| i.position),
-        };
-        cx.edits.push(Edit::one(
-            Message::with(Text::EditTurnIntoIssue, [title]),
-            Change::Strategy(StrategyChange::PutIssue(issue)),
-        ));
-    }
-}
-
 /// The strategy a program carries out, chosen in the program editor (a grid row: label, combo, note).
-pub fn program_strategy_row(ui: &mut Ui, cx: &mut ViewCx<'_>, program: &crate::model::Program) {
+pub fn program_strategy_row(ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
     let strategy = &workbook.strategy;
     ui.label(Text::ColStrategy.get(lang));
-    let name = |s: &crate::model::StrategyItem| {
+    let name = |s: &StrategyItem| {
         if s.code.is_empty() { s.text.clone() } else { format!("{} {}", s.code, s.text) }
     };
     let current = program.strategy_id.and_then(|s| strategy.strategy(s));
@@ -240,7 +209,7 @@ pub fn program_strategy_row(ui: &mut Ui, cx: &mut ViewCx<'_>, program: &crate::m
     let mut chosen = program.strategy_id;
     // Strategies of the program's own dimension first: the likely choice.
     let own = workbook.dimension_of(program.element_id).map(|d| d.id);
-    let mut options: Vec<&crate::model::StrategyItem> = strategy.strategies.iter().collect();
+    let mut options: Vec<&StrategyItem> = strategy.strategies.iter().collect();
     options.sort_by_key(|s| strategy.dimension_of_strategy(s.id) != own);
     egui::ComboBox::from_id_salt(("editor_strategy", program.id))
         .selected_text(text)
@@ -257,7 +226,7 @@ pub fn program_strategy_row(ui: &mut Ui, cx: &mut ViewCx<'_>, program: &crate::m
     ui.label("");
     ui.end_row();
     if chosen != program.strategy_id {
-        let changed = crate::model::Program { strategy_id: chosen, ..program.clone() };
+        let changed = Program { strategy_id: chosen, ..program.clone() };
         cx.edits.push(Edit::one(
             Message::with(Text::EditProgramStrategy, [program.name.clone()]),
             Change::PutProgram(changed),

@@ -9,6 +9,7 @@ use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Id, Strategy, StrategyChange, SwotEntry, SwotKind, new_id};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::readiness::item_question;
 
 pub struct SwotTab {
     text_size: f32,
@@ -145,8 +146,7 @@ impl SwotTab {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut item, None, none);
                     for i in &workbook.readiness_items {
-                        ui.selectable_value(&mut item, Some(i.id), &i.code)
-                            .on_hover_text(crate::ui::readiness::item_question(i, lang));
+                        ui.selectable_value(&mut item, Some(i.id), &i.code).on_hover_text(item_question(i, lang));
                     }
                 })
                 .response
