@@ -2,20 +2,21 @@
 
 use std::process::ExitCode;
 
+use smartcity_workbench::cli::{self, Invocation};
+use smartcity_workbench::paths::DataDir;
+use smartcity_workbench::ui;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match smartcity_workbench::cli::parse(&args) {
-        Ok(smartcity_workbench::cli::Invocation::Window(startup)) => {
-            let data_dir = smartcity_workbench::paths::DataDir::from_env();
-            match smartcity_workbench::ui::run(startup, data_dir) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("smartcity-workbench: cannot open a window: {e}");
-                    ExitCode::FAILURE
-                }
+    match cli::parse(&args) {
+        Ok(Invocation::Window(startup)) => match ui::run(startup, DataDir::from_env()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("smartcity-workbench: cannot open a window: {e}");
+                ExitCode::FAILURE
             }
-        }
-        Ok(smartcity_workbench::cli::Invocation::Headless(command)) => smartcity_workbench::cli::run(command),
+        },
+        Ok(Invocation::Headless(command)) => cli::run(command),
         Err(message) => {
             eprintln!("{message}");
             ExitCode::from(2)

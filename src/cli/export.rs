@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
-use super::HeadlessCommand;
+use super::{HeadlessCommand, USAGE};
+use crate::charts::MAX_SIDE;
 use crate::i18n::{Lang, Message, Text};
 use crate::io::books::Book;
 use crate::io::chart_set::ChartSize;
 use crate::io::export_plan::{ExportFormat, ExportRequest, run as run_export};
-use crate::store::Session;
+use crate::paths::default_author;
+use crate::store::{OpenError, Session};
 
 /// What `export` was asked to do; the language comes from `--lang` when it runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,13 +70,13 @@ fn pixels(option: &str, value: &str) -> Result<u32, String> {
         .trim()
         .parse::<u32>()
         .ok()
-        .filter(|v| (1..=crate::charts::MAX_SIDE).contains(v))
-        .ok_or_else(|| format!("{option} needs a whole number of pixels from 1 to {}", crate::charts::MAX_SIDE))
+        .filter(|v| (1..=MAX_SIDE).contains(v))
+        .ok_or_else(|| format!("{option} needs a whole number of pixels from 1 to {}", MAX_SIDE))
 }
 
 /// Read the words after `export` and its options (`(option, value)` in the order given).
 pub fn parse(words: &[&str], options: &[(&str, &str)]) -> Result<HeadlessCommand, String> {
-    let usage = super::USAGE;
+    let usage = USAGE;
     let [path] = words else {
         return Err(format!("export needs one workbook PATH (and --out DIR)\n\n{usage}"));
     };
@@ -135,7 +137,7 @@ fn fail(message: Message, lang: Lang) -> ExitCode {
 /// Export as `args` says; print each file written and a summary. Exit code 1 when the export stopped early
 /// (the files listed were written in full; the one that failed left nothing).
 pub fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
-    let session = match Session::open_read_only(&args.path, &crate::paths::default_author()) {
+    let session = match Session::open_read_only(&args.path, &default_author()) {
         Ok(session) => session,
         Err(e) => return open_failed(&args.path, e, lang),
     };
@@ -160,7 +162,7 @@ pub fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn open_failed(path: &Path, error: crate::store::OpenError, lang: Lang) -> ExitCode {
+fn open_failed(path: &Path, error: OpenError, lang: Lang) -> ExitCode {
     fail(Message::with(Text::OpenFailed, [path.display().to_string(), error.message().show(lang)]), lang)
 }
 

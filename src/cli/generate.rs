@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use super::write;
+use crate::generate::large_workbook;
 use crate::i18n::{Lang, Message, Text};
 
 /// The seed of workbooks generated from the command line: the same N always gives the same programs.
@@ -24,8 +26,8 @@ pub(super) fn run(path: &Path, programs: usize, force: bool, lang: Lang) -> Resu
     if path.exists() && !force {
         return Err(Message::with(Text::PathExistsUseForce, [path.display().to_string()]));
     }
-    let workbook = crate::generate::large_workbook(programs, SEED);
-    super::write(path, force, &workbook)?;
+    let workbook = large_workbook(programs, SEED);
+    write(path, force, &workbook)?;
     Ok(Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang))
 }
 

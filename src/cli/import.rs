@@ -7,14 +7,15 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::HeadlessCommand;
+use super::{HeadlessCommand, USAGE};
 use crate::i18n::{Lang, Message, Text};
 use crate::io::{ImportPlan, plan_file, write_template};
-use crate::store::Session;
+use crate::paths::default_author;
+use crate::store::{OpenError, Session};
 
 /// Read the words after `import`.
 pub fn parse(words: &[&str], template: bool, dry_run: bool) -> Result<HeadlessCommand, String> {
-    let usage = super::USAGE;
+    let usage = USAGE;
     match (template, words) {
         (true, [file]) => Ok(HeadlessCommand::ImportTemplate { file: PathBuf::from(file) }),
         (true, _) => Err(format!("import --template needs one FILE (.csv or .xlsx)\n\n{usage}")),
@@ -34,7 +35,7 @@ fn fail(message: Message, lang: Lang) -> ExitCode {
 /// import or a dry run never opens the workbook for writing (its bytes stay exactly as they were); only a clean
 /// plan opens it for editing, checks again against what it holds then, and commits.
 pub fn run(path: &Path, file: &Path, dry_run: bool, lang: Lang) -> ExitCode {
-    let author = crate::paths::default_author();
+    let author = default_author();
     let plan = match plan_on(Session::open_read_only(path, &author), path, file, lang) {
         Ok((_, plan)) => plan,
         Err(message) => return fail(message, lang),
@@ -81,7 +82,7 @@ pub fn run(path: &Path, file: &Path, dry_run: bool, lang: Lang) -> ExitCode {
 
 /// Plan the import of `file` into the workbook of an opened session.
 fn plan_on(
-    opened: Result<Session, crate::store::OpenError>,
+    opened: Result<Session, OpenError>,
     path: &Path,
     file: &Path,
     lang: Lang,

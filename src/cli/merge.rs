@@ -10,13 +10,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::HeadlessCommand;
+use super::{HeadlessCommand, USAGE};
 use crate::i18n::{Lang, Message, Text};
 use crate::merge::fields::show_value;
 use crate::merge::plan::{Conflict, Outcome, Side, Stamp};
 use crate::merge::trust::Trust;
 use crate::merge::workflow;
-use crate::store::Session;
+use crate::paths::default_author;
+use crate::store::{IssuedCopy, OpenError, Session};
 
 /// The `merge` command's arguments.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub struct Flags<'a> {
 
 /// Read the words after `merge`, `agency-copy` or `package`.
 pub fn parse(command: &str, words: &[&str], flags: Flags) -> Result<HeadlessCommand, String> {
-    let usage = super::USAGE;
+    let usage = USAGE;
     let Flags { dry_run, force, trust, prefer, agency, reissue } = flags;
     let prefer = match prefer {
         None => None,
@@ -158,10 +159,9 @@ pub fn summary_line(prepared: &workflow::Prepared, lang: Lang) -> String {
 pub fn run(args: &MergeArgs, lang: Lang) -> ExitCode {
     let MergeArgs { into, from, dry_run, prefer, force, trust } = args.clone();
     let (into, from) = (into.as_path(), from.as_path());
-    let author = crate::paths::default_author();
-    let open_failed = |e: crate::store::OpenError| {
-        Message::with(Text::OpenFailed, [into.display().to_string(), e.message().show(lang)])
-    };
+    let author = default_author();
+    let open_failed =
+        |e: OpenError| Message::with(Text::OpenFailed, [into.display().to_string(), e.message().show(lang)]);
     let reader = match Session::open_read_only(into, &author) {
         Ok(session) => session,
         Err(e) => return fail(open_failed(e), lang),
@@ -224,7 +224,7 @@ pub fn agency_copy(path: &Path, dest: &Path, agency: Option<&str>, force: bool) 
     if dest.exists() && !force {
         return Err(Message::with(Text::PathExistsUseForce, [dest.display().to_string()]));
     }
-    let mut session = Session::open(path, &crate::paths::default_author())
+    let mut session = Session::open(path, &default_author())
         .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(Lang::En)]))?;
     if let Some(reason) = session.read_only() {
         return Err(reason.message());
@@ -251,7 +251,7 @@ pub fn agency_copy(path: &Path, dest: &Path, agency: Option<&str>, force: bool) 
 /// `path`: a new copy with a new key at `dest` (by default `<agency short name>-<YYYYMMDD>.smartcity` beside
 /// the workbook; never over an existing file), and the old copy revoked.
 pub fn reissue(path: &Path, copy: &str, dest: Option<&Path>) -> Result<Message, Message> {
-    let mut session = Session::open(path, &crate::paths::default_author())
+    let mut session = Session::open(path, &default_author())
         .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(Lang::En)]))?;
     if let Some(reason) = session.read_only() {
         return Err(reason.message());
@@ -263,7 +263,7 @@ pub fn reissue(path: &Path, copy: &str, dest: Option<&Path>) -> Result<Message, 
 }
 
 /// The live copy `wanted` names: by the copy's id, or by its agency's code, short name or name.
-fn find_issued(session: &Session, wanted: &str) -> Result<crate::store::IssuedCopy, Message> {
+fn find_issued(session: &Session, wanted: &str) -> Result<IssuedCopy, Message> {
     let key = wanted.trim().to_lowercase();
     let agency =
         session.workbook().agencies.iter().find(|a| {
@@ -277,7 +277,7 @@ fn find_issued(session: &Session, wanted: &str) -> Result<crate::store::IssuedCo
 
 /// Write the change package of the agency copy at `path`.
 pub fn package(path: &Path, dest: &Path) -> Result<Message, Message> {
-    let mut session = Session::open(path, &crate::paths::default_author())
+    let mut session = Session::open(path, &default_author())
         .map_err(|e| Message::with(Text::OpenFailed, [path.display().to_string(), e.message().show(Lang::En)]))?;
     let rows = workflow::write_package(&mut session, dest)?;
     Ok(Message::with(Text::PackageWritten, [dest.display().to_string(), rows.to_string()]))

@@ -14,7 +14,13 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
+use crate::analysis::finance::analyse;
+use crate::analysis::readiness::{Index, band_of, round_result};
+use crate::analysis::strategy::gaps as strategy_gaps;
 use crate::i18n::{Lang, Message, Text};
+use crate::model::{Body, LineTree, Scenario, Workbook};
+use crate::paths::default_author;
+use crate::seed::{demo_workbook, new_workbook};
 use crate::store::{self, Session};
 use crate::ui::Startup;
 
@@ -179,11 +185,11 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::Version => Ok(format!("smartcity-workbench {}", env!("CARGO_PKG_VERSION"))),
         HeadlessCommand::New { path, force } => {
             let year = store::now_iso().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026) + 1;
-            let workbook = crate::seed::new_workbook(Text::NewRegionName.get(lang), year);
+            let workbook = new_workbook(Text::NewRegionName.get(lang), year);
             write(&path, force, &workbook)
                 .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang))
         }
-        HeadlessCommand::Demo { path, force } => write(&path, force, &crate::seed::demo_workbook())
+        HeadlessCommand::Demo { path, force } => write(&path, force, &demo_workbook())
             .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang)),
         HeadlessCommand::Info { path, json } => return info(&path, json, lang),
         HeadlessCommand::Repair { path, dry_run } => return repair::run(&path, dry_run, lang),
@@ -212,12 +218,11 @@ pub fn run(headless: Headless) -> ExitCode {
     }
 }
 
-fn write(path: &Path, force: bool, workbook: &crate::model::Workbook) -> Result<(), Message> {
+fn write(path: &Path, force: bool, workbook: &Workbook) -> Result<(), Message> {
     if path.exists() && !force {
         return Err(Message::with(Text::PathExistsUseForce, [path.display().to_string()]));
     }
-    store::write_new_file(path, workbook, &crate::paths::default_author())
-        .map_err(|e| Message::with(Text::CreateFailed, [e]))
+    store::write_new_file(path, workbook, &default_author()).map_err(|e| Message::with(Text::CreateFailed, [e]))
 }
 
 /// The summary `info` prints, as JSON: stable keys for scripts. `problems` lists every forbidden content,
@@ -261,17 +266,17 @@ pub fn info_json(session: &Session, lang: Lang) -> serde_json::Value {
             "dimensions": workbook.dimensions.len(),
             "elements": workbook.elements.len(),
             "agencies": workbook.agencies.len(),
-            "council_members": workbook.members_of(crate::model::Body::Council).count(),
-            "team_members": workbook.members_of(crate::model::Body::Team).count(),
+            "council_members": workbook.members_of(Body::Council).count(),
+            "team_members": workbook.members_of(Body::Team).count(),
             "programs": workbook.programs.len(),
         },
     })
 }
 
 /// The strategy's counts and its gaps (`analysis::strategy::gaps`: dropped programs count neither way).
-fn strategy_json(workbook: &crate::model::Workbook) -> serde_json::Value {
+fn strategy_json(workbook: &Workbook) -> serde_json::Value {
     let s = &workbook.strategy;
-    let gaps = crate::analysis::strategy::gaps(workbook);
+    let gaps = strategy_gaps(workbook);
     json!({
         "issues": s.issues.len(),
         "swot_entries": s.swot.len(),
@@ -288,8 +293,7 @@ fn strategy_json(workbook: &crate::model::Workbook) -> serde_json::Value {
 }
 
 /// The latest round's weighted indices (1-5) overall, per dimension and per pillar, with their bands.
-fn readiness_json(workbook: &crate::model::Workbook) -> serde_json::Value {
-    use crate::analysis::readiness::{Index, band_of, round_result};
+fn readiness_json(workbook: &Workbook) -> serde_json::Value {
     let Some(round) = workbook.rounds.last() else { return serde_json::Value::Null };
     let result = round_result(workbook, round.id);
     let index = |i: &Index| {
@@ -320,9 +324,7 @@ fn readiness_json(workbook: &crate::model::Workbook) -> serde_json::Value {
 /// smart city envelope, `program_cost` (the programs' APBD part, the part the envelope must cover; other
 /// sources apart) and `gap` = program_cost - envelope (above zero: the programs need more than the envelope).
 /// Amounts are rupiah; a missing figure is `null`; a refused computation gives `{"error": ...}`.
-fn finance_json(workbook: &crate::model::Workbook) -> serde_json::Value {
-    use crate::analysis::finance::analyse;
-    use crate::model::{LineTree, Scenario};
+fn finance_json(workbook: &Workbook) -> serde_json::Value {
     let error = |message: Message| json!({ "error": message.show(Lang::En) });
     let analysis = match analyse(workbook) {
         Ok(analysis) => analysis,
@@ -375,7 +377,7 @@ fn finance_json(workbook: &crate::model::Workbook) -> serde_json::Value {
 }
 
 /// Count and total cost (rupiah) of programs per dimension, in framework order.
-fn programs_by_dimension(workbook: &crate::model::Workbook) -> Vec<serde_json::Value> {
+fn programs_by_dimension(workbook: &Workbook) -> Vec<serde_json::Value> {
     workbook
         .dimensions
         .iter()

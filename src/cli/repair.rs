@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::i18n::{Lang, Message, Text};
+use crate::paths::default_author;
 use crate::store::{ContentProblem, Session};
 
 fn fail(message: Message, lang: Lang) -> ExitCode {
@@ -24,7 +25,7 @@ fn print_fixes(problems: &[ContentProblem], lang: Lang) {
 }
 
 pub fn run(path: &Path, dry_run: bool, lang: Lang) -> ExitCode {
-    let author = crate::paths::default_author();
+    let author = default_author();
     let opened = if dry_run { Session::open_read_only(path, &author) } else { Session::open(path, &author) };
     let mut session = match opened {
         Ok(session) => session,

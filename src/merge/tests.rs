@@ -2,10 +2,14 @@
 
 use super::kinds::rows_of;
 use super::plan::{Outcome, PlanError, Side, Stamps, plan};
-use crate::model::{Agency, Change, Program, Workbook, new_id};
+use crate::model::{
+    Agency, Change, Program, ProgramStatus, QuickWinChange, StrategyChange, Workbook, new_id, swap_agencies,
+    validate_change,
+};
+use crate::seed::demo_workbook;
 
 fn base() -> Workbook {
-    crate::seed::demo_workbook()
+    demo_workbook()
 }
 
 fn merged(base: &Workbook, ours: &Workbook, theirs: &Workbook, prefer: Option<Side>) -> Result<Workbook, PlanError> {
@@ -52,7 +56,7 @@ fn disjoint_edits_are_both_taken_without_conflict() {
     b.location = "Desa Andoolo Barat".into();
     theirs.apply(&Change::PutProgram(b));
     let mut c = program(&base, 1);
-    c.status = crate::model::ProgramStatus::Dropped;
+    c.status = ProgramStatus::Dropped;
     theirs.apply(&Change::PutProgram(c.clone()));
 
     let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
@@ -70,7 +74,7 @@ fn disjoint_edits_are_both_taken_without_conflict() {
     let result = merged(&base, &ours, &theirs, None).unwrap();
     assert_eq!(result.program(a.id).unwrap().name, "Ours renamed");
     assert_eq!(result.program(a.id).unwrap().location, "Desa Andoolo Barat");
-    assert_eq!(result.program(c.id).unwrap().status, crate::model::ProgramStatus::Dropped);
+    assert_eq!(result.program(c.id).unwrap().status, ProgramStatus::Dropped);
 }
 
 #[test]
@@ -170,7 +174,7 @@ fn a_new_agency_arrives_before_the_new_program_that_refers_to_it() {
     // The whole edit passes validation in that order.
     let mut check = base.clone();
     for change in &changes {
-        let problems = crate::model::validate_change(&check, change);
+        let problems = validate_change(&check, change);
         assert!(problems.is_empty(), "{change:?}: {problems:?}");
         check.apply(change);
     }
@@ -181,7 +185,7 @@ fn reordering_on_one_side_and_renaming_on_the_other_merge() {
     let base = base();
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     let (first, second) = (base.agencies[0].clone(), base.agencies[1].clone());
-    for change in crate::model::swap_agencies(&first, &second) {
+    for change in swap_agencies(&first, &second) {
         ours.apply(&change);
     }
     let mut renamed = first.clone();
@@ -209,7 +213,6 @@ fn without_a_base_nothing_is_removed_and_differences_conflict() {
 
 #[test]
 fn strategy_and_quick_win_rows_merge_like_any_other_kind() {
-    use crate::model::{QuickWinChange, StrategyChange};
     let base = base();
     assert!(!base.strategy.issues.is_empty() && !base.quick_wins.criteria.is_empty(), "the demo holds both");
     let (mut ours, mut theirs) = (base.clone(), base.clone());
@@ -234,7 +237,6 @@ fn strategy_and_quick_win_rows_merge_like_any_other_kind() {
 
 #[test]
 fn removing_a_program_whose_score_was_edited_here_is_a_conflict_not_a_silent_loss() {
-    use crate::model::QuickWinChange;
     let base = base();
     let score = base.quick_wins.scores.first().expect("the demo scores quick wins").clone();
     let (mut ours, mut theirs) = (base.clone(), base.clone());

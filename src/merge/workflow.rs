@@ -9,7 +9,7 @@ use std::path::Path;
 use super::fields::Fields;
 use super::kinds::{KINDS, RowKey, Rows, SINGLE, kind_named, rows_of};
 use super::package::{self, Package, PackageRow, Sender};
-use super::plan::{Plan, Side, Stamp, Stamps, Summary, plan};
+use super::plan::{Outcome, Plan, Side, Stamp, Stamps, Summary, plan};
 use super::scope::{allowed, refusal};
 use super::trust::{Trust, check_package, check_workbook};
 use crate::i18n::{Message, Text};
@@ -175,7 +175,7 @@ fn read_head(path: &Path) -> Result<Vec<u8>, Message> {
 fn base_after(theirs: &Workbook, plan: &Plan, ours: &Rows, theirs_rows: &Rows) -> Workbook {
     let mut base = theirs.clone();
     for entry in &plan.entries {
-        if !matches!(entry.outcome, super::Outcome::Refused { .. }) {
+        if !matches!(entry.outcome, Outcome::Refused { .. }) {
             continue;
         }
         let kind = entry.key.kind();
@@ -278,7 +278,7 @@ pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> 
     // Defence in depth: the scope rule again, on what the plan would now write.
     if let Some(scope) = prepared.trust.scope() {
         for entry in &prepared.plan.entries {
-            if matches!(entry.outcome, super::Outcome::Refused { .. }) {
+            if matches!(entry.outcome, Outcome::Refused { .. }) {
                 continue;
             }
             let row = prepared.plan.chosen(entry).map_err(|e| e.message())?;

@@ -6,12 +6,13 @@ use super::audit::{ContentProblem, FixAction, Found, check};
 use super::damaged::audited_view;
 use super::{repair, rows, schema};
 use crate::i18n::{Lang, Text};
+use crate::seed::demo_workbook;
 
 fn demo_conn() -> Connection {
     let conn = Connection::open_in_memory().expect("memory");
     schema::migrate(&conn, 0, schema::CURRENT_VERSION).expect("schema");
     let stamp = rows::Stamp { at: "2026-01-01T00:00:00Z", by: "test" };
-    rows::write_all(&conn, &crate::seed::demo_workbook(), &stamp).expect("rows");
+    rows::write_all(&conn, &demo_workbook(), &stamp).expect("rows");
     // As the repair runs: nothing cascades unseen, and a test may plant what a foreign key forbids.
     conn.pragma_update(None, "foreign_keys", false).expect("pragma");
     conn

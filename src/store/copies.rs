@@ -9,8 +9,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::journal::{self, Origin};
-use super::sync::{entry, load_replica, meeting_time, write_peer};
-use super::{CommitError, Session, now_iso};
+use super::peers::{Replica, load_replica, write_peer};
+use super::sync::{entry, meeting_time};
+use super::{CommitError, Session, harden, now_iso, write_new_file};
 use crate::i18n::{Message, Text};
 use crate::model::{Agency, Id};
 use crate::signing;
@@ -165,13 +166,13 @@ impl Session {
         let scope = scope.as_ref();
         let failed = |e: String| Message::with(Text::CopyFailed, [e]);
         let (secret, public_key) = signing::generate().map_err(failed)?;
-        super::write_new_file(dest, &self.workbook, &self.author).map_err(failed)?;
+        write_new_file(dest, &self.workbook, &self.author).map_err(failed)?;
         let base = (serde_json::to_string(&self.workbook).map_err(|e| failed(e.to_string()))?, meeting_time());
         let file_name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let name = scope.map_or_else(|| file_name(dest), |a| a.label().to_string());
-        let copy = (|| -> rusqlite::Result<super::Replica> {
+        let copy = (|| -> rusqlite::Result<Replica> {
             let conn = Connection::open(dest)?;
-            super::harden(&conn)?;
+            harden(&conn)?;
             let tx = conn.unchecked_transaction()?;
             tx.execute(
                 "UPDATE replica SET name = ?1, scope_agency_id = ?2, signing_key = ?5, updated_at = ?3, \

@@ -5,9 +5,9 @@
 use rusqlite::Connection;
 
 use super::audit::{self, ContentProblem, Found};
-use super::history::Step;
 use super::lock::{self, LockError};
-use super::{Origin, ReadOnlyReason, Session, harden, journal, repair, sync};
+use super::undo::Step;
+use super::{CommitError, Origin, ReadOnlyReason, Session, harden, journal, peers, repair};
 use crate::i18n::{Message, Text};
 use crate::model::Workbook;
 
@@ -91,7 +91,7 @@ impl Session {
             })?;
             self.conn = Self::open_writable(&self.path, self.file_version)?;
             self._lock = Some(lock);
-            self.replica = sync::load_replica(&self.conn)?;
+            self.replica = peers::load_replica(&self.conn)?;
         }
         let label = Message::new(Text::RepairStep);
         let recorded = self.journal_entry(&label, &[], Origin::Edit);
@@ -121,8 +121,8 @@ impl Session {
 
     /// Put back exactly the rows the repair removed or cleared; the file is damaged again, so the session is
     /// read-only again.
-    pub(super) fn undo_repair(&mut self, label: &Message) -> Result<(), super::CommitError> {
-        let storage = |e: rusqlite::Error| super::CommitError::Storage(e.to_string());
+    pub(super) fn undo_repair(&mut self, label: &Message) -> Result<(), CommitError> {
+        let storage = |e: rusqlite::Error| CommitError::Storage(e.to_string());
         let Some(raw) = self.repair.clone() else { return Ok(()) };
         let recorded = self.journal_entry(label, &[], Origin::Undo);
         self.without_constraints(|conn| {

@@ -6,15 +6,16 @@ mod audit;
 mod clock;
 pub mod copies;
 mod damaged;
-mod history;
 mod journal;
 mod lock;
 mod open;
+mod peers;
 mod records;
 mod repair;
 mod rows;
 pub mod schema;
 pub mod sync;
+mod undo;
 
 use std::path::{Path, PathBuf};
 
@@ -26,12 +27,13 @@ pub use copies::IssuedCopy;
 pub use damaged::RepairError;
 pub use journal::{JournalEntry, Origin};
 pub use open::{OpenError, harden, read_header};
-pub use sync::{Meeting, Replica};
+pub use peers::Replica;
+pub use sync::Meeting;
 
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Problem, Workbook, validate_change};
-use history::{History, Step};
 use lock::{LockError, WorkbookLock};
+use undo::{History, Step};
 
 /// Why a workbook is open read-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +97,7 @@ pub struct Session {
     author: String,
     file_version: i32,
     /// This file's identity and scope for merging, read once when opened.
-    replica: Option<sync::Replica>,
+    replica: Option<Replica>,
     /// What the last repair changed, while its undo step is in the history.
     repair: Option<repair::RawRepair>,
     _lock: Option<WorkbookLock>,
@@ -150,19 +152,9 @@ impl Session {
             None => rows::load(&conn)?,
         };
         let replica = Some(sync::identity(&conn)?);
-        Ok(Session {
-            path: path.to_path_buf(),
-            conn,
-            workbook,
-            history: History::default(),
-            revision: 0,
-            read_only: None,
-            author: author.to_string(),
-            file_version: version,
-            replica,
-            repair: None,
-            _lock: Some(lock),
-        })
+        let mut session = Session::fresh(path, author, conn, workbook, version, replica);
+        session._lock = Some(lock);
+        Ok(session)
     }
 
     /// Open only to read, on an in-memory copy: the file is never written, not even migrated.
@@ -218,7 +210,7 @@ impl Session {
         }
         let (workbook, replica, reason) = match reason {
             // A newer version's rules are not ours to check it by.
-            ReadOnlyReason::NewerVersion(_) => (rows::load(&conn)?, sync::load_replica(&conn)?, reason),
+            ReadOnlyReason::NewerVersion(_) => (rows::load(&conn)?, peers::load_replica(&conn)?, reason),
             reason => {
                 let replica = Some(sync::identity(&conn)?);
                 let view = damaged::audited_view(&conn)?;
@@ -226,19 +218,33 @@ impl Session {
                 (view.workbook, replica, reason)
             }
         };
-        Ok(Session {
+        let mut session = Session::fresh(path, author, conn, workbook, version, replica);
+        session.read_only = Some(reason);
+        Ok(session)
+    }
+
+    /// A session on `conn` with nothing done yet: writable and unlocked until the caller says otherwise.
+    fn fresh(
+        path: &Path,
+        author: &str,
+        conn: Connection,
+        workbook: Workbook,
+        file_version: i32,
+        replica: Option<Replica>,
+    ) -> Session {
+        Session {
             path: path.to_path_buf(),
             conn,
             workbook,
             history: History::default(),
             revision: 0,
-            read_only: Some(reason),
+            read_only: None,
             author: author.to_string(),
-            file_version: version,
+            file_version,
             replica,
             repair: None,
             _lock: None,
-        })
+        }
     }
 
     /// Write `workbook` as a new file at `path` (replacing what is there) and open it. The file is built

@@ -375,7 +375,7 @@ CREATE TABLE applied_package (
     // program's 1-5 scores, saved alternative selections, and workshop sessions with participant groups, dot
     // votes, attendance and decisions (the minutes). Rows point at programs by id without a foreign key: a
     // removed program keeps its scores and votes, so undoing the removal brings them back. The version 2
-    // tables `criterion` and `criterion_score` (a REAL weight) stay unused.
+    // tables `criterion` and `criterion_score` (a REAL weight) stay unused until version 9 drops them.
     r#"
 CREATE TABLE qw_criterion (
     id TEXT PRIMARY KEY,
@@ -475,6 +475,12 @@ CREATE TABLE issued_copy (
     changed_by TEXT NOT NULL
 ) STRICT;
 "#,
+    // Version 9: the version 2 tables `criterion` and `criterion_score` go. The quick wins keep their criteria
+    // and scores in `qw_criterion` and `qw_score` since version 7; nothing ever read the old ones.
+    r#"
+DROP TABLE criterion_score;
+DROP TABLE criterion;
+"#,
 ];
 
 /// The schema version that added the strategy tables (issues, SWOT, goals, directions, strategies,
@@ -493,6 +499,9 @@ pub const QUICK_WINS_VERSION: i32 = 7;
 /// The schema version that added copies' signing keys and the issuer's record of the copies it wrote
 /// (`issued_copy`): older files hold no keys, so their copies are not signed copies.
 pub const TRUST_VERSION: i32 = 8;
+
+/// The schema version that dropped the unused version 2 tables `criterion` and `criterion_score`.
+pub const CRITERION_DROPPED_VERSION: i32 = 9;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;

@@ -123,9 +123,34 @@ fn a_version_7_agency_copy_keeps_its_identity_and_gets_the_trust_tables() {
     assert_eq!(session.workbook(), &demo, "nothing lost");
     drop(session);
     let conn = plain_read_only(&path);
-    assert_eq!(pragma_i32(&conn, "user_version"), schema::TRUST_VERSION);
+    assert_eq!(pragma_i32(&conn, "user_version"), schema::CURRENT_VERSION);
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'issued_copy'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(tables, 1);
+}
+
+#[test]
+fn a_version_8_file_migrates_without_the_unused_criterion_tables() {
+    let count = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('criterion', 'criterion_score')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let dir = temp_dir();
+    let path = dir.path().join("v8.smartcity");
+    let demo = seed::demo_workbook();
+    store::write_file_at_version(&path, &demo, schema::TRUST_VERSION).unwrap();
+    assert_eq!(count(&plain_read_only(&path)), 2, "a version 8 file still has both tables");
+    let session = open(&path);
+    assert_eq!((session.read_only(), session.file_version()), (None, schema::TRUST_VERSION));
+    assert!(session.damage().is_none(), "the audit expects no criterion tables");
+    assert_eq!(session.workbook(), &demo, "nothing lost");
+    drop(session);
+    let conn = plain_read_only(&path);
+    assert_eq!(pragma_i32(&conn, "user_version"), schema::CRITERION_DROPPED_VERSION);
+    assert_eq!(count(&conn), 0);
 }

@@ -104,7 +104,7 @@ fn a_workbook_with_objects_we_did_not_create_is_refused() {
         ("trigger", "CREATE TRIGGER stamp AFTER UPDATE ON agency BEGIN UPDATE agency SET name = 'x'; END"),
         ("table", "CREATE TABLE extra (id INTEGER PRIMARY KEY)"),
         ("index", "CREATE INDEX agency_code ON agency(code)"),
-        ("missing", "DROP TABLE criterion_score"),
+        ("missing", "DROP TABLE workshop_decision"),
         ("altered", "ALTER TABLE agency ADD COLUMN note TEXT"),
     ];
     let dir = temp_dir();

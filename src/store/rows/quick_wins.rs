@@ -5,7 +5,7 @@
 use rusqlite::{Connection, params};
 use uuid::Uuid;
 
-use super::sql::{Stamp, collect, id, invalid};
+use super::sql::{Stamp, TableWrite, collect, delete, id, invalid};
 use crate::model::quick_wins::{
     Attendee, Criterion, CriterionScore, Decision, DecisionKind, ParticipantGroup, Selection, Vote, Workshop,
 };
@@ -23,7 +23,20 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
     if !has_tables(conn)? {
         return Ok(QuickWins::default());
     }
-    let criteria = collect(
+    Ok(QuickWins {
+        criteria: load_criteria(conn)?,
+        scores: load_scores(conn)?,
+        selections: load_selections(conn)?,
+        workshops: load_workshops(conn)?,
+        groups: load_groups(conn)?,
+        votes: load_votes(conn)?,
+        attendees: load_attendees(conn)?,
+        decisions: load_decisions(conn)?,
+    })
+}
+
+fn load_criteria(conn: &Connection) -> rusqlite::Result<Vec<Criterion>> {
+    collect(
         conn,
         "SELECT id, key, name_id, name_en, weight, lower_is_better, position FROM qw_criterion ORDER BY position, id",
         |r| {
@@ -37,12 +50,17 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
                 position: r.get(6)?,
             })
         },
-    )?;
-    let scores =
-        collect(conn, "SELECT program_id, criterion_id, score FROM qw_score ORDER BY program_id, criterion_id", |r| {
-            Ok(CriterionScore { program_id: id(r, 0)?, criterion_id: id(r, 1)?, score: r.get(2)? })
-        })?;
-    let selections = collect(
+    )
+}
+
+fn load_scores(conn: &Connection) -> rusqlite::Result<Vec<CriterionScore>> {
+    collect(conn, "SELECT program_id, criterion_id, score FROM qw_score ORDER BY program_id, criterion_id", |r| {
+        Ok(CriterionScore { program_id: id(r, 0)?, criterion_id: id(r, 1)?, score: r.get(2)? })
+    })
+}
+
+fn load_selections(conn: &Connection) -> rusqlite::Result<Vec<Selection>> {
+    collect(
         conn,
         "SELECT id, name, cap, first_year, years, programs_json, position FROM qw_selection ORDER BY position, id",
         |r| {
@@ -57,31 +75,37 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
                 position: r.get(6)?,
             })
         },
-    )?;
-    let workshops = collect(
-        conn,
-        "SELECT id, title, date, place, stage, notes, position FROM workshop ORDER BY position, id",
-        |r| {
-            Ok(Workshop {
-                id: id(r, 0)?,
-                title: r.get(1)?,
-                date: r.get(2)?,
-                place: r.get(3)?,
-                stage: r.get(4)?,
-                notes: r.get(5)?,
-                position: r.get(6)?,
-            })
-        },
-    )?;
-    let groups =
-        collect(conn, "SELECT id, workshop_id, name, position FROM workshop_group ORDER BY position, id", |r| {
-            Ok(ParticipantGroup { id: id(r, 0)?, workshop_id: id(r, 1)?, name: r.get(2)?, position: r.get(3)? })
-        })?;
-    let votes =
-        collect(conn, "SELECT group_id, program_id, dots FROM workshop_vote ORDER BY group_id, program_id", |r| {
-            Ok(Vote { group_id: id(r, 0)?, program_id: id(r, 1)?, dots: r.get(2)? })
-        })?;
-    let attendees = collect(
+    )
+}
+
+fn load_workshops(conn: &Connection) -> rusqlite::Result<Vec<Workshop>> {
+    collect(conn, "SELECT id, title, date, place, stage, notes, position FROM workshop ORDER BY position, id", |r| {
+        Ok(Workshop {
+            id: id(r, 0)?,
+            title: r.get(1)?,
+            date: r.get(2)?,
+            place: r.get(3)?,
+            stage: r.get(4)?,
+            notes: r.get(5)?,
+            position: r.get(6)?,
+        })
+    })
+}
+
+fn load_groups(conn: &Connection) -> rusqlite::Result<Vec<ParticipantGroup>> {
+    collect(conn, "SELECT id, workshop_id, name, position FROM workshop_group ORDER BY position, id", |r| {
+        Ok(ParticipantGroup { id: id(r, 0)?, workshop_id: id(r, 1)?, name: r.get(2)?, position: r.get(3)? })
+    })
+}
+
+fn load_votes(conn: &Connection) -> rusqlite::Result<Vec<Vote>> {
+    collect(conn, "SELECT group_id, program_id, dots FROM workshop_vote ORDER BY group_id, program_id", |r| {
+        Ok(Vote { group_id: id(r, 0)?, program_id: id(r, 1)?, dots: r.get(2)? })
+    })
+}
+
+fn load_attendees(conn: &Connection) -> rusqlite::Result<Vec<Attendee>> {
+    collect(
         conn,
         "SELECT id, workshop_id, name, role, present, position FROM workshop_attendee ORDER BY position, id",
         |r| {
@@ -94,8 +118,11 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
                 position: r.get(5)?,
             })
         },
-    )?;
-    let decisions = collect(
+    )
+}
+
+fn load_decisions(conn: &Connection) -> rusqlite::Result<Vec<Decision>> {
+    collect(
         conn,
         "SELECT id, workshop_id, kind, program_id, text, position FROM workshop_decision ORDER BY position, id",
         |r| {
@@ -110,164 +137,93 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
                 position: r.get(5)?,
             })
         },
-    )?;
-    Ok(QuickWins { criteria, scores, selections, workshops, groups, votes, attendees, decisions })
+    )
 }
+
+static CRITERION: TableWrite = TableWrite::upsert(
+    "qw_criterion",
+    &["id", "key", "name_id", "name_en", "weight", "lower_is_better", "position"],
+    "id",
+);
+static SCORE: TableWrite =
+    TableWrite::upsert("qw_score", &["id", "program_id", "criterion_id", "score"], "program_id, criterion_id");
+static SELECTION: TableWrite = TableWrite::upsert(
+    "qw_selection",
+    &["id", "name", "cap", "first_year", "years", "programs_json", "position"],
+    "id",
+);
+static WORKSHOP: TableWrite =
+    TableWrite::upsert("workshop", &["id", "title", "date", "place", "stage", "notes", "position"], "id");
+static GROUP: TableWrite = TableWrite::upsert("workshop_group", &["id", "workshop_id", "name", "position"], "id");
+static VOTE: TableWrite =
+    TableWrite::upsert("workshop_vote", &["id", "group_id", "program_id", "dots"], "group_id, program_id");
+static ATTENDEE: TableWrite =
+    TableWrite::upsert("workshop_attendee", &["id", "workshop_id", "name", "role", "present", "position"], "id");
+static DECISION: TableWrite =
+    TableWrite::upsert("workshop_decision", &["id", "workshop_id", "kind", "program_id", "text", "position"], "id");
 
 /// Write one change. The caller holds the transaction.
 pub fn write(conn: &Connection, change: &QuickWinChange, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
     use QuickWinChange as C;
-    let (at, by) = (stamp.at, stamp.by);
-    let delete = |sql: &str, id: &Uuid| conn.prepare_cached(sql)?.execute([id.to_string()]).map(|_| ());
     match change {
         C::PutCriterion(c) => {
-            conn.prepare_cached(
-                "INSERT INTO qw_criterion (id, key, name_id, name_en, weight, lower_is_better, position, updated_at, \
-                 changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET key = ?2, \
-                 name_id = ?3, name_en = ?4, weight = ?5, lower_is_better = ?6, position = ?7, updated_at = ?8, \
-                 changed_by = ?9",
-            )?
-            .execute(params![
-                c.id.to_string(),
-                c.key,
-                c.name_id,
-                c.name_en,
-                c.weight,
-                c.lower_is_better,
-                c.position,
-                at,
-                by
-            ])?;
+            let values =
+                params![c.id.to_string(), c.key, c.name_id, c.name_en, c.weight, c.lower_is_better, c.position];
+            CRITERION.write(conn, values, stamp)
         }
-        C::RemoveCriterion(id) => delete("DELETE FROM qw_criterion WHERE id = ?1", id)?,
+        C::RemoveCriterion(id) => delete(conn, "qw_criterion", *id),
         C::PutScore(s) => {
             let id = stable_id("qw-score", &format!("{}/{}", s.program_id, s.criterion_id));
-            conn.prepare_cached(
-                "INSERT INTO qw_score (id, program_id, criterion_id, score, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(program_id, criterion_id) DO UPDATE SET score = ?4, \
-                 updated_at = ?5, changed_by = ?6",
-            )?
-            .execute(params![
-                id.to_string(),
-                s.program_id.to_string(),
-                s.criterion_id.to_string(),
-                s.score,
-                at,
-                by
-            ])?;
+            SCORE.write(
+                conn,
+                params![id.to_string(), s.program_id.to_string(), s.criterion_id.to_string(), s.score],
+                stamp,
+            )
         }
-        C::RemoveScore { program, criterion } => {
-            conn.prepare_cached("DELETE FROM qw_score WHERE program_id = ?1 AND criterion_id = ?2")?
-                .execute([program.to_string(), criterion.to_string()])?;
-        }
-        C::PutSelection(s) => {
-            let programs =
-                serde_json::to_string(&s.programs).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-            conn.prepare_cached(
-                "INSERT INTO qw_selection (id, name, cap, first_year, years, programs_json, position, updated_at, \
-                 changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET name = ?2, \
-                 cap = ?3, first_year = ?4, years = ?5, programs_json = ?6, position = ?7, updated_at = ?8, \
-                 changed_by = ?9",
-            )?
-            .execute(params![
-                s.id.to_string(),
-                s.name,
-                s.cap,
-                s.first_year,
-                s.years,
-                programs,
-                s.position,
-                at,
-                by
-            ])?;
-        }
-        C::RemoveSelection(id) => delete("DELETE FROM qw_selection WHERE id = ?1", id)?,
+        C::RemoveScore { program, criterion } => conn
+            .prepare_cached("DELETE FROM qw_score WHERE program_id = ?1 AND criterion_id = ?2")?
+            .execute([program.to_string(), criterion.to_string()])
+            .map(|_| ()),
+        C::PutSelection(s) => write_selection(conn, s, stamp),
+        C::RemoveSelection(id) => delete(conn, "qw_selection", *id),
         C::PutWorkshop(w) => {
-            conn.prepare_cached(
-                "INSERT INTO workshop (id, title, date, place, stage, notes, position, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET title = ?2, date = ?3, \
-                 place = ?4, stage = ?5, notes = ?6, position = ?7, updated_at = ?8, changed_by = ?9",
-            )?
-            .execute(params![
-                w.id.to_string(),
-                w.title,
-                w.date,
-                w.place,
-                w.stage,
-                w.notes,
-                w.position,
-                at,
-                by
-            ])?;
+            let values = params![w.id.to_string(), w.title, w.date, w.place, w.stage, w.notes, w.position];
+            WORKSHOP.write(conn, values, stamp)
         }
-        C::RemoveWorkshop(id) => delete("DELETE FROM workshop WHERE id = ?1", id)?,
+        C::RemoveWorkshop(id) => delete(conn, "workshop", *id),
         C::PutGroup(g) => {
-            conn.prepare_cached(
-                "INSERT INTO workshop_group (id, workshop_id, name, position, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET workshop_id = ?2, name = ?3, \
-                 position = ?4, updated_at = ?5, changed_by = ?6",
-            )?
-            .execute(params![g.id.to_string(), g.workshop_id.to_string(), g.name, g.position, at, by])?;
+            GROUP.write(conn, params![g.id.to_string(), g.workshop_id.to_string(), g.name, g.position], stamp)
         }
-        C::RemoveGroup(id) => delete("DELETE FROM workshop_group WHERE id = ?1", id)?,
+        C::RemoveGroup(id) => delete(conn, "workshop_group", *id),
         C::PutVote(v) => {
             let id = stable_id("workshop-vote", &format!("{}/{}", v.group_id, v.program_id));
-            conn.prepare_cached(
-                "INSERT INTO workshop_vote (id, group_id, program_id, dots, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(group_id, program_id) DO UPDATE SET dots = ?4, \
-                 updated_at = ?5, changed_by = ?6",
-            )?
-            .execute(params![
-                id.to_string(),
-                v.group_id.to_string(),
-                v.program_id.to_string(),
-                v.dots,
-                at,
-                by
-            ])?;
+            VOTE.write(conn, params![id.to_string(), v.group_id.to_string(), v.program_id.to_string(), v.dots], stamp)
         }
-        C::RemoveVote { group, program } => {
-            conn.prepare_cached("DELETE FROM workshop_vote WHERE group_id = ?1 AND program_id = ?2")?
-                .execute([group.to_string(), program.to_string()])?;
-        }
+        C::RemoveVote { group, program } => conn
+            .prepare_cached("DELETE FROM workshop_vote WHERE group_id = ?1 AND program_id = ?2")?
+            .execute([group.to_string(), program.to_string()])
+            .map(|_| ()),
         C::PutAttendee(a) => {
-            conn.prepare_cached(
-                "INSERT INTO workshop_attendee (id, workshop_id, name, role, present, position, updated_at, \
-                 changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET workshop_id = ?2, \
-                 name = ?3, role = ?4, present = ?5, position = ?6, updated_at = ?7, changed_by = ?8",
-            )?
-            .execute(params![
-                a.id.to_string(),
-                a.workshop_id.to_string(),
-                a.name,
-                a.role,
-                a.present,
-                a.position,
-                at,
-                by
-            ])?;
+            let values = params![a.id.to_string(), a.workshop_id.to_string(), a.name, a.role, a.present, a.position];
+            ATTENDEE.write(conn, values, stamp)
         }
-        C::RemoveAttendee(id) => delete("DELETE FROM workshop_attendee WHERE id = ?1", id)?,
-        C::PutDecision(d) => {
-            conn.prepare_cached(
-                "INSERT INTO workshop_decision (id, workshop_id, kind, program_id, text, position, updated_at, \
-                 changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET workshop_id = ?2, \
-                 kind = ?3, program_id = ?4, text = ?5, position = ?6, updated_at = ?7, changed_by = ?8",
-            )?
-            .execute(params![
-                d.id.to_string(),
-                d.workshop_id.to_string(),
-                d.kind.key(),
-                d.program_id.map(|p| p.to_string()),
-                d.text,
-                d.position,
-                at,
-                by
-            ])?;
-        }
-        C::RemoveDecision(id) => delete("DELETE FROM workshop_decision WHERE id = ?1", id)?,
+        C::RemoveAttendee(id) => delete(conn, "workshop_attendee", *id),
+        C::PutDecision(d) => write_decision(conn, d, stamp),
+        C::RemoveDecision(id) => delete(conn, "workshop_decision", *id),
     }
-    Ok(())
+}
+
+fn write_selection(conn: &Connection, s: &Selection, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    let programs =
+        serde_json::to_string(&s.programs).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let values = params![s.id.to_string(), s.name, s.cap, s.first_year, s.years, programs, s.position];
+    SELECTION.write(conn, values, stamp)
+}
+
+fn write_decision(conn: &Connection, d: &Decision, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    let program = d.program_id.map(|p| p.to_string());
+    let values = params![d.id.to_string(), d.workshop_id.to_string(), d.kind.key(), program, d.text, d.position];
+    DECISION.write(conn, values, stamp)
 }
 
 /// Write all rows into an empty schema (new workbooks, the demo). Writes nothing when there is nothing, so

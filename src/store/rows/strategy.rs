@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
-use super::sql::{Stamp, collect, id, invalid, optional_id};
+use super::sql::{Stamp, TableWrite, collect, delete, id, invalid, optional_id};
 use crate::model::{
     Direction, Id, Indicator, IndicatorTarget, Issue, IssueSource, RegionalGoal, Strategy, StrategyChange,
     StrategyItem, SwotEntry, SwotKind, stable_id,
@@ -23,7 +23,18 @@ fn links(conn: &Connection, sql: &str) -> rusqlite::Result<HashMap<Id, Vec<Id>>>
 }
 
 pub fn load(conn: &Connection) -> rusqlite::Result<Strategy> {
-    let mut issue_dimensions = links(conn, "SELECT issue_id, dimension_id FROM strategic_issue_dimension")?;
+    Ok(Strategy {
+        issues: load_issues(conn)?,
+        swot: load_swot(conn)?,
+        goals: load_goals(conn)?,
+        directions: load_directions(conn)?,
+        strategies: load_strategies(conn)?,
+        indicators: load_indicators(conn)?,
+    })
+}
+
+fn load_issues(conn: &Connection) -> rusqlite::Result<Vec<Issue>> {
+    let mut dimensions = links(conn, "SELECT issue_id, dimension_id FROM strategic_issue_dimension")?;
     let issues = collect(
         conn,
         "SELECT id, code, title, description, source, readiness_item_id, position FROM strategic_issue \
@@ -41,11 +52,12 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Strategy> {
                 position: r.get(6)?,
             })
         },
-    )?
-    .into_iter()
-    .map(|i| Issue { dimension_ids: issue_dimensions.remove(&i.id).unwrap_or_default(), ..i })
-    .collect();
-    let swot = collect(
+    )?;
+    Ok(issues.into_iter().map(|i| Issue { dimension_ids: dimensions.remove(&i.id).unwrap_or_default(), ..i }).collect())
+}
+
+fn load_swot(conn: &Connection) -> rusqlite::Result<Vec<SwotEntry>> {
+    collect(
         conn,
         "SELECT id, dimension_id, kind, text, issue_id, readiness_item_id, position FROM swot_entry \
          ORDER BY position, id",
@@ -61,8 +73,11 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Strategy> {
                 position: r.get(6)?,
             })
         },
-    )?;
-    let mut goal_dimensions = links(conn, "SELECT goal_id, dimension_id FROM regional_goal_dimension")?;
+    )
+}
+
+fn load_goals(conn: &Connection) -> rusqlite::Result<Vec<RegionalGoal>> {
+    let mut dimensions = links(conn, "SELECT goal_id, dimension_id FROM regional_goal_dimension")?;
     let goals =
         collect(conn, "SELECT id, code, goal, target, position FROM regional_goal ORDER BY position, id", |r| {
             Ok(RegionalGoal {
@@ -73,24 +88,27 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Strategy> {
                 dimension_ids: Vec::new(),
                 position: r.get(4)?,
             })
-        })?
+        })?;
+    Ok(goals
         .into_iter()
-        .map(|g| RegionalGoal { dimension_ids: goal_dimensions.remove(&g.id).unwrap_or_default(), ..g })
-        .collect();
-    let directions = collect(
-        conn,
-        "SELECT id, dimension_id, element_id, goal, position FROM direction ORDER BY position, id",
-        |r| {
-            Ok(Direction {
-                id: id(r, 0)?,
-                dimension_id: id(r, 1)?,
-                element_id: optional_id(r, 2)?,
-                goal: r.get(3)?,
-                position: r.get(4)?,
-            })
-        },
-    )?;
-    let mut strategy_issues = links(conn, "SELECT strategy_id, issue_id FROM strategy_issue")?;
+        .map(|g| RegionalGoal { dimension_ids: dimensions.remove(&g.id).unwrap_or_default(), ..g })
+        .collect())
+}
+
+fn load_directions(conn: &Connection) -> rusqlite::Result<Vec<Direction>> {
+    collect(conn, "SELECT id, dimension_id, element_id, goal, position FROM direction ORDER BY position, id", |r| {
+        Ok(Direction {
+            id: id(r, 0)?,
+            dimension_id: id(r, 1)?,
+            element_id: optional_id(r, 2)?,
+            goal: r.get(3)?,
+            position: r.get(4)?,
+        })
+    })
+}
+
+fn load_strategies(conn: &Connection) -> rusqlite::Result<Vec<StrategyItem>> {
+    let mut issues = links(conn, "SELECT strategy_id, issue_id FROM strategy_issue")?;
     let strategies =
         collect(conn, "SELECT id, direction_id, code, text, position FROM strategy ORDER BY position, id", |r| {
             Ok(StrategyItem {
@@ -101,10 +119,14 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Strategy> {
                 issue_ids: Vec::new(),
                 position: r.get(4)?,
             })
-        })?
+        })?;
+    Ok(strategies
         .into_iter()
-        .map(|s| StrategyItem { issue_ids: strategy_issues.remove(&s.id).unwrap_or_default(), ..s })
-        .collect();
+        .map(|s| StrategyItem { issue_ids: issues.remove(&s.id).unwrap_or_default(), ..s })
+        .collect())
+}
+
+fn load_indicators(conn: &Connection) -> rusqlite::Result<Vec<Indicator>> {
     let mut targets: HashMap<Id, Vec<IndicatorTarget>> = HashMap::new();
     let rows = collect(
         conn,
@@ -128,11 +150,8 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Strategy> {
                 position: r.get(5)?,
             })
         },
-    )?
-    .into_iter()
-    .map(|i| Indicator { targets: targets.remove(&i.id).unwrap_or_default(), ..i })
-    .collect();
-    Ok(Strategy { issues, swot, goals, directions, strategies, indicators })
+    )?;
+    Ok(indicators.into_iter().map(|i| Indicator { targets: targets.remove(&i.id).unwrap_or_default(), ..i }).collect())
 }
 
 /// The program -> strategy links, for `rows::load_programs`.
@@ -194,139 +213,81 @@ fn write_links(
     Ok(())
 }
 
-fn delete(conn: &Connection, table: &str, row: Id) -> rusqlite::Result<()> {
-    conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([row.to_string()])?;
-    Ok(())
-}
+static ISSUE: TableWrite = TableWrite::upsert(
+    "strategic_issue",
+    &["id", "code", "title", "description", "source", "readiness_item_id", "position"],
+    "id",
+);
+static SWOT: TableWrite = TableWrite::upsert(
+    "swot_entry",
+    &["id", "dimension_id", "kind", "text", "issue_id", "readiness_item_id", "position"],
+    "id",
+);
+static GOAL: TableWrite = TableWrite::upsert("regional_goal", &["id", "code", "goal", "target", "position"], "id");
+static DIRECTION: TableWrite =
+    TableWrite::upsert("direction", &["id", "dimension_id", "element_id", "goal", "position"], "id");
+static STRATEGY: TableWrite = TableWrite::upsert("strategy", &["id", "direction_id", "code", "text", "position"], "id");
+static INDICATOR: TableWrite =
+    TableWrite::upsert("strategy_indicator", &["id", "direction_id", "name", "unit", "baseline", "position"], "id");
+static INDICATOR_TARGET: TableWrite =
+    TableWrite::insert("strategy_indicator_target", &["id", "indicator_id", "year", "value"]);
 
 /// Write one change. The caller holds the transaction.
 pub fn write(conn: &Connection, change: &StrategyChange, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
     use StrategyChange::*;
+    let text = |id: Option<Id>| id.map(|i| i.to_string());
     match change {
         PutIssue(i) => {
-            conn.prepare_cached(
-                "INSERT INTO strategic_issue (id, code, title, description, source, readiness_item_id, position, \
-                 updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET \
-                 code = ?2, title = ?3, description = ?4, source = ?5, readiness_item_id = ?6, position = ?7, \
-                 updated_at = ?8, changed_by = ?9",
-            )?
-            .execute(params![
+            let values = params![
                 i.id.to_string(),
                 i.code,
                 i.title,
                 i.description,
                 i.source.key(),
-                i.readiness_item_id.map(|r| r.to_string()),
-                i.position,
-                stamp.at,
-                stamp.by
-            ])?;
-            write_links(conn, "strategic_issue_dimension", "issue_id", "dimension_id", i.id, &i.dimension_ids, stamp)?;
+                text(i.readiness_item_id),
+                i.position
+            ];
+            ISSUE.write(conn, values, stamp)?;
+            write_links(conn, "strategic_issue_dimension", "issue_id", "dimension_id", i.id, &i.dimension_ids, stamp)
         }
-        RemoveIssue(row) => delete(conn, "strategic_issue", *row)?,
+        RemoveIssue(row) => delete(conn, "strategic_issue", *row),
         PutSwot(s) => {
-            conn.prepare_cached(
-                "INSERT INTO swot_entry (id, dimension_id, kind, text, issue_id, readiness_item_id, position, \
-                 updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(id) DO UPDATE SET \
-                 dimension_id = ?2, kind = ?3, text = ?4, issue_id = ?5, readiness_item_id = ?6, position = ?7, \
-                 updated_at = ?8, changed_by = ?9",
-            )?
-            .execute(params![
-                s.id.to_string(),
-                s.dimension_id.to_string(),
-                s.kind.key(),
-                s.text,
-                s.issue_id.map(|i| i.to_string()),
-                s.readiness_item_id.map(|r| r.to_string()),
-                s.position,
-                stamp.at,
-                stamp.by
-            ])?;
+            let (issue, item) = (text(s.issue_id), text(s.readiness_item_id));
+            let values =
+                params![s.id.to_string(), s.dimension_id.to_string(), s.kind.key(), s.text, issue, item, s.position];
+            SWOT.write(conn, values, stamp)
         }
-        RemoveSwot(row) => delete(conn, "swot_entry", *row)?,
+        RemoveSwot(row) => delete(conn, "swot_entry", *row),
         PutGoal(g) => {
-            conn.prepare_cached(
-                "INSERT INTO regional_goal (id, code, goal, target, position, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET code = ?2, goal = ?3, \
-                 target = ?4, position = ?5, updated_at = ?6, changed_by = ?7",
-            )?
-            .execute(params![
-                g.id.to_string(),
-                g.code,
-                g.goal,
-                g.target,
-                g.position,
-                stamp.at,
-                stamp.by
-            ])?;
-            write_links(conn, "regional_goal_dimension", "goal_id", "dimension_id", g.id, &g.dimension_ids, stamp)?;
+            GOAL.write(conn, params![g.id.to_string(), g.code, g.goal, g.target, g.position], stamp)?;
+            write_links(conn, "regional_goal_dimension", "goal_id", "dimension_id", g.id, &g.dimension_ids, stamp)
         }
-        RemoveGoal(row) => delete(conn, "regional_goal", *row)?,
+        RemoveGoal(row) => delete(conn, "regional_goal", *row),
         PutDirection(d) => {
-            conn.prepare_cached(
-                "INSERT INTO direction (id, dimension_id, element_id, goal, position, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET dimension_id = ?2, \
-                 element_id = ?3, goal = ?4, position = ?5, updated_at = ?6, changed_by = ?7",
-            )?
-            .execute(params![
-                d.id.to_string(),
-                d.dimension_id.to_string(),
-                d.element_id.map(|e| e.to_string()),
-                d.goal,
-                d.position,
-                stamp.at,
-                stamp.by
-            ])?;
+            let values = params![d.id.to_string(), d.dimension_id.to_string(), text(d.element_id), d.goal, d.position];
+            DIRECTION.write(conn, values, stamp)
         }
-        RemoveDirection(row) => delete(conn, "direction", *row)?,
+        RemoveDirection(row) => delete(conn, "direction", *row),
         PutStrategy(s) => {
-            conn.prepare_cached(
-                "INSERT INTO strategy (id, direction_id, code, text, position, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET direction_id = ?2, code = ?3, \
-                 text = ?4, position = ?5, updated_at = ?6, changed_by = ?7",
-            )?
-            .execute(params![
-                s.id.to_string(),
-                s.direction_id.to_string(),
-                s.code,
-                s.text,
-                s.position,
-                stamp.at,
-                stamp.by
-            ])?;
-            write_links(conn, "strategy_issue", "strategy_id", "issue_id", s.id, &s.issue_ids, stamp)?;
+            let values = params![s.id.to_string(), s.direction_id.to_string(), s.code, s.text, s.position];
+            STRATEGY.write(conn, values, stamp)?;
+            write_links(conn, "strategy_issue", "strategy_id", "issue_id", s.id, &s.issue_ids, stamp)
         }
-        RemoveStrategy(row) => delete(conn, "strategy", *row)?,
-        PutIndicator(i) => {
-            conn.prepare_cached(
-                "INSERT INTO strategy_indicator (id, direction_id, name, unit, baseline, position, updated_at, \
-                 changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET \
-                 direction_id = ?2, name = ?3, unit = ?4, baseline = ?5, position = ?6, updated_at = ?7, \
-                 changed_by = ?8",
-            )?
-            .execute(params![
-                i.id.to_string(),
-                i.direction_id.to_string(),
-                i.name,
-                i.unit,
-                i.baseline,
-                i.position,
-                stamp.at,
-                stamp.by
-            ])?;
-            let indicator = i.id.to_string();
-            conn.prepare_cached("DELETE FROM strategy_indicator_target WHERE indicator_id = ?1")?
-                .execute([&indicator])?;
-            let mut insert = conn.prepare_cached(
-                "INSERT INTO strategy_indicator_target (id, indicator_id, year, value, updated_at, changed_by) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for t in &i.targets {
-                let target_id = stable_id("indicator-target", &format!("{indicator}/{}", t.year));
-                insert.execute(params![target_id.to_string(), indicator, t.year, t.value, stamp.at, stamp.by])?;
-            }
-        }
-        RemoveIndicator(row) => delete(conn, "strategy_indicator", *row)?,
+        RemoveStrategy(row) => delete(conn, "strategy", *row),
+        PutIndicator(i) => write_indicator(conn, i, stamp),
+        RemoveIndicator(row) => delete(conn, "strategy_indicator", *row),
+    }
+}
+
+/// Write an indicator with its yearly targets (written whole).
+fn write_indicator(conn: &Connection, i: &Indicator, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
+    let indicator = i.id.to_string();
+    let values = params![indicator, i.direction_id.to_string(), i.name, i.unit, i.baseline, i.position];
+    INDICATOR.write(conn, values, stamp)?;
+    conn.prepare_cached("DELETE FROM strategy_indicator_target WHERE indicator_id = ?1")?.execute([&indicator])?;
+    for t in &i.targets {
+        let target_id = stable_id("indicator-target", &format!("{indicator}/{}", t.year));
+        INDICATOR_TARGET.write(conn, params![target_id.to_string(), indicator, t.year, t.value], stamp)?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The undo history of one session: an append-only list of steps with a cursor. Undo moves the cursor back,
 //! redo forward; a new step after an undo drops the steps that were undone.
 
+use super::peers::MeetingRecord;
 use crate::i18n::Message;
 use crate::model::Change;
 
@@ -12,7 +13,7 @@ pub struct Step {
     /// Changes that redo the step, in order.
     pub redo: Vec<Change>,
     /// For a merge: the other copy's base before and after, moved back and forth with the content.
-    pub meeting: Option<super::sync::MeetingRecord>,
+    pub meeting: Option<MeetingRecord>,
 }
 
 #[derive(Default, Debug)]
