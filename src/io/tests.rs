@@ -4,7 +4,7 @@ use super::*;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{
     ActionType, BudgetLine, Change, FundingSource, Id, MAX_AMOUNT, MAX_TEXT_CHARS, Program, ProgramStatus, Workbook,
-    YearTarget, new_id,
+    YearTarget,
 };
 use crate::seed;
 use crate::store::Session;
@@ -313,26 +313,10 @@ fn rows_without_a_code_are_one_program_only_when_adjacent_with_the_same_name() {
 
 fn program(workbook: &Workbook, code: &str, name: &str) -> Program {
     Program {
-        id: new_id(),
         code: code.into(),
-        name: name.into(),
-        description: String::new(),
-        element_id: element(workbook, "public_service"),
-        agency_id: None,
-        action_type: ActionType::Application,
-        location: String::new(),
         start_year: 2022,
         end_year: 2031,
-        status: ProgramStatus::Planned,
-        outputs: String::new(),
-        indicator: String::new(),
-        indicator_baseline: String::new(),
-        targets: Vec::new(),
-        budget: Vec::new(),
-        quick_win: false,
-        position: workbook.next_program_position(),
-        readiness_items: Vec::new(),
-        strategy_id: None,
+        ..workbook.new_program(Some(element(workbook, "public_service")), name)
     }
 }
 

@@ -247,30 +247,17 @@ impl Program {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::new_id;
+    use crate::model::validate_program;
+    use crate::seed::new_workbook;
 
     fn program(budget: Vec<BudgetLine>) -> Program {
+        let workbook = new_workbook("Kabupaten Uji", 2022);
         Program {
-            id: new_id(),
             code: "GOV-01".into(),
-            name: "E-office".into(),
-            description: String::new(),
-            element_id: new_id(),
-            agency_id: None,
-            action_type: ActionType::Application,
-            location: String::new(),
             start_year: 2022,
             end_year: 2024,
-            status: ProgramStatus::Planned,
-            outputs: String::new(),
-            indicator: String::new(),
-            indicator_baseline: String::new(),
-            targets: Vec::new(),
             budget,
-            quick_win: false,
-            position: 0,
-            readiness_items: Vec::new(),
-            strategy_id: None,
+            ..workbook.new_program(None, "E-office")
         }
     }
 
@@ -299,11 +286,11 @@ mod tests {
 
     #[test]
     fn a_new_program_is_valid_where_it_is_placed() {
-        let wb = crate::seed::new_workbook("Kabupaten Uji", 2022);
+        let wb = new_workbook("Kabupaten Uji", 2022);
         let p = wb.new_program(Some(wb.elements[4].id), "Program baru");
         assert_eq!(p.element_id, wb.elements[4].id);
         assert_eq!((p.start_year, p.end_year), (2022, 2031));
-        assert!(crate::model::validate_program(&wb, &p).is_empty());
+        assert!(validate_program(&wb, &p).is_empty());
         assert_eq!(wb.new_program(None, "x").element_id, wb.elements[0].id);
     }
 }

@@ -15,7 +15,7 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::{
     Align, Block, CONTENTS_LEVELS, Document, Image, ImageData, Orientation, Paragraph, ParagraphStyle, RowKind, Span,
-    Table, escape, escaped,
+    Table, escape, escaped, write_lines,
 };
 use crate::i18n::Lang;
 
@@ -226,14 +226,11 @@ fn run(out: &mut String, text: &str, bold: bool, italic: bool) {
         }
         out.push_str("</w:rPr>");
     }
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push_str("<w:br/>");
-        }
+    write_lines(out, text, "<w:br/>", |out, line| {
         out.push_str("<w:t xml:space=\"preserve\">");
-        escape(line.trim_end_matches('\r'), out);
+        escape(line, out);
         out.push_str("</w:t>");
-    }
+    });
     out.push_str("</w:r>");
 }
 

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use super::{
     Align, Block, CONTENTS_LEVELS, Document, Image, ImageData, Orientation, Paragraph, ParagraphStyle, RowKind, Span,
-    Table, escape, escaped,
+    Table, escape, escaped, write_lines,
 };
 
 /// Tables of at most this many rows are kept on one printed page.
@@ -234,12 +234,7 @@ fn spans(out: &mut String, spans: &[Span]) {
             (false, false) => ("", ""),
         };
         out.push_str(open);
-        for (i, line) in span.text.split('\n').enumerate() {
-            if i > 0 {
-                out.push_str("<br/>");
-            }
-            escape(line.trim_end_matches('\r'), out);
-        }
+        write_lines(out, &span.text, "<br/>", |out, line| escape(line, out));
         out.push_str(close);
     }
 }

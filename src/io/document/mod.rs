@@ -222,6 +222,17 @@ pub fn escape(text: &str, out: &mut String) {
     }
 }
 
+/// Each line of `text` (a trailing `\r` dropped) written by `line`, with `separator` between the lines: one
+/// way for both formats to keep the line breaks typed in a cell or paragraph.
+pub fn write_lines(out: &mut String, text: &str, separator: &str, line: impl Fn(&mut String, &str)) {
+    for (i, part) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        line(out, part.trim_end_matches('\r'));
+    }
+}
+
 /// [`escape`] into a new string.
 pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

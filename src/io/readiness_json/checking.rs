@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::ids::code_key;
-use super::walk::{BandIn, ItemIn, Walk, join};
+use super::walk::{BandIn, Walk, join};
 use super::{BAND_KEYS, ITEM_KEYS, LEVEL_KEYS, MAX_BANDS, MAX_ITEMS};
 use crate::i18n::{Message, Text};
-use crate::model::{Id, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, Workbook};
+use crate::model::{Id, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Workbook};
 
 impl Walk {
     pub(super) fn bands(&mut self, value: &Value) -> Vec<BandIn> {
@@ -59,7 +59,7 @@ impl Walk {
         Some(min)
     }
 
-    pub(super) fn items(&mut self, workbook: &Workbook, value: &Value) -> Vec<ItemIn> {
+    pub(super) fn items(&mut self, workbook: &Workbook, value: &Value) -> Vec<ReadinessItem> {
         let Some(list) = self.list(value, "items", MAX_ITEMS) else { return Vec::new() };
         if list.is_empty() {
             self.push("items", Text::FrameworkJsonNoItems);
@@ -98,7 +98,10 @@ impl Walk {
                 Some(levels),
             ) = (code, pillar, dimension, question_id, question_en, weight, target, levels)
             {
-                items.push(ItemIn {
+                // The id and position are assigned once every item is read (`ids`).
+                items.push(ReadinessItem {
+                    id: Id::nil(),
+                    position: 0,
                     code,
                     pillar,
                     dimension_id,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::FrameworkImport;
-use super::walk::{BandIn, ItemIn};
+use super::walk::BandIn;
 use crate::model::{Band, Id, ReadinessItem, Workbook, stable_id};
 
 /// Codes are the same ignoring case and surrounding spaces, as the model compares them.
@@ -19,7 +19,7 @@ pub(super) fn band_key(name: &str) -> String {
 
 /// Ids and positions: the workbook's ids where codes (bands: names) match, derived ids otherwise, never one
 /// the workbook or the file already uses.
-pub(super) fn assign_ids(workbook: &Workbook, items: Vec<ItemIn>, bands: Vec<BandIn>) -> FrameworkImport {
+pub(super) fn assign_ids(workbook: &Workbook, items: Vec<ReadinessItem>, bands: Vec<BandIn>) -> FrameworkImport {
     let mut by_code: HashMap<String, Id> = HashMap::new();
     for item in &workbook.readiness_items {
         by_code.entry(code_key(&item.code)).or_insert(item.id);
@@ -33,18 +33,7 @@ pub(super) fn assign_ids(workbook: &Workbook, items: Vec<ItemIn>, bands: Vec<Ban
                 Some(id) => *id,
                 None => fresh_id(&mut used, "readiness-item", &item.code),
             };
-            ReadinessItem {
-                id,
-                pillar: item.pillar,
-                dimension_id: item.dimension_id,
-                code: item.code,
-                question_id: item.question_id,
-                question_en: item.question_en,
-                levels: item.levels,
-                weight: item.weight,
-                target_level: item.target_level,
-                position: i as i64,
-            }
+            ReadinessItem { id, position: i as i64, ..item }
         })
         .collect();
 

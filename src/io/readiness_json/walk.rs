@@ -5,19 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{JsonProblem, MAX_KEY_SHOWN};
 use crate::i18n::{Message, Text};
-use crate::model::{Id, LevelText, MAX_TEXT_CHARS, Pillar};
-
-/// A parsed item before ids are known.
-pub(super) struct ItemIn {
-    pub(super) code: String,
-    pub(super) pillar: Pillar,
-    pub(super) dimension_id: Option<Id>,
-    pub(super) question_id: String,
-    pub(super) question_en: String,
-    pub(super) levels: [LevelText; 5],
-    pub(super) weight: f64,
-    pub(super) target_level: u8,
-}
+use crate::model::MAX_TEXT_CHARS;
 
 pub(super) struct BandIn {
     pub(super) name_id: String,
