@@ -11,7 +11,7 @@ use super::{
 use crate::analysis::finance::FinanceAnalysis;
 use crate::analysis::readiness::{Index, RoundResult, round_result};
 use crate::i18n::{Lang, Text};
-use crate::model::{Dimension, FundingSource, Id, LineTree, Pillar, Scenario, Workbook};
+use crate::model::{Dimension, FundingSource, Id, LineTree, Pillar, Scenario, Workbook, rgb_from_hex};
 
 /// Colours of the revenue parts and funding sources (dimension colours come from the workbook).
 pub const PALETTE: [[u8; 3]; 9] = [
@@ -87,12 +87,7 @@ pub type KindChart = (Kind, Box<dyn Chart>);
 
 /// `#rrggbb` to a colour; grey when the workbook holds something else.
 pub fn rgb(hex: &str) -> [u8; 3] {
-    let digits = hex.trim_start_matches('#');
-    let channel = |i: usize| digits.get(i..i + 2).and_then(|c| u8::from_str_radix(c, 16).ok());
-    match (channel(0), channel(2), channel(4)) {
-        (Some(r), Some(g), Some(b)) if digits.len() == 6 => [r, g, b],
-        _ => UNREADABLE_COLOR,
-    }
+    rgb_from_hex(hex).unwrap_or(UNREADABLE_COLOR)
 }
 
 fn dimension_name(d: &Dimension, lang: Lang) -> String {
@@ -328,10 +323,12 @@ pub fn gaps(workbook: &Workbook, result: &RoundResult, lang: Lang) -> GapBarChar
 mod tests {
     use super::*;
     use crate::analysis::finance::analyse;
+    use crate::charts::to_svg;
+    use crate::seed::demo_workbook;
 
     #[test]
     fn the_demo_workbook_has_every_chart_with_data() {
-        let workbook = crate::seed::demo_workbook();
+        let workbook = demo_workbook();
         let analysis = analyse(&workbook).unwrap();
         let per_round = indices_by_round(&workbook);
         let latest = round_result(&workbook, workbook.rounds.last().unwrap().id);
@@ -339,7 +336,7 @@ mod tests {
         charts.extend(readiness(&workbook, &latest, &per_round, Lang::En));
         assert_eq!(charts.iter().map(|(k, _)| *k).collect::<Vec<_>>(), Kind::ALL);
         for (kind, chart) in &charts {
-            let svg = super::super::to_svg(chart.as_ref(), 800, 600).unwrap();
+            let svg = to_svg(chart.as_ref(), 800, 600).unwrap();
             assert!(svg.contains("<svg"), "{kind:?}");
         }
         let radar = radar(&workbook, &per_round, Lang::Id);
@@ -361,7 +358,7 @@ mod tests {
 
     #[test]
     fn funding_leaves_out_sources_without_money() {
-        let mut workbook = crate::seed::demo_workbook();
+        let mut workbook = demo_workbook();
         for program in &mut workbook.programs {
             program.budget.retain(|l| l.source == FundingSource::Apbn);
         }
