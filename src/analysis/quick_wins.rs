@@ -216,6 +216,10 @@ pub fn marked(workbook: &Workbook, window: Window) -> QuickWinSummary {
     QuickWinSummary { window, programs, window_cost, total_cost }
 }
 
+/// The picker's cap until the facilitator types one: Rp 2 miliar, a plausible first-year smart city envelope
+/// of a regency. The value-for-money chart of the export draws it, as the app's ranking does on opening.
+pub const DEFAULT_CAP: i64 = 2_000_000_000;
+
 /// What the picker works under.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PickerSettings {

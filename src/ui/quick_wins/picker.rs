@@ -9,14 +9,12 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{money, program_color, program_label, score_text, years_ui};
+use crate::analysis::quick_wins::DEFAULT_CAP;
 use crate::analysis::quick_wins::{PickerSettings, Proposal, Ranked, Reason, Window, propose, set_totals};
 use crate::i18n::{Message, Text, parse_rupiah};
 use crate::model::quick_wins::{Decision, DecisionKind, QuickWins, Selection};
 use crate::model::{Change, Edit, Id, QuickWinChange, Workbook, new_id};
 use crate::ui::{ViewCx, names};
-
-/// The default cap: Rp 2 miliar, a plausible first-year smart city envelope of a regency.
-const DEFAULT_CAP: i64 = 2_000_000_000;
 
 pub struct Picker {
     pub cap: i64,
