@@ -217,6 +217,22 @@ fn ink_on(background: RGBColor) -> RGBColor {
     if luminance > 150.0 { TEXT } else { WHITE }
 }
 
+/// Legend entries of these `widths` side by side in rows of at most `room` pixels, `spacing` apart: each row's
+/// entries (by index) and its width. An entry wider than `room` gets a row of its own.
+fn legend_rows(widths: impl Iterator<Item = i32>, spacing: i32, room: i32) -> Vec<(Vec<usize>, i32)> {
+    let mut rows: Vec<(Vec<usize>, i32)> = Vec::new();
+    for (i, entry) in widths.enumerate() {
+        match rows.last_mut() {
+            Some((row, width)) if *width + spacing + entry <= room => {
+                row.push(i);
+                *width += spacing + entry;
+            }
+            _ => rows.push((vec![i], entry)),
+        }
+    }
+    rows
+}
+
 /// A colour from the data.
 fn rgb(color: [u8; 3]) -> RGBColor {
     RGBColor(color[0], color[1], color[2])

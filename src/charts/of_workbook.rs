@@ -112,6 +112,7 @@ pub fn pillar_text(p: Pillar) -> Text {
     }
 }
 
+/// The name of a funding source: in the charts, and (as `ui::names::source`) in the views.
 pub fn source_text(s: FundingSource) -> Text {
     match s {
         FundingSource::Apbd => Text::SourceApbd,

@@ -1,7 +1,9 @@
 //! The names of domain values in the interface language.
 
+/// The name of a funding source, written once for the charts and the views.
+pub use crate::charts::of_workbook::source_text as source;
 use crate::i18n::{Lang, Text};
-use crate::model::{ActionType, Dimension, Element, FundingSource, ProgramStatus, rgb_from_hex};
+use crate::model::{ActionType, Dimension, Element, ProgramStatus, rgb_from_hex};
 
 pub fn dimension(d: &Dimension, lang: Lang) -> &str {
     match lang {
@@ -32,20 +34,6 @@ pub fn status(s: ProgramStatus) -> Text {
         ProgramStatus::Running => Text::StatusRunning,
         ProgramStatus::Done => Text::StatusDone,
         ProgramStatus::Dropped => Text::StatusDropped,
-    }
-}
-
-pub fn source(s: FundingSource) -> Text {
-    match s {
-        FundingSource::Apbd => Text::SourceApbd,
-        FundingSource::Apbn => Text::SourceApbn,
-        FundingSource::Dak => Text::SourceDak,
-        FundingSource::Province => Text::SourceProvince,
-        FundingSource::Kpbu => Text::SourceKpbu,
-        FundingSource::Csr => Text::SourceCsr,
-        FundingSource::Private => Text::SourcePrivate,
-        FundingSource::DanaDesa => Text::SourceDanaDesa,
-        FundingSource::Other => Text::SourceOther,
     }
 }
 

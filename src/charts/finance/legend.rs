@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::style::{BASE, LEGEND, lighten};
-use crate::charts::{Canvas, TEXT, fail};
+use crate::charts::{Canvas, TEXT, fail, legend_rows};
 
 /// How a legend entry shows what it names.
 #[derive(Clone, Copy)]
@@ -42,16 +42,7 @@ impl Legend {
             let width = swatch_w + gap + c.width(&name, LEGEND);
             entries.push((name, swatch, width));
         }
-        let mut rows: Vec<(Vec<usize>, i32)> = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
-            match rows.last_mut() {
-                Some((row, width)) if *width + spacing + entry.2 <= room => {
-                    row.push(i);
-                    *width += spacing + entry.2;
-                }
-                _ => rows.push((vec![i], entry.2)),
-            }
-        }
+        let rows = legend_rows(entries.iter().map(|entry| entry.2), spacing, room);
         Legend { entries, rows, line: c.line(LEGEND) + c.px(4.0) }
     }
 

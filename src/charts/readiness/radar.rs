@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::{finite, level_step, round, ticks, usable_max};
-use crate::charts::{AXIS, Canvas, Chart, GRID, MUTED, TEXT, TextMode, fail, format_number, rgb};
+use crate::charts::{AXIS, Canvas, Chart, GRID, MUTED, TEXT, TextMode, fail, format_number, legend_rows, rgb};
 
 /// One assessment round on the radar.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -72,16 +72,7 @@ impl RadarLegend {
             let width = swatch + swatch_gap + c.width(&name, LEGEND);
             entries.push((name, rgb(series.color), width));
         }
-        let mut rows: Vec<(Vec<usize>, i32)> = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
-            match rows.last_mut() {
-                Some((row, width)) if *width + spacing + entry.2 <= room => {
-                    row.push(i);
-                    *width += spacing + entry.2;
-                }
-                _ => rows.push((vec![i], entry.2)),
-            }
-        }
+        let rows = legend_rows(entries.iter().map(|entry| entry.2), spacing, room);
         let line = c.line(LEGEND) + c.px(4.0);
         let top = c.h - margin - line * rows.len() as i32;
         RadarLegend { entries, rows, line, top, swatch, swatch_gap, spacing }
