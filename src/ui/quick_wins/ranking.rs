@@ -11,7 +11,7 @@ use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
 use crate::charts::of_workbook;
 use crate::charts::quick_wins::ValueForMoneyChart;
 use crate::charts::{Chart, to_rgba};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::model::Id;
 use crate::ui::ViewCx;
 
@@ -182,7 +182,7 @@ struct ChartKey {
     hide_money: bool,
     cap: i64,
     set: Vec<Id>,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 }
 
 /// What the chart's texture was drawn from.
@@ -274,7 +274,6 @@ mod tests {
     use super::*;
     use crate::analysis::quick_wins::ranking;
     use crate::charts::to_svg;
-    use crate::i18n::Lang;
     use crate::io::export_plan::{self, ExportFormat, ExportRequest};
     use crate::seed::demo_workbook;
     use crate::store::Session;
@@ -313,13 +312,7 @@ mod tests {
         let window = Window { first_year: workbook.profile.period_start, years: 1 };
         let ranked = crate::analysis::quick_wins::ranking(session.workbook(), window);
         let mut edits = Vec::new();
-        let mut cx = ViewCx {
-            lang: crate::i18n::Lang::Id,
-            session: &session,
-            edits: &mut edits,
-            editable: true,
-            hide_money: false,
-        };
+        let mut cx = ViewCx { lang: Lang::Id, session: &session, edits: &mut edits, editable: true, hide_money: false };
         let mut panel = RankingPanel::default();
         let first = panel.chart(&cx, &ranked, window, 1_000, &[]);
         assert!(!first.bubbles.is_empty(), "the demo has scored programs");
@@ -335,7 +328,7 @@ mod tests {
         panel.chart(&cx, &ranked, window, 2_000, &[]);
         panel.chart(&cx, &ranked, window, 2_000, &[]);
         assert_eq!(panel.chart_builds, 3, "hiding money builds it again, once");
-        cx.lang = crate::i18n::Lang::En;
+        cx.lang = Lang::En;
         panel.chart(&cx, &ranked, window, 2_000, &[]);
         assert_eq!(panel.chart_builds, 4, "another language builds it again");
     }
