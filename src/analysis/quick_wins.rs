@@ -216,6 +216,10 @@ pub fn marked(workbook: &Workbook, window: Window) -> QuickWinSummary {
     QuickWinSummary { window, programs, window_cost, total_cost }
 }
 
+/// The picker's cap until the facilitator types one: Rp 2 miliar, a plausible first-year smart city envelope
+/// of a regency. The value-for-money chart of the export draws it, as the app's ranking does on opening.
+pub const DEFAULT_CAP: i64 = 2_000_000_000;
+
 /// What the picker works under.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PickerSettings {
@@ -290,15 +294,15 @@ fn dimension_of(workbook: &Workbook, program: &Program) -> Option<Id> {
     workbook.element(program.element_id).map(|e| e.dimension_id)
 }
 
-/// Propose the best set of quick wins under the settings: the exact maximum of the summed weighted scores
-/// within the cap, covering the required dimensions, from the programs that pass the filters (an approximation
-/// only for very many candidates, and then [`Proposal::exact`] is false). Every program left out for room costs
-/// more than what the chosen set leaves of the cap.
-pub fn propose(workbook: &Workbook, ranking: &[Ranked], settings: &PickerSettings) -> Proposal {
+/// Each program of `ranking` with the reason a filter leaves it out (`None` when it passes), and the ones that
+/// pass as the picker's items with their rows in `ranking`.
+type Candidates = (Vec<(Id, Option<Reason>)>, Vec<picker::Item>, Vec<usize>);
+
+/// The programs of `ranking` under the filters of `settings` and the cap (see [`Candidates`]).
+fn candidates(workbook: &Workbook, ranking: &[Ranked], settings: &PickerSettings, cap: i64) -> Candidates {
     let criteria = workbook.quick_wins.criteria_in_force();
     let by_key = |key: &str| criteria.iter().find(|c| c.key == key).map(|c| c.id);
     let (time, readiness) = (by_key(TIME_TO_DELIVER), by_key(AGENCY_READINESS));
-    let cap = settings.cap.max(0);
     let mut reasons: Vec<(Id, Option<Reason>)> = Vec::with_capacity(ranking.len());
     let mut items = Vec::new();
     let mut item_rows = Vec::new();
@@ -331,6 +335,16 @@ pub fn propose(workbook: &Workbook, ranking: &[Ranked], settings: &PickerSetting
         }
         reasons.push((r.program, filtered));
     }
+    (reasons, items, item_rows)
+}
+
+/// Propose the best set of quick wins under the settings: the exact maximum of the summed weighted scores
+/// within the cap, covering the required dimensions, from the programs that pass the filters (an approximation
+/// only for very many candidates, and then [`Proposal::exact`] is false). Every program left out for room costs
+/// more than what the chosen set leaves of the cap.
+pub fn propose(workbook: &Workbook, ranking: &[Ranked], settings: &PickerSettings) -> Proposal {
+    let cap = settings.cap.max(0);
+    let (reasons, items, item_rows) = candidates(workbook, ranking, settings, cap);
 
     let required = settings.cover.len().min(picker::MAX_REQUIRED);
     let search = picker::search(&items, cap, required);

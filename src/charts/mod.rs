@@ -25,6 +25,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, register_font};
 
+use crate::i18n::format_decimal;
+
 /// DejaVu Sans (see `assets/fonts/DejaVuSans-LICENSE.txt`), the file the UI also uses.
 /// DejaVu Sans (`assets/fonts/DejaVuSans-LICENSE.txt`): the one font file of charts and the app.
 pub const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
@@ -205,11 +207,30 @@ pub fn scale_of(width: u32, height: u32) -> f64 {
 
 /// A number on an axis or at a bar: whole numbers without decimals, others with one decimal comma (`2,5`).
 fn format_number(value: f64) -> String {
-    if (value - value.round()).abs() < 1e-9 {
-        format!("{}", value.round() as i64)
-    } else {
-        crate::i18n::format_decimal(value, 1)
+    if (value - value.round()).abs() < 1e-9 { format!("{}", value.round() as i64) } else { format_decimal(value, 1) }
+}
+
+/// Dark or white text, whichever reads better on `background`.
+fn ink_on(background: RGBColor) -> RGBColor {
+    let RGBColor(r, g, b) = background;
+    let luminance = 0.299 * f64::from(r) + 0.587 * f64::from(g) + 0.114 * f64::from(b);
+    if luminance > 150.0 { TEXT } else { WHITE }
+}
+
+/// Legend entries of these `widths` side by side in rows of at most `room` pixels, `spacing` apart: each row's
+/// entries (by index) and its width. An entry wider than `room` gets a row of its own.
+fn legend_rows(widths: impl Iterator<Item = i32>, spacing: i32, room: i32) -> Vec<(Vec<usize>, i32)> {
+    let mut rows: Vec<(Vec<usize>, i32)> = Vec::new();
+    for (i, entry) in widths.enumerate() {
+        match rows.last_mut() {
+            Some((row, width)) if *width + spacing + entry <= room => {
+                row.push(i);
+                *width += spacing + entry;
+            }
+            _ => rows.push((vec![i], entry)),
+        }
     }
+    rows
 }
 
 /// A colour from the data.
@@ -297,19 +318,12 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 );
                 self.area.draw_text(text, &font.color(color).pos(Pos::new(h, v)), pos).map_err(fail)
             }
-            TextMode::Raster => self.raster_text(text, size, color, pos, (h, v)),
+            TextMode::Raster => self.raster_text(text, size, color, self.raster_origin(text, size, pos, (h, v))),
         }
     }
 
-    fn raster_text(
-        &self,
-        text: &str,
-        size: f64,
-        color: &RGBColor,
-        pos: (i32, i32),
-        (h, v): (HPos, VPos),
-    ) -> Result<(), String> {
-        let font = self.scaled_font(size);
+    /// The left end of `text`'s baseline when it is anchored at `pos` by `h` and `v` (see [`Canvas::text`]).
+    fn raster_origin(&self, text: &str, size: f64, pos: (i32, i32), (h, v): (HPos, VPos)) -> (f64, f64) {
         let em = self.em(size);
         let width = f64::from(self.width(text, size));
         let left = f64::from(pos.0)
@@ -325,6 +339,12 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
                 VPos::Center => 0.5 * EX_PER_EM * em,
                 VPos::Bottom => -0.5 * EX_PER_EM * em,
             };
+        (left, baseline)
+    }
+
+    /// Draw `text` rasterised here, starting at `left` on `baseline`.
+    fn raster_text(&self, text: &str, size: f64, color: &RGBColor, (left, baseline): (f64, f64)) -> Result<(), String> {
+        let font = self.scaled_font(size);
         let mut pixels = Vec::new();
         let mut caret = left as f32;
         let mut previous = None;

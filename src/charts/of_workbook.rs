@@ -1,17 +1,21 @@
 //! The charts of a workbook, built from its data and its analyses: the one place that decides what each chart
-//! shows (series, titles, colours, translated labels). The app's finance and readiness views, the books and
-//! the chart export all build their charts here, so an exported chart is the picture the app shows.
+//! shows (series, titles, colours, translated labels). The app's finance, readiness and quick-win ranking views,
+//! the books and the chart export all build their charts here, so an exported chart is the picture the app shows.
 //!
 //! Pure functions of the workbook and the analyses passed in (computed once by the caller); no egui.
 
+use std::collections::{HashMap, HashSet};
+
+use super::quick_wins::{Bubble, ValueForMoneyChart};
 use super::{
     Chart, CostVsEnvelopeChart, FundingMixChart, GapBarChart, HeatmapChart, ProjectionChart, RadarChart, RadarSeries,
     RevenueCompositionChart, StackSeries,
 };
 use crate::analysis::finance::FinanceAnalysis;
+use crate::analysis::quick_wins::{DEFAULT_CAP, Ranked, Window};
 use crate::analysis::readiness::{Index, RoundResult, round_result};
 use crate::i18n::{Lang, Text};
-use crate::model::{Dimension, FundingSource, Id, LineTree, Pillar, Scenario, Workbook};
+use crate::model::{Dimension, FundingSource, Id, LineTree, Pillar, Program, Scenario, Workbook, rgb_from_hex};
 
 /// Colours of the revenue parts and funding sources (dimension colours come from the workbook).
 pub const PALETTE: [[u8; 3]; 9] = [
@@ -55,10 +59,11 @@ pub enum Kind {
     Radar,
     Heatmap,
     Gaps,
+    ValueForMoney,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Revenue,
         Kind::Projection,
         Kind::CostVsEnvelope,
@@ -66,6 +71,7 @@ impl Kind {
         Kind::Radar,
         Kind::Heatmap,
         Kind::Gaps,
+        Kind::ValueForMoney,
     ];
 
     /// A stable name: the app's texture name and the file name it offers when saving the chart.
@@ -78,6 +84,7 @@ impl Kind {
             Kind::Radar => "radar",
             Kind::Heatmap => "heatmap",
             Kind::Gaps => "gaps",
+            Kind::ValueForMoney => "value-for-money",
         }
     }
 }
@@ -87,12 +94,7 @@ pub type KindChart = (Kind, Box<dyn Chart>);
 
 /// `#rrggbb` to a colour; grey when the workbook holds something else.
 pub fn rgb(hex: &str) -> [u8; 3] {
-    let digits = hex.trim_start_matches('#');
-    let channel = |i: usize| digits.get(i..i + 2).and_then(|c| u8::from_str_radix(c, 16).ok());
-    match (channel(0), channel(2), channel(4)) {
-        (Some(r), Some(g), Some(b)) if digits.len() == 6 => [r, g, b],
-        _ => UNREADABLE_COLOR,
-    }
+    rgb_from_hex(hex).unwrap_or(UNREADABLE_COLOR)
 }
 
 fn dimension_name(d: &Dimension, lang: Lang) -> String {
@@ -125,6 +127,60 @@ pub fn readiness(
         (Kind::Heatmap, Box::new(heatmap(workbook, result, lang))),
         (Kind::Gaps, Box::new(gaps(workbook, result, lang))),
     ]
+}
+
+/// The value-for-money chart as the app's ranking opens on it: the cost in `window` (from the analysis
+/// `ranked`), the default cap drawn, the workbook's marked quick wins filled, money shown. None when no
+/// program is a scored candidate.
+pub fn quick_wins(workbook: &Workbook, ranked: &[Ranked], window: Window, lang: Lang) -> Vec<KindChart> {
+    let chart = value_for_money(workbook, ranked, window, Some(DEFAULT_CAP), &[], false, lang);
+    if chart.bubbles.is_empty() { Vec::new() } else { vec![(Kind::ValueForMoney, Box::new(chart))] }
+}
+
+/// The value-for-money chart of the scored programs of `ranked` that can start within `window`: `chosen`
+/// are filled (the workbook's marked quick wins when none are given), the cap drawn when given, amounts
+/// left out when `hide_money`.
+pub fn value_for_money(
+    workbook: &Workbook,
+    ranked: &[Ranked],
+    window: Window,
+    cap: Option<i64>,
+    chosen: &[Id],
+    hide_money: bool,
+    lang: Lang,
+) -> ValueForMoneyChart {
+    let programs: HashMap<Id, &Program> = workbook.programs.iter().map(|p| (p.id, p)).collect();
+    let chosen: HashSet<Id> = chosen.iter().copied().collect();
+    let bubbles = ranked
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .filter_map(|r| {
+            let p = *programs.get(&r.program)?;
+            // Only programs that can start within the quick-win years are candidates.
+            if p.start_year > window.last_year() {
+                return None;
+            }
+            let chosen = if chosen.is_empty() { r.quick_win } else { chosen.contains(&r.program) };
+            Some(Bubble {
+                label: if p.code.trim().is_empty() { p.name.chars().take(16).collect() } else { p.code.clone() },
+                cost: r.cost,
+                score: r.score.value()?,
+                votes: r.votes,
+                color: workbook.dimension_of(p.element_id).map_or(UNREADABLE_COLOR, |d| rgb(&d.color)),
+                chosen,
+                labelled: chosen,
+            })
+        })
+        .collect();
+    ValueForMoneyChart {
+        title: Text::QwChartTitle.get(lang).to_string(),
+        x_label: Text::QwChartX.get(lang).to_string(),
+        y_label: Text::QwChartY.get(lang).to_string(),
+        cap_label: Text::QwCap.get(lang).to_string(),
+        bubbles,
+        cap,
+        hide_money,
+    }
 }
 
 /// Revenue by part per year of history.
@@ -306,18 +362,23 @@ pub fn gaps(workbook: &Workbook, result: &RoundResult, lang: Lang) -> GapBarChar
 mod tests {
     use super::*;
     use crate::analysis::finance::analyse;
+    use crate::analysis::quick_wins::ranking;
+    use crate::charts::to_svg;
+    use crate::seed::{demo_workbook, new_workbook};
 
     #[test]
     fn the_demo_workbook_has_every_chart_with_data() {
-        let workbook = crate::seed::demo_workbook();
+        let workbook = demo_workbook();
         let analysis = analyse(&workbook).unwrap();
         let per_round = indices_by_round(&workbook);
         let latest = round_result(&workbook, workbook.rounds.last().unwrap().id);
         let mut charts = finance(&workbook, &analysis, Lang::En);
         charts.extend(readiness(&workbook, &latest, &per_round, Lang::En));
+        let window = Window::first_year_of(&workbook);
+        charts.extend(quick_wins(&workbook, &ranking(&workbook, window), window, Lang::En));
         assert_eq!(charts.iter().map(|(k, _)| *k).collect::<Vec<_>>(), Kind::ALL);
         for (kind, chart) in &charts {
-            let svg = super::super::to_svg(chart.as_ref(), 800, 600).unwrap();
+            let svg = to_svg(chart.as_ref(), 800, 600).unwrap();
             assert!(svg.contains("<svg"), "{kind:?}");
         }
         let radar = radar(&workbook, &per_round, Lang::Id);
@@ -330,6 +391,21 @@ mod tests {
     }
 
     #[test]
+    fn the_value_for_money_chart_needs_a_scored_candidate() {
+        let workbook = demo_workbook();
+        let window = Window::first_year_of(&workbook);
+        let ranked = ranking(&workbook, window);
+        let charts = quick_wins(&workbook, &ranked, window, Lang::Id);
+        assert_eq!(charts.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Kind::ValueForMoney]);
+        let chart = value_for_money(&workbook, &ranked, window, Some(DEFAULT_CAP), &[], false, Lang::Id);
+        let marked = workbook.programs.iter().filter(|p| p.quick_win).count();
+        assert!(chart.bubbles.iter().filter(|b| b.chosen).count() <= marked && chart.cap == Some(DEFAULT_CAP));
+        let empty = new_workbook("Kabupaten Uji", 2022);
+        let window = Window::first_year_of(&empty);
+        assert!(quick_wins(&empty, &ranking(&empty, window), window, Lang::Id).is_empty());
+    }
+
+    #[test]
     fn colours_fall_back_to_the_apps_grey() {
         assert_eq!(rgb("#2E5EAA"), [0x2E, 0x5E, 0xAA]);
         assert_eq!(rgb("2e5eaa"), [0x2E, 0x5E, 0xAA]);
@@ -339,7 +415,7 @@ mod tests {
 
     #[test]
     fn funding_leaves_out_sources_without_money() {
-        let mut workbook = crate::seed::demo_workbook();
+        let mut workbook = demo_workbook();
         for program in &mut workbook.programs {
             program.budget.retain(|l| l.source == FundingSource::Apbn);
         }

@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::{AXIS, Canvas, Chart, GRID, MUTED, TEXT, TextMode, format_number, rgb};
+use super::{AXIS, Canvas, Chart, GRID, MUTED, TEXT, TextMode, fail, format_number, rgb};
+use crate::i18n::{format_rupiah, format_rupiah_short};
 
 /// One program.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -90,7 +91,7 @@ impl ValueForMoneyChart {
 }
 
 fn money(amount: f64) -> String {
-    crate::i18n::format_rupiah_short(amount.round() as i64)
+    format_rupiah_short(amount.round() as i64)
 }
 
 impl Chart for ValueForMoneyChart {
@@ -149,9 +150,9 @@ impl Chart for ValueForMoneyChart {
             let r = c.px(Self::radius(b.votes, most)).max(3);
             let color = rgb(b.color);
             if b.chosen {
-                c.area.draw(&Circle::new(center, r, color.mix(0.75).filled())).map_err(super::fail)?;
+                c.area.draw(&Circle::new(center, r, color.mix(0.75).filled())).map_err(fail)?;
             }
-            c.area.draw(&Circle::new(center, r, c.stroke(color, 2.0))).map_err(super::fail)?;
+            c.area.draw(&Circle::new(center, r, c.stroke(color, 2.0))).map_err(fail)?;
         }
         for b in order.iter().filter(|b| b.labelled) {
             let center = (x_of(b.cost as f64), y_of(b.score));
@@ -184,7 +185,7 @@ impl Chart for ValueForMoneyChart {
             .filter(|(_, d, r)| d <= r)
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
         let b = hit.0;
-        let cost = if self.hide_money { String::new() } else { format!(" · {}", crate::i18n::format_rupiah(b.cost)) };
+        let cost = if self.hide_money { String::new() } else { format!(" · {}", format_rupiah(b.cost)) };
         Some(format!("{}\n{}{cost} · {} ●", b.label, format_number((b.score * 100.0).round() / 100.0), b.votes))
     }
 }

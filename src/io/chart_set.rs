@@ -1,15 +1,17 @@
 //! The main charts of a workbook, built by [`crate::charts::of_workbook`] exactly as the app builds the ones it
 //! shows: the finance charts (revenue composition, projection, program cost against the
 //! envelope, funding mix) and the readiness charts (radar of every round, dimension x pillar heatmap and the
-//! largest gaps of the latest round). Exports write them as SVG and PNG; the books put them in as pictures.
-//! Charts without data (no budget history, no readiness round, no program money) are left out.
+//! largest gaps of the latest round), then the quick-win value-for-money chart as the ranking view opens on it.
+//! Exports write them as SVG and PNG; the books put them in as pictures. Charts without data (no budget
+//! history, no readiness round, no program money, no scored quick-win candidate) are left out.
 
 use std::path::Path;
 
 use crate::analysis::finance::analyse;
+use crate::analysis::quick_wins::{Window, ranking};
 use crate::analysis::readiness::round_result;
 use crate::charts::of_workbook::{self, Kind};
-use crate::charts::{Chart, to_svg, write_png};
+use crate::charts::{Chart, MAX_SIDE, to_svg, write_png};
 use crate::i18n::{Lang, Text};
 use crate::io::atomic_file::{WriteError, temporary_path, write_file};
 use crate::model::Workbook;
@@ -30,12 +32,14 @@ fn stem(kind: Kind, lang: Lang) -> String {
         Kind::Radar => ("kesiapan-radar", "readiness-radar"),
         Kind::Heatmap => ("kesiapan-peta-panas", "readiness-heatmap"),
         Kind::Gaps => ("kesiapan-kesenjangan", "readiness-gaps"),
+        Kind::ValueForMoney => ("quick-win-nilai-terhadap-biaya", "quick-win-value-for-money"),
     };
     format!("{}-{}", Text::ChartFilePrefix.get(lang), if lang == Lang::Id { id } else { en })
 }
 
 /// The main charts of `workbook`, titled in `lang`, in the order the books and the export list them, built by
-/// [`of_workbook`] as the app builds them; the heatmap and gaps are the latest round's.
+/// [`of_workbook`] as the app builds them; the heatmap and gaps are the latest round's, the value for money
+/// the first masterplan year's.
 pub fn main_charts(workbook: &Workbook, lang: Lang) -> Vec<NamedChart> {
     let mut charts = Vec::new();
     if let Ok(analysis) = analyse(workbook) {
@@ -53,6 +57,8 @@ pub fn main_charts(workbook: &Workbook, lang: Lang) -> Vec<NamedChart> {
         let per_round = of_workbook::indices_by_round(workbook);
         charts.extend(of_workbook::readiness(workbook, &result, &per_round, lang));
     }
+    let window = Window::first_year_of(workbook);
+    charts.extend(of_workbook::quick_wins(workbook, &ranking(workbook, window), window, lang));
     charts.into_iter().map(|(kind, chart)| (stem(kind, lang), chart)).collect()
 }
 
@@ -81,7 +87,7 @@ impl ChartSize {
     /// Both sizes inside what charts draw (1 to [`crate::charts::MAX_SIDE`] pixels a side).
     pub fn check(self) -> Result<(), String> {
         let (w, h) = self.png();
-        let max = crate::charts::MAX_SIDE;
+        let max = MAX_SIDE;
         let ok = |side: u32| (1..=max).contains(&side);
         if self.scale.is_finite() && self.scale > 0.0 && [self.width, self.height, w, h].into_iter().all(ok) {
             Ok(())

@@ -4,6 +4,7 @@
 //! is the in-memory snapshot the UI reads; [`Change`] is the only way it changes.
 
 mod change;
+mod color;
 mod finance;
 mod line_tree;
 mod program;
@@ -13,6 +14,7 @@ pub mod strategy;
 mod validate;
 
 pub use change::{Change, Edit};
+pub use color::rgb_from_hex;
 pub use finance::{
     BASIS_POINTS, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, LEGACY_PREFIX, Layout, ProjectionSettings, Scenario,
     ValueKind,

@@ -2,7 +2,7 @@
 //! source, pillar, ...) are their own `text()`, next to each enum in `model`.
 
 use crate::i18n::Lang;
-use crate::model::{Dimension, Element};
+use crate::model::{Dimension, Element, rgb_from_hex};
 
 pub fn dimension(d: &Dimension, lang: Lang) -> &str {
     match lang {
@@ -20,10 +20,5 @@ pub fn element(e: &Element, lang: Lang) -> &str {
 
 /// `#rrggbb` to a colour; grey when the workbook holds something else.
 pub fn color(hex: &str) -> egui::Color32 {
-    let hex = hex.trim_start_matches('#');
-    let channel = |i: usize| hex.get(i..i + 2).and_then(|c| u8::from_str_radix(c, 16).ok());
-    match (channel(0), channel(2), channel(4)) {
-        (Some(r), Some(g), Some(b)) if hex.len() == 6 => egui::Color32::from_rgb(r, g, b),
-        _ => egui::Color32::GRAY,
-    }
+    rgb_from_hex(hex).map_or(egui::Color32::GRAY, |[r, g, b]| egui::Color32::from_rgb(r, g, b))
 }

@@ -1,11 +1,12 @@
-//! The promise of the chart export: the charts it writes are the pictures the app shows. The app's finance
-//! and readiness views build their charts with `charts::of_workbook::{finance, readiness}` from the analyses
+//! The promise of the chart export: the charts it writes are the pictures the app shows. The app's finance,
+//! readiness and quick-win views build their charts with `charts::of_workbook` from the analyses
 //! they cache (`analyse`, `round_result` of the round shown, `indices_by_round`); each SVG the export writes
 //! must be that chart drawn at the export's size.
 
 use std::sync::atomic::AtomicBool;
 
 use smartcity_workbench::analysis::finance::analyse;
+use smartcity_workbench::analysis::quick_wins::{Window, ranking};
 use smartcity_workbench::analysis::readiness::round_result;
 use smartcity_workbench::charts::of_workbook::{self, Kind};
 use smartcity_workbench::charts::to_svg;
@@ -26,6 +27,9 @@ fn every_exported_chart_is_the_svg_of_the_chart_the_app_shows() {
         let latest = round_result(&workbook, workbook.rounds.last().unwrap().id);
         let mut app = of_workbook::finance(&workbook, &analysis, lang);
         app.extend(of_workbook::readiness(&workbook, &latest, &of_workbook::indices_by_round(&workbook), lang));
+        // The quick-win ranking opens on the first year of the masterplan.
+        let window = Window::first_year_of(&workbook);
+        app.extend(of_workbook::quick_wins(&workbook, &ranking(&workbook, window), window, lang));
         assert_eq!(app.iter().map(|(kind, _)| *kind).collect::<Vec<_>>(), Kind::ALL);
 
         let dir = temp_dir();

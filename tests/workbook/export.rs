@@ -245,7 +245,7 @@ fn charts_are_written_as_svg_and_png_of_the_chosen_size() {
     let report = export(&workbook, &request);
     assert_eq!(report.error, None);
     let charts = main_charts(&workbook, Lang::En);
-    assert_eq!(charts.len(), 7, "four finance and three readiness charts");
+    assert_eq!(charts.len(), 8, "four finance charts, three readiness charts and the quick wins' value for money");
     assert_eq!(report.written.len(), 2 * charts.len());
     for (stem, _) in &charts {
         let svg = std::fs::read_to_string(dir.path().join(format!("{stem}.svg"))).unwrap();
@@ -253,6 +253,7 @@ fn charts_are_written_as_svg_and_png_of_the_chosen_size() {
         assert_eq!(png_size(&bytes(&dir.path().join(format!("{stem}.png")))), (900, 600), "{stem}");
     }
     assert!(dir.path().join("chart-readiness-radar.svg").exists());
+    assert!(dir.path().join("chart-quick-win-value-for-money.png").exists());
     assert!(!names(dir.path()).iter().any(|n| n.contains(".tmp")), "no temporary file is left");
 }
 

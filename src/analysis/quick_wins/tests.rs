@@ -3,13 +3,14 @@ use crate::i18n::Lang;
 use crate::model::quick_wins::{
     Attendee, CriterionScore, Decision, DecisionKind, ParticipantGroup, QuickWins, Vote, Workshop,
 };
-use crate::model::{BudgetLine, FundingSource};
+use crate::model::{BudgetLine, FundingSource, new_id};
+use crate::seed::new_workbook;
 
 const M: i64 = 1_000_000;
 
 /// A new workbook (default criteria) with programs named by code, each with a first-year budget.
 fn workbook(programs: &[(&str, i64)]) -> Workbook {
-    let mut wb = crate::seed::new_workbook("Kabupaten Uji", 2022);
+    let mut wb = new_workbook("Kabupaten Uji", 2022);
     for (code, cost) in programs {
         let mut p = wb.new_program(None, code);
         p.code = code.to_string();
@@ -82,7 +83,7 @@ fn ties_are_broken_by_votes_then_cost_then_code_and_say_so() {
     }
     // D gets votes: first despite the highest cost. A, B and C have no votes and cost the same: by code.
     let workshop = Workshop {
-        id: crate::model::new_id(),
+        id: new_id(),
         title: "Tahap III".into(),
         date: String::new(),
         place: String::new(),
@@ -90,8 +91,7 @@ fn ties_are_broken_by_votes_then_cost_then_code_and_say_so() {
         notes: String::new(),
         position: 0,
     };
-    let group =
-        ParticipantGroup { id: crate::model::new_id(), workshop_id: workshop.id, name: "G".into(), position: 0 };
+    let group = ParticipantGroup { id: new_id(), workshop_id: workshop.id, name: "G".into(), position: 0 };
     wb.quick_wins.votes.push(Vote { group_id: group.id, program_id: id(&wb, "D"), dots: 2 });
     wb.quick_wins.workshops.push(workshop);
     wb.quick_wins.groups.push(group);
@@ -176,7 +176,7 @@ fn marked_quick_wins_report_their_scores_and_total_cost() {
 fn minutes_hold_attendance_decisions_and_votes() {
     let mut wb = workbook(&[("A", 0), ("B", 0)]);
     let w = Workshop {
-        id: crate::model::new_id(),
+        id: new_id(),
         title: "Bimtek Tahap III".into(),
         date: "2021-10-20".into(),
         place: "Andoolo".into(),
@@ -187,12 +187,7 @@ fn minutes_hold_attendance_decisions_and_votes() {
     let groups: Vec<ParticipantGroup> = ["Dewan", "OPD"]
         .iter()
         .enumerate()
-        .map(|(i, n)| ParticipantGroup {
-            id: crate::model::new_id(),
-            workshop_id: w.id,
-            name: n.to_string(),
-            position: i as i64,
-        })
+        .map(|(i, n)| ParticipantGroup { id: new_id(), workshop_id: w.id, name: n.to_string(), position: i as i64 })
         .collect();
     let (a, b) = (id(&wb, "A"), id(&wb, "B"));
     let q = &mut wb.quick_wins;
@@ -200,7 +195,7 @@ fn minutes_hold_attendance_decisions_and_votes() {
     q.votes.push(Vote { group_id: groups[1].id, program_id: b, dots: 2 });
     q.votes.push(Vote { group_id: groups[1].id, program_id: a, dots: 1 });
     q.attendees.push(Attendee {
-        id: crate::model::new_id(),
+        id: new_id(),
         workshop_id: w.id,
         name: "Ir. Contoh <Satu>".into(),
         role: "Kepala Diskominfo".into(),
@@ -208,7 +203,7 @@ fn minutes_hold_attendance_decisions_and_votes() {
         position: 0,
     });
     q.decisions.push(Decision {
-        id: crate::model::new_id(),
+        id: new_id(),
         workshop_id: w.id,
         kind: DecisionKind::QuickWinChosen,
         program_id: Some(b),
@@ -225,7 +220,7 @@ fn minutes_hold_attendance_decisions_and_votes() {
     assert_eq!((m.votes[0].program.as_str(), m.votes[0].per_group.clone(), m.votes[0].total), ("B B", vec![3, 2], 5));
     assert_eq!(m.decisions[0].kind, "Dipilih sebagai quick win");
     assert!(m.attendees.iter().any(|a| a.name == "Ir. Contoh <Satu>"), "names are kept as typed");
-    assert!(minutes(&wb, crate::model::new_id(), Lang::Id).is_none());
+    assert!(minutes(&wb, new_id(), Lang::Id).is_none());
 }
 
 #[test]

@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 use self::tables::{DataTable, INDEX_FIRST_DIMENSION_ROW, TableKind, Value, projection_columns, tables};
 use crate::i18n::{Lang, Text};
 use crate::io::program_table::guard;
-use crate::model::Workbook;
+use crate::model::{Workbook, rgb_from_hex};
 
 /// Rupiah: grouped by the viewer's locale, `Rp` in front, negatives with a minus.
 pub const MONEY_FORMAT: &str = "\"Rp \"#,##0";
@@ -192,11 +192,7 @@ fn write_table(sheet: &mut Worksheet, table: &DataTable, lang: Lang, formats: &F
 
 /// `#rrggbb` as an Excel colour; grey when the workbook holds something else.
 fn hex_color(hex: &str) -> Color {
-    let digits = hex.trim_start_matches('#');
-    match u32::from_str_radix(digits, 16) {
-        Ok(rgb) if digits.len() == 6 => Color::RGB(rgb),
-        _ => Color::RGB(0x009E_9E9E),
-    }
+    rgb_from_hex(hex).map_or(Color::RGB(0x009E_9E9E), |[r, g, b]| Color::RGB(u32::from_be_bytes([0, r, g, b])))
 }
 
 /// Rows from one chart's top to the next's: 440 pixels of chart in 20-pixel rows, and a gap.

@@ -1,7 +1,6 @@
 //! The ranking by weighted score, as a table (virtualised) or as the value-for-money chart; built to be
 //! presented: large rows, ties explained, money hidden on request.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::mpsc::Receiver;
@@ -11,10 +10,11 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{money, program_color, program_label, score_text, years_ui};
 use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
-use crate::charts::quick_wins::{Bubble, ValueForMoneyChart};
+use crate::charts::of_workbook;
+use crate::charts::quick_wins::ValueForMoneyChart;
 use crate::charts::{Chart, to_rgba};
 use crate::i18n::{Lang, Message, Text};
-use crate::model::{Id, Program};
+use crate::model::Id;
 use crate::ui::ViewCx;
 use crate::ui::charts::save as save_chart;
 use crate::ui::file_dialog::browse_in_background;
@@ -137,7 +137,9 @@ impl RankingPanel {
         {
             return chart.clone();
         }
-        let chart = Rc::new(value_for_money_chart(cx, ranked, window, Some(cap), set));
+        let workbook = cx.session.workbook();
+        let chart = of_workbook::value_for_money(workbook, ranked, window, Some(cap), set, cx.hide_money, cx.lang);
+        let chart = Rc::new(chart);
         self.chart_builds += 1;
         self.chart = Some((key, chart.clone()));
         chart
@@ -187,51 +189,6 @@ struct ChartKey {
 struct DrawnKey {
     chart: ChartKey,
     pixels: [u32; 2],
-}
-
-/// The value-for-money chart of the scored programs; `chosen` are filled, the cap drawn when given.
-pub fn value_for_money_chart(
-    cx: &ViewCx<'_>,
-    ranked: &[Ranked],
-    window: Window,
-    cap: Option<i64>,
-    chosen: &[Id],
-) -> ValueForMoneyChart {
-    let lang = cx.lang;
-    let workbook = cx.session.workbook();
-    let programs: HashMap<Id, &Program> = workbook.programs.iter().map(|p| (p.id, p)).collect();
-    let chosen: std::collections::HashSet<Id> = chosen.iter().copied().collect();
-    let bubbles = ranked
-        .iter()
-        .filter(|r| r.rank.is_some())
-        .filter_map(|r| {
-            let p = *programs.get(&r.program)?;
-            // Only programs that can start within the quick-win years are candidates.
-            if p.start_year > window.last_year() {
-                return None;
-            }
-            let c = program_color(workbook, p);
-            let chosen = if chosen.is_empty() { r.quick_win } else { chosen.contains(&r.program) };
-            Some(Bubble {
-                label: if p.code.trim().is_empty() { p.name.chars().take(16).collect() } else { p.code.clone() },
-                cost: r.cost,
-                score: r.score.value()?,
-                votes: r.votes,
-                color: [c.r(), c.g(), c.b()],
-                chosen,
-                labelled: chosen,
-            })
-        })
-        .collect();
-    ValueForMoneyChart {
-        title: Text::QwChartTitle.get(lang).to_string(),
-        x_label: Text::QwChartX.get(lang).to_string(),
-        y_label: Text::QwChartY.get(lang).to_string(),
-        cap_label: Text::QwCap.get(lang).to_string(),
-        bubbles,
-        cap,
-        hide_money: cx.hide_money,
-    }
 }
 
 fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
@@ -311,8 +268,41 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::AtomicBool;
+
     use super::*;
+    use crate::analysis::quick_wins::ranking;
+    use crate::charts::to_svg;
+    use crate::io::export_plan::{self, ExportFormat, ExportRequest};
+    use crate::seed::demo_workbook;
+    use crate::store::Session;
+    use crate::ui::quick_wins::QuickWinsView;
     use crate::ui::quick_wins::demo_session::DemoSession;
+
+    #[test]
+    fn the_chart_export_writes_the_chart_the_ranking_opens_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::create(&dir.path().join("t.smartcity"), &demo_workbook(), "test").unwrap();
+        // The Quick Win view as it opens: the first year, the picker's cap, no set adjusted yet.
+        let view = QuickWinsView::default();
+        let window = view.window(session.workbook());
+        let ranked = ranking(session.workbook(), window);
+        let mut edits = Vec::new();
+        let cx = ViewCx { lang: Lang::Id, session: &session, edits: &mut edits, editable: true, hide_money: false };
+        let shown = RankingPanel::default().chart(&cx, &ranked, window, view.picker.cap, &view.picker.adjusted);
+        assert!(!shown.bubbles.is_empty() && shown.cap.is_some(), "the demo has scored candidates");
+
+        let out = dir.path().join("out");
+        std::fs::create_dir(&out).unwrap();
+        let mut request = ExportRequest::all(out.clone());
+        request.formats = vec![ExportFormat::Svg];
+        request.lang = Lang::Id;
+        let report = export_plan::run(session.workbook(), &request, &mut |_| {}, &AtomicBool::new(false));
+        assert_eq!(report.error, None);
+        let written = std::fs::read_to_string(out.join("grafik-quick-win-nilai-terhadap-biaya.svg")).unwrap();
+        let size = request.chart_size;
+        assert!(written == to_svg(shown.as_ref(), size.width, size.height).unwrap(), "the export differs");
+    }
 
     #[test]
     fn the_chart_is_built_once_until_its_inputs_change() {
@@ -323,7 +313,9 @@ mod tests {
         let mut panel = RankingPanel::default();
         let first = panel.chart(&cx, &ranked, window, 1_000, &[]);
         assert!(!first.bubbles.is_empty(), "the demo has scored programs");
-        assert_eq!(*first, value_for_money_chart(&cx, &ranked, window, Some(1_000), &[]));
+        let direct =
+            of_workbook::value_for_money(demo.session.workbook(), &ranked, window, Some(1_000), &[], false, cx.lang);
+        assert_eq!(*first, direct);
         let again = panel.chart(&cx, &ranked, window, 1_000, &[]);
         assert!(Rc::ptr_eq(&first, &again), "the same frame inputs reuse the chart");
         assert_eq!(panel.chart_builds, 1);

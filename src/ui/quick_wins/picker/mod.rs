@@ -12,14 +12,11 @@ use std::collections::HashMap;
 use egui::Ui;
 
 use super::{money, years_ui};
-use crate::analysis::quick_wins::{PickerSettings, Proposal, Ranked, Reason, Window, propose};
+use crate::analysis::quick_wins::{DEFAULT_CAP, PickerSettings, Proposal, Ranked, Reason, Window, propose};
 use crate::i18n::{Message, Text, format_rupiah, parse_rupiah};
 use crate::model::quick_wins::{Decision, DecisionKind, QuickWins};
 use crate::model::{Change, Edit, Id, QuickWinChange, Workbook, new_id};
 use crate::ui::{ViewCx, names};
-
-/// The default cap: Rp 2 miliar, a plausible first-year smart city envelope of a regency.
-const DEFAULT_CAP: i64 = 2_000_000_000;
 
 pub struct Picker {
     pub cap: i64,
