@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
+use super::ViewCx;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Id, Workbook};
 use crate::store::{JournalEntry, Origin, Session};
@@ -45,7 +46,9 @@ impl JournalView {
             && (to.is_empty() || day <= to)
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, session: &Session) {
+    /// The journal only reads: it takes the view context like every view, and hands back no edit.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>) {
+        let (lang, session) = (cx.lang, cx.session);
         ui.heading(Text::NavHistory.get(lang));
         ui.add_space(4.0);
         self.filters_ui(ui, lang, session.workbook());
