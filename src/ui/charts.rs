@@ -1,13 +1,14 @@
 //! Charts in the app: the pictures of `crate::charts`, drawn by plotters into pixels once per change and shown
 //! as textures (never re-rendered per frame), with buttons to save the same picture as SVG or PNG.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 use egui::{ColorImage, TextureHandle, TextureOptions, Ui};
 
 use crate::charts::{Chart, to_rgba, to_svg, write_png};
 use crate::i18n::{Lang, Message, Text};
+use crate::io::atomic_file::write_atomically;
 use crate::ui::file_dialog::browse_in_background;
 
 /// On-screen size of a chart, in points; pixels follow the screen's scale.
@@ -104,9 +105,9 @@ impl ChartTextures {
 }
 
 /// Save a chart by the path's extension: SVG as drawn, PNG at print resolution.
-pub fn save(chart: &dyn Chart, path: &std::path::Path) -> Message {
+pub fn save(chart: &dyn Chart, path: &Path) -> Message {
     let result = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg")) {
-        to_svg(chart, 1200, 900).and_then(|svg| crate::io::atomic_file::write_atomically(path, svg.as_bytes()))
+        to_svg(chart, 1200, 900).and_then(|svg| write_atomically(path, svg.as_bytes()))
     } else {
         write_png(chart, PRINT[0], PRINT[1], path)
     };

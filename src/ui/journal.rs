@@ -5,10 +5,12 @@
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
+use uuid::Uuid;
 
+use super::ViewCx;
 use crate::i18n::{Lang, Message, Text};
-use crate::model::Id;
-use crate::store::{JournalEntry, Session};
+use crate::model::{Id, Workbook};
+use crate::store::{JournalEntry, Origin, Session};
 
 #[derive(Default)]
 pub struct JournalView {
@@ -44,10 +46,38 @@ impl JournalView {
             && (to.is_empty() || day <= to)
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, session: &Session) {
+    /// The journal only reads: it takes the view context like every view, and hands back no edit.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>) {
+        let (lang, session) = (cx.lang, cx.session);
         ui.heading(Text::NavHistory.get(lang));
         ui.add_space(4.0);
-        let workbook = session.workbook();
+        self.filters_ui(ui, lang, session.workbook());
+        let own = session.replica().map(|r| r.id);
+        let total = match self.entries(session) {
+            Ok(entries) => entries.len(),
+            Err(why) => {
+                ui.colored_label(ui.visuals().error_fg_color, why.show(lang));
+                return;
+            }
+        };
+        let shown: Vec<&JournalEntry> = match self.cache.as_ref() {
+            Some((_, Ok(entries))) => entries.iter().filter(|e| self.shows(e)).collect(),
+            _ => Vec::new(),
+        };
+        ui.label(
+            RichText::new(Message::with(Text::HistoryCount, [shown.len().to_string(), total.to_string()]).show(lang))
+                .weak(),
+        );
+        if shown.is_empty() {
+            ui.add_space(12.0);
+            ui.label(RichText::new(Text::HistoryEmpty.get(lang)).italics().weak());
+            return;
+        }
+        table_ui(ui, lang, &shown, own);
+    }
+
+    /// The agency and date filters.
+    fn filters_ui(&mut self, ui: &mut Ui, lang: Lang, workbook: &Workbook) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(Text::HistoryAgency.get(lang));
             let chosen =
@@ -70,92 +100,75 @@ impl JournalView {
                 ui.add(field).labelled_by(label.id);
             }
         });
-        let own = session.replica().map(|r| r.id);
-        let total = match self.entries(session) {
-            Ok(entries) => entries.len(),
-            Err(why) => {
-                ui.colored_label(ui.visuals().error_fg_color, why.show(lang));
-                return;
-            }
-        };
-        let shown: Vec<&JournalEntry> = match self.cache.as_ref() {
-            Some((_, Ok(entries))) => entries.iter().filter(|e| self.shows(e)).collect(),
-            _ => Vec::new(),
-        };
-        ui.label(
-            RichText::new(Message::with(Text::HistoryCount, [shown.len().to_string(), total.to_string()]).show(lang))
-                .weak(),
-        );
-        if shown.is_empty() {
-            ui.add_space(12.0);
-            ui.label(RichText::new(Text::HistoryEmpty.get(lang)).italics().weak());
-            return;
+    }
+}
+
+/// The journal's table, laying out only the visible rows; `own` is this copy's replica.
+fn table_ui(ui: &mut Ui, lang: Lang, shown: &[&JournalEntry], own: Option<Uuid>) {
+    let place = |e: &JournalEntry| {
+        if Some(e.replica_id) == own && e.origin == Origin::Edit {
+            Text::HistoryThisCopy.get(lang).to_string()
+        } else if e.place.is_empty() {
+            Text::HistoryCoordinator.get(lang).to_string()
+        } else {
+            e.place.clone()
         }
-        let place = |e: &JournalEntry| {
-            if Some(e.replica_id) == own && e.origin == crate::store::Origin::Edit {
-                Text::HistoryThisCopy.get(lang).to_string()
-            } else if e.place.is_empty() {
-                Text::HistoryCoordinator.get(lang).to_string()
-            } else {
-                e.place.clone()
+    };
+    let row_height = ui.spacing().interact_size.y + 4.0;
+    // The change itself takes the room that is left, so it is never the column that gets clipped.
+    let rows_title = {
+        let title = Text::HistoryRows.get(lang).replace("{} ", "");
+        let mut chars = title.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+    };
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .auto_shrink(false)
+        .column(Column::exact(140.0))
+        .column(Column::initial(100.0).clip(true))
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::initial(100.0).clip(true))
+        .column(Column::exact(44.0))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .header(row_height, |mut header| {
+            for text in [Text::HistoryWhen, Text::HistoryWho, Text::HistoryOrigin, Text::HistoryPlace] {
+                header.col(|ui| {
+                    ui.strong(text.get(lang));
+                });
             }
-        };
-        let row_height = ui.spacing().interact_size.y + 4.0;
-        // The change itself takes the room that is left, so it is never the column that gets clipped.
-        let rows_title = {
-            let title = Text::HistoryRows.get(lang).replace("{} ", "");
-            let mut chars = title.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
-        };
-        TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .auto_shrink(false)
-            .column(Column::exact(140.0))
-            .column(Column::initial(100.0).clip(true))
-            .column(Column::initial(140.0).clip(true))
-            .column(Column::initial(100.0).clip(true))
-            .column(Column::exact(44.0))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .header(row_height, |mut header| {
-                for text in [Text::HistoryWhen, Text::HistoryWho, Text::HistoryOrigin, Text::HistoryPlace] {
-                    header.col(|ui| {
-                        ui.strong(text.get(lang));
-                    });
-                }
-                header.col(|ui| {
-                    ui.strong(&rows_title);
+            header.col(|ui| {
+                ui.strong(&rows_title);
+            });
+            header.col(|ui| {
+                ui.strong(Text::HistoryWhat.get(lang));
+            });
+        })
+        .body(|body| {
+            body.rows(row_height, shown.len(), |mut row| {
+                let e = shown[row.index()];
+                row.col(|ui| {
+                    ui.label(e.at.replace('T', " ").trim_end_matches('Z'));
                 });
-                header.col(|ui| {
-                    ui.strong(Text::HistoryWhat.get(lang));
+                row.col(|ui| {
+                    ui.label(&e.by);
                 });
-            })
-            .body(|body| {
-                body.rows(row_height, shown.len(), |mut row| {
-                    let e = shown[row.index()];
-                    row.col(|ui| {
-                        ui.label(e.at.replace('T', " ").trim_end_matches('Z'));
-                    });
-                    row.col(|ui| {
-                        ui.label(&e.by);
-                    });
-                    row.col(|ui| {
-                        ui.label(e.origin.label().get(lang));
-                    });
-                    row.col(|ui| {
-                        ui.label(place(e));
-                    });
-                    row.col(|ui| {
-                        ui.label(e.changes.to_string());
-                    });
-                    row.col(|ui| {
-                        let what = e.label().show(lang);
-                        // Clipped in narrow windows: the whole label and the file it came from on hover.
-                        let hover =
-                            if e.source_file.is_empty() { what.clone() } else { format!("{what}\n{}", e.source_file) };
-                        ui.label(&what).on_hover_text(hover);
-                    });
+                row.col(|ui| {
+                    ui.label(e.origin.label().get(lang));
+                });
+                row.col(|ui| {
+                    ui.label(place(e));
+                });
+                row.col(|ui| {
+                    ui.label(e.changes.to_string());
+                });
+                row.col(|ui| {
+                    let what = e.label().show(lang);
+                    // Clipped in narrow windows: the whole label and the file it came from on hover.
+                    let hover =
+                        if e.source_file.is_empty() { what.clone() } else { format!("{what}\n{}", e.source_file) };
+                    ui.label(&what).on_hover_text(hover);
                 });
             });
-    }
+        });
 }

@@ -6,9 +6,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use smartcity_workbench::model::ValueKind;
-use smartcity_workbench::ui::{App, Startup};
+use smartcity_workbench::ui::{App, Command, Startup};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 fn finance_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -43,8 +43,7 @@ fn a_typed_amount_is_saved_a_typo_is_refused_and_undo_restores() {
     harness.get_by_label_contains("Rupiah harus bilangan bulat");
     harness.get_by_role_and_label(Role::Button, "Rasio").click();
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(amount(&harness), before, "Ctrl+Z restored the earlier value");
 }
 
@@ -73,8 +72,7 @@ fn the_envelope_share_changes_the_projection_and_undo_restores_it() {
     assert_eq!(envelope(&harness), 250, "text is refused");
     harness.get_by_role_and_label(Role::Button, "Rasio").click();
     harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(envelope(&harness), before);
 }
 

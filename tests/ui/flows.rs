@@ -3,9 +3,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::store::Session;
-use smartcity_workbench::ui::Startup;
+use smartcity_workbench::ui::{Command, Startup};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 #[test]
 fn the_demo_opens_on_the_profile_badged_as_example() {
@@ -84,8 +84,7 @@ fn an_agency_added_in_the_ui_survives_reopening_and_ctrl_z_removes_it() {
     let mut harness = app(Startup::Path(path.clone()), dir.path());
     assert_eq!(harness.state().session().unwrap().workbook().agencies.len(), before + 1);
     // Undo reaches back only over edits made since opening: nothing yet.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(harness.state().session().unwrap().workbook().agencies.len(), before + 1);
     drop(harness);
 
@@ -104,18 +103,14 @@ fn an_agency_added_in_the_ui_survives_reopening_and_ctrl_z_removes_it() {
         h.state().session().unwrap().workbook().agencies.iter().any(|a| a.code == code)
     };
     assert!(has(&harness, "9.99.02"));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert!(!has(&harness, "9.99.02"), "Ctrl+Z removed the agency");
     assert!(harness.state().status_text().contains("tambah OPD Dinas Contoh"));
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    harness.run();
+    execute(&mut harness, Command::Redo);
     assert!(has(&harness, "9.99.02"), "Ctrl+Y brought it back");
-    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Redo);
     assert!(has(&harness, "9.99.02"), "nothing left to redo");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     drop(harness);
     let reopened = Session::open(&path, "test").unwrap();
     assert!(!reopened.workbook().agencies.iter().any(|a| a.code == "9.99.02"), "the undo was saved too");
@@ -152,18 +147,32 @@ fn a_text_field_commit_is_one_undo_step_and_invalid_input_stays_with_its_message
     harness.get_by_label("⚠ Tahun akhir tidak boleh sebelum tahun mulai");
 
     // Ctrl+Z undoes the capital in one step.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(harness.state().session().unwrap().workbook().profile.capital, "Andoolo");
 }
 
+/// The one test of raw key chords: the shortcut list maps each chord to its command (Ctrl+Shift+Z is redo,
+/// not the undo of Ctrl+Z; Ctrl+S only says everything is saved). Every other test runs commands.
 #[test]
-fn ctrl_s_says_everything_is_already_saved() {
+fn each_shortcut_chord_runs_its_command() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app(Startup::Demo, dir.path());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    let chords = [
+        (Modifiers::COMMAND, Key::S, "sudah tersimpan otomatis"),
+        (Modifiers::COMMAND, Key::Z, "Tidak ada yang dapat diurungkan"),
+        (Modifiers::COMMAND | Modifiers::SHIFT, Key::Z, "Tidak ada yang dapat diulangi"),
+        (Modifiers::COMMAND, Key::S, "sudah tersimpan otomatis"),
+        (Modifiers::COMMAND, Key::Y, "Tidak ada yang dapat diulangi"),
+    ];
+    for (modifiers, key, status) in chords {
+        harness.key_press_modifiers(modifiers, key);
+        harness.run();
+        let text = harness.state().status_text();
+        assert!(text.contains(status), "{modifiers:?} {key:?}: {text}");
+    }
+    harness.key_press(Key::F5);
     harness.run();
-    assert!(harness.state().status_text().contains("sudah tersimpan otomatis"));
+    assert!(harness.state().presentation().active, "F5 presents");
 }
 
 #[test]

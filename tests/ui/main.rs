@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use smartcity_workbench::paths::DataDir;
-use smartcity_workbench::ui::{App, Startup};
+use smartcity_workbench::ui::{App, Command, Startup};
 
 /// A tall window, so the whole profile page (34 agencies) is on screen and every widget can be clicked.
 pub const TALL: [f32; 2] = [1400.0, 3400.0];
@@ -32,4 +32,11 @@ pub fn demo_copy(dir: &Path) -> PathBuf {
     smartcity_workbench::store::write_new_file(&path, &smartcity_workbench::seed::demo_workbook(), "test")
         .expect("demo written");
     path
+}
+
+/// Run `command` as its menu entry or its shortcut does, and let the app draw the frame after it.
+pub fn execute(harness: &mut Harness<'_, App>, command: Command) {
+    let ctx = harness.ctx.clone();
+    harness.state_mut().execute(&ctx, command);
+    harness.run();
 }

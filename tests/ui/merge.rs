@@ -11,9 +11,9 @@ use smartcity_workbench::i18n::Message;
 use smartcity_workbench::i18n::Text;
 use smartcity_workbench::model::{Change, Edit};
 use smartcity_workbench::store::Session;
-use smartcity_workbench::ui::{App, Startup};
+use smartcity_workbench::ui::{App, Command, Startup};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 fn open_file_menu_item(harness: &mut Harness<'static, App>, item: &str) {
     harness.get_by_label("Berkas").click();
@@ -80,8 +80,7 @@ fn merging_from_the_file_menu_shows_the_conflict_and_applies_the_choice_as_one_u
     );
     assert!(harness.state().merge_ui().preview().is_none());
 
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(harness.state().session().unwrap().workbook(), &before, "one undo step undoes the merge");
 }
 

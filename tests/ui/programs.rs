@@ -6,9 +6,9 @@ use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use smartcity_workbench::model::{FundingSource, Id, Program};
-use smartcity_workbench::ui::{App, Startup};
+use smartcity_workbench::ui::{App, Command, Startup};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 fn programs_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -27,8 +27,7 @@ fn nth_program(harness: &Harness<'_, App>, n: usize) -> Program {
 }
 
 fn undo(harness: &mut Harness<'_, App>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(harness, Command::Undo);
 }
 
 #[test]

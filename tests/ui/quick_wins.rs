@@ -8,9 +8,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use smartcity_workbench::model::Id;
 use smartcity_workbench::ui::quick_wins::Tab;
-use smartcity_workbench::ui::{App, Startup};
+use smartcity_workbench::ui::{App, Command, Startup};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 fn quick_win_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -36,12 +36,11 @@ fn program_id(harness: &Harness<'_, App>, code: &str) -> Id {
 }
 
 #[test]
-fn f5_presents_without_editing_chrome_and_esc_leaves() {
+fn presenting_hides_the_editing_chrome_and_esc_leaves() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = quick_win_view(dir.path());
     assert!(harness.query_by_label("Berkas").is_some(), "the menu is there while editing");
-    harness.key_press(Key::F5);
-    harness.run();
+    execute(&mut harness, Command::Present);
     assert!(harness.state().presentation().active);
     assert!(harness.query_by_label("Berkas").is_none(), "no menu while presenting");
     assert!(harness.query_by_label("Tersimpan").is_none() && harness.query_by_label("✔ Tersimpan").is_none());
@@ -106,8 +105,7 @@ fn the_toolbar_button_presents_zooms_and_hides_money() {
 fn the_countdown_timer_runs_on_the_clock_and_stops_at_zero() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = quick_win_view(dir.path());
-    harness.key_press(Key::F5);
-    harness.run();
+    execute(&mut harness, Command::Present);
     type_into(&mut harness, "Menit", "1");
     harness.get_by_role_and_label(Role::Button, "Atur").click();
     harness.run();
@@ -155,11 +153,9 @@ fn dot_votes_are_workbook_data_shown_live_and_undoable() {
     harness.get_by_role_and_label(Role::Button, "Peringkat suara langsung").click();
     harness.run();
     harness.get_by_label("23");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(votes(&harness), 19, "Ctrl+Z undid the typed count");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(votes(&harness), 18, "and then the +1");
 }
 
@@ -241,8 +237,7 @@ fn the_picker_marks_its_set_as_quick_wins_in_one_undo_step() {
     let after = marked(&harness);
     assert_eq!(after.len(), proposed.len() - 1);
     assert!(!after.contains(&code), "the program taken out is not marked");
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(marked(&harness), before, "one undo restores the marks");
 }
 
@@ -304,8 +299,7 @@ fn a_workshop_is_deleted_only_after_confirming_and_comes_back_with_undo() {
     harness.run();
     let q = &harness.state().session().unwrap().workbook().quick_wins;
     assert!(q.workshops.is_empty() && q.votes.is_empty() && q.attendees.is_empty() && q.decisions.is_empty());
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(&mut harness, Command::Undo);
     assert_eq!(harness.state().session().unwrap().workbook().quick_wins, before, "one undo brings it all back");
 }
 

@@ -3,15 +3,14 @@
 //! moved or unlinked (never left dangling), the program editor's strategy choice, and the coherence totals.
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use smartcity_workbench::analysis::strategy::coherence;
 use smartcity_workbench::i18n::format_rupiah_short;
 use smartcity_workbench::model::{Program, Workbook};
-use smartcity_workbench::ui::{App, Startup};
+use smartcity_workbench::ui::{App, Command, Startup};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 fn strategy_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -34,13 +33,11 @@ fn strategy_id(harness: &Harness<'_, App>, code: &str) -> smartcity_workbench::m
 }
 
 fn undo(harness: &mut Harness<'_, App>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    execute(harness, Command::Undo);
 }
 
 fn redo(harness: &mut Harness<'_, App>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    harness.run();
+    execute(harness, Command::Redo);
 }
 
 fn tab(harness: &mut Harness<'_, App>, name: &str) {

@@ -75,7 +75,7 @@ impl App {
             View::Finance => self.finance.ui(ui, &mut cx),
             View::QuickWins => self.quick_wins.ui(ui, &mut cx),
             View::Export => self.export.ui(ui, &mut cx),
-            View::Journal => self.journal.ui(ui, lang, session),
+            View::Journal => self.journal.ui(ui, &cx),
         }
     }
 }

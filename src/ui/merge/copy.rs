@@ -19,13 +19,8 @@ impl CopyDialog {
 
     /// The chosen scope: `Some(agency)` when only that agency's programs are editable.
     pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome<Option<Id>> {
-        let look = Frame {
-            id: "agency_copy",
-            width: 520.0,
-            title: Text::CopyDialogTitle.get(lang),
-            hint: Text::CopyDialogHint.get(lang),
-        };
-        frame::dialog(ctx, look, |ui, outcome| {
+        let look = Frame { id: "agency_copy", width: 520.0, title: Text::CopyDialogTitle, hint: Text::CopyDialogHint };
+        frame::dialog(ctx, lang, look, |ui, outcome| {
             ui.radio_value(&mut self.only_agency, true, Text::CopyScopeAgency.get(lang));
             ui.radio_value(&mut self.only_agency, false, Text::CopyScopeAll.get(lang));
             ui.add_space(6.0);

@@ -3,6 +3,8 @@
 
 use egui::Ui;
 
+use crate::i18n::{Lang, Text};
+
 /// What a dialog decided this frame.
 pub enum Outcome<T> {
     Pending,
@@ -14,18 +16,23 @@ pub enum Outcome<T> {
 pub struct Frame<'a> {
     pub id: &'a str,
     pub width: f32,
-    pub title: &'a str,
-    pub hint: &'a str,
+    pub title: Text,
+    pub hint: Text,
 }
 
 /// Show a modal with `frame`'s title and hint above `body`; `body` sets the outcome.
-pub fn dialog<T>(ctx: &egui::Context, frame: Frame<'_>, body: impl FnOnce(&mut Ui, &mut Outcome<T>)) -> Outcome<T> {
+pub fn dialog<T>(
+    ctx: &egui::Context,
+    lang: Lang,
+    frame: Frame<'_>,
+    body: impl FnOnce(&mut Ui, &mut Outcome<T>),
+) -> Outcome<T> {
     let mut outcome = Outcome::Pending;
     let modal = egui::Modal::new(egui::Id::unique(frame.id)).show(ctx, |ui| {
         ui.set_width(frame.width.min(ctx.content_rect().width() - 60.0));
-        ui.heading(frame.title);
+        ui.heading(frame.title.get(lang));
         ui.add_space(4.0);
-        ui.label(frame.hint);
+        ui.label(frame.hint.get(lang));
         ui.add_space(8.0);
         body(ui, &mut outcome);
     });

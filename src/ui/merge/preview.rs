@@ -6,9 +6,12 @@ use egui::{RichText, Ui};
 
 use super::Preview;
 use crate::i18n::{Lang, Message, Text};
+use crate::io::program_table::COLUMNS;
 use crate::merge::RowKey;
 use crate::merge::fields::show_value;
-use crate::merge::plan::{Conflict, Entry, Outcome as RowOutcome, Side, Stamp};
+use crate::merge::plan::{Conflict, Entry, Outcome as RowOutcome, Side, Stamp, Summary};
+use crate::merge::trust::Trust;
+use crate::merge::workflow::Prepared;
 
 pub enum Outcome {
     Pending,
@@ -54,7 +57,7 @@ fn field_label(field: &str, lang: Lang) -> String {
         "indicator_baseline" => "baseline",
         other => other,
     };
-    if let Some(column) = crate::io::program_table::COLUMNS.iter().find(|c| c.key == key) {
+    if let Some(column) = COLUMNS.iter().find(|c| c.key == key) {
         return match lang {
             Lang::Id => column.id.to_string(),
             Lang::En => column.en.to_string(),
@@ -123,34 +126,38 @@ fn conflict_ui(ui: &mut Ui, lang: Lang, entry: &Head<'_>, conflict: &mut Conflic
             let taken = Message::with(Text::MergeFieldsTaken, [names.join(", ")]).show(lang);
             ui.label(RichText::new(format!("{}: {taken}", Text::MergeTaken.get(lang))).small());
         }
-        let (base, ours, theirs) = (conflict.base.clone(), conflict.ours.clone(), conflict.theirs.clone());
-        egui::Grid::new(("conflict", entry.key.kind, entry.key.id)).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-            for text in [Text::MergeField, Text::MergeBefore, Text::MergeHere, Text::MergeIncoming] {
-                ui.label(RichText::new(text.get(lang)).strong());
+        fields_ui(ui, lang, entry.key, conflict);
+    });
+}
+
+/// The conflicting fields side by side (before, here, incoming), each value a choice button.
+fn fields_ui(ui: &mut Ui, lang: Lang, key: &RowKey, conflict: &mut Conflict) {
+    let (base, ours, theirs) = (conflict.base.clone(), conflict.ours.clone(), conflict.theirs.clone());
+    egui::Grid::new(("conflict", key.kind, key.id)).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        for text in [Text::MergeField, Text::MergeBefore, Text::MergeHere, Text::MergeIncoming] {
+            ui.label(RichText::new(text.get(lang)).strong());
+        }
+        ui.end_row();
+        let mut chosen_now = None;
+        for (field, chosen) in &conflict.fields {
+            let label = field_label(field, lang);
+            ui.label(&label).on_hover_text(field);
+            let before = show_value(base.as_ref().and_then(|r| r.get(field)));
+            ui.label(RichText::new(short(&before, 30)).weak()).on_hover_text(before);
+            let here = show_value(ours.as_ref().and_then(|r| r.get(field)));
+            if choice(ui, *chosen == Some(Side::Ours), &here, format!("{}: {label}", Text::MergeUseHere.get(lang))) {
+                chosen_now = Some((field.clone(), Side::Ours));
+            }
+            let incoming = show_value(theirs.as_ref().and_then(|r| r.get(field)));
+            let name = format!("{}: {label}", Text::MergeUseIncoming.get(lang));
+            if choice(ui, *chosen == Some(Side::Theirs), &incoming, name) {
+                chosen_now = Some((field.clone(), Side::Theirs));
             }
             ui.end_row();
-            let mut chosen_now = None;
-            for (field, chosen) in &conflict.fields {
-                let label = field_label(field, lang);
-                ui.label(&label).on_hover_text(field);
-                let before = show_value(base.as_ref().and_then(|r| r.get(field)));
-                ui.label(RichText::new(short(&before, 30)).weak()).on_hover_text(before);
-                let here = show_value(ours.as_ref().and_then(|r| r.get(field)));
-                if choice(ui, *chosen == Some(Side::Ours), &here, format!("{}: {label}", Text::MergeUseHere.get(lang)))
-                {
-                    chosen_now = Some((field.clone(), Side::Ours));
-                }
-                let incoming = show_value(theirs.as_ref().and_then(|r| r.get(field)));
-                let name = format!("{}: {label}", Text::MergeUseIncoming.get(lang));
-                if choice(ui, *chosen == Some(Side::Theirs), &incoming, name) {
-                    chosen_now = Some((field.clone(), Side::Theirs));
-                }
-                ui.end_row();
-            }
-            if let Some((field, side)) = chosen_now {
-                conflict.choose_field(&field, side);
-            }
-        });
+        }
+        if let Some((field, side)) = chosen_now {
+            conflict.choose_field(&field, side);
+        }
     });
 }
 
@@ -184,41 +191,12 @@ pub fn ui(ctx: &egui::Context, lang: Lang, preview: &mut Preview) -> Outcome {
     let screen = ctx.content_rect();
     let modal = egui::Modal::new(egui::Id::unique("merge_preview")).show(ctx, |ui| {
         ui.set_width((screen.width() - 80.0).clamp(300.0, 1000.0));
-        let prepared = &mut preview.prepared;
-        ui.heading(Message::with(Text::MergePreviewTitle, [prepared.source.clone()]).show(lang));
-        ui.label(Message::with(Text::MergeFromPeer, [prepared.peer_name()]).show(lang));
-        for (warn, text) in [
-            (prepared.other_masterplan, Text::MergeOtherWarning),
-            (!prepared.has_base, Text::MergeNoBase),
-            (prepared.already_applied, Text::MergeAlreadyApplied),
-            (prepared.trust == crate::merge::trust::Trust::Unsigned, Text::TrustUnsignedNote),
-        ] {
-            if warn {
-                ui.colored_label(ui.visuals().warn_fg_color, text.get(lang));
-            }
-        }
-        let summary = prepared.summary();
-        let counts =
-            [summary.new, summary.taken, summary.removed, summary.refused, summary.conflicts, summary.unresolved];
-        let line = Message::with(Text::MergeSummary, counts.map(|n| n.to_string()));
-        ui.label(RichText::new(line.show(lang)).strong());
-        if prepared.plan.is_empty() && !prepared.already_applied {
-            ui.label(Message::with(Text::MergeNothing, [prepared.peer_name()]).show(lang));
-        }
-        if summary.conflicts > 0 {
-            ui.horizontal(|ui| {
-                if ui.button(Text::MergeAllHere.get(lang)).clicked() {
-                    prepared.resolve_all(Side::Ours);
-                }
-                if ui.button(Text::MergeAllIncoming.get(lang)).clicked() {
-                    prepared.resolve_all(Side::Theirs);
-                }
-            });
-        }
+        let summary = header_ui(ui, lang, &mut preview.prepared);
         ui.separator();
         // Conflicts first, each with its choices; then every other row, one line each, virtualised.
         let room = (screen.height() - 300.0).max(160.0);
-        let others = prepared.plan.entries.iter().filter(|e| !matches!(e.outcome, RowOutcome::Conflict(_))).count();
+        let is_other = |e: &Entry| !matches!(e.outcome, RowOutcome::Conflict(_));
+        let others = preview.prepared.plan.entries.iter().filter(|e| is_other(e)).count();
         let conflict_room = if others == 0 {
             room
         } else if summary.conflicts == 0 {
@@ -227,48 +205,11 @@ pub fn ui(ctx: &egui::Context, lang: Lang, preview: &mut Preview) -> Outcome {
             room * 0.6
         };
         if summary.conflicts > 0 {
-            egui::ScrollArea::vertical()
-                .id_salt("merge_conflicts")
-                .max_height(conflict_room)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    let conflicts = prepared.plan.entries.iter_mut().filter_map(|e| match &mut e.outcome {
-                        RowOutcome::Conflict(conflict) => Some((
-                            Head {
-                                key: &e.key,
-                                title: &e.title,
-                                ours_stamp: e.ours_stamp.as_ref(),
-                                theirs_stamp: e.theirs_stamp.as_ref(),
-                            },
-                            conflict,
-                        )),
-                        _ => None,
-                    });
-                    for (head, conflict) in conflicts.skip(preview.page * PAGE).take(PAGE) {
-                        conflict_ui(ui, lang, &head, conflict);
-                        ui.add_space(4.0);
-                    }
-                });
-            if summary.conflicts > PAGE {
-                let pages = summary.conflicts.div_ceil(PAGE);
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(preview.page > 0, egui::Button::new("◀")).clicked() {
-                        preview.page -= 1;
-                    }
-                    let first = preview.page * PAGE + 1;
-                    let last = (first + PAGE - 1).min(summary.conflicts);
-                    let args = [first, last, summary.conflicts].map(|n| n.to_string());
-                    ui.label(Message::with(Text::MergeConflictPage, args).show(lang));
-                    if ui.add_enabled(preview.page + 1 < pages, egui::Button::new("▶")).clicked() {
-                        preview.page += 1;
-                    }
-                });
-            }
+            conflicts_ui(ui, lang, preview, summary.conflicts, conflict_room);
         }
         if others > 0 {
             ui.separator();
-            let rows: Vec<&Entry> =
-                prepared.plan.entries.iter().filter(|e| !matches!(e.outcome, RowOutcome::Conflict(_))).collect();
+            let rows: Vec<&Entry> = preview.prepared.plan.entries.iter().filter(|e| is_other(e)).collect();
             let row_height = ui.spacing().interact_size.y + 2.0;
             egui::ScrollArea::vertical()
                 .id_salt("merge_others")
@@ -284,23 +225,105 @@ pub fn ui(ctx: &egui::Context, lang: Lang, preview: &mut Preview) -> Outcome {
             ui.colored_label(ui.visuals().error_fg_color, error.show(lang));
         }
         ui.separator();
-        ui.horizontal(|ui| {
-            let ready = summary.unresolved == 0;
-            let apply = ui.add_enabled(ready, egui::Button::new(RichText::new(Text::MergeApply.get(lang)).strong()));
-            if !ready {
-                apply.on_disabled_hover_text(
-                    Message::with(Text::MergeUnresolved, [summary.unresolved.to_string()]).show(lang),
-                );
-            } else if apply.clicked() {
-                outcome = Outcome::Apply;
-            }
-            if ui.button(Text::Cancel.get(lang)).clicked() {
-                outcome = Outcome::Cancelled;
-            }
-        });
+        outcome = buttons_ui(ui, lang, &summary);
     });
     if modal.should_close() && matches!(outcome, Outcome::Pending) {
         outcome = Outcome::Cancelled;
     }
+    outcome
+}
+
+/// The title, the warnings, the counts and (with conflicts) the buttons that choose one side for all.
+fn header_ui(ui: &mut Ui, lang: Lang, prepared: &mut Prepared) -> Summary {
+    ui.heading(Message::with(Text::MergePreviewTitle, [prepared.source.clone()]).show(lang));
+    ui.label(Message::with(Text::MergeFromPeer, [prepared.peer_name()]).show(lang));
+    for (warn, text) in [
+        (prepared.other_masterplan, Text::MergeOtherWarning),
+        (!prepared.has_base, Text::MergeNoBase),
+        (prepared.already_applied, Text::MergeAlreadyApplied),
+        (prepared.trust == Trust::Unsigned, Text::TrustUnsignedNote),
+    ] {
+        if warn {
+            ui.colored_label(ui.visuals().warn_fg_color, text.get(lang));
+        }
+    }
+    let summary = prepared.summary();
+    let counts = [summary.new, summary.taken, summary.removed, summary.refused, summary.conflicts, summary.unresolved];
+    let line = Message::with(Text::MergeSummary, counts.map(|n| n.to_string()));
+    ui.label(RichText::new(line.show(lang)).strong());
+    if prepared.plan.is_empty() && !prepared.already_applied {
+        ui.label(Message::with(Text::MergeNothing, [prepared.peer_name()]).show(lang));
+    }
+    if summary.conflicts > 0 {
+        ui.horizontal(|ui| {
+            if ui.button(Text::MergeAllHere.get(lang)).clicked() {
+                prepared.resolve_all(Side::Ours);
+            }
+            if ui.button(Text::MergeAllIncoming.get(lang)).clicked() {
+                prepared.resolve_all(Side::Theirs);
+            }
+        });
+    }
+    summary
+}
+
+/// This page of conflicts with their choices, and the pager when there is more than one page.
+fn conflicts_ui(ui: &mut Ui, lang: Lang, preview: &mut Preview, count: usize, height: f32) {
+    let page = preview.page;
+    egui::ScrollArea::vertical().id_salt("merge_conflicts").max_height(height).auto_shrink([false, true]).show(
+        ui,
+        |ui| {
+            let conflicts = preview.prepared.plan.entries.iter_mut().filter_map(|e| match &mut e.outcome {
+                RowOutcome::Conflict(conflict) => Some((
+                    Head {
+                        key: &e.key,
+                        title: &e.title,
+                        ours_stamp: e.ours_stamp.as_ref(),
+                        theirs_stamp: e.theirs_stamp.as_ref(),
+                    },
+                    conflict,
+                )),
+                _ => None,
+            });
+            for (head, conflict) in conflicts.skip(page * PAGE).take(PAGE) {
+                conflict_ui(ui, lang, &head, conflict);
+                ui.add_space(4.0);
+            }
+        },
+    );
+    if count > PAGE {
+        let pages = count.div_ceil(PAGE);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(preview.page > 0, egui::Button::new("◀")).clicked() {
+                preview.page -= 1;
+            }
+            let first = preview.page * PAGE + 1;
+            let last = (first + PAGE - 1).min(count);
+            let args = [first, last, count].map(|n| n.to_string());
+            ui.label(Message::with(Text::MergeConflictPage, args).show(lang));
+            if ui.add_enabled(preview.page + 1 < pages, egui::Button::new("▶")).clicked() {
+                preview.page += 1;
+            }
+        });
+    }
+}
+
+/// "Gabungkan", enabled once every conflict has a choice, and "Batal".
+fn buttons_ui(ui: &mut Ui, lang: Lang, summary: &Summary) -> Outcome {
+    let mut outcome = Outcome::Pending;
+    ui.horizontal(|ui| {
+        let ready = summary.unresolved == 0;
+        let apply = ui.add_enabled(ready, egui::Button::new(RichText::new(Text::MergeApply.get(lang)).strong()));
+        if !ready {
+            apply.on_disabled_hover_text(
+                Message::with(Text::MergeUnresolved, [summary.unresolved.to_string()]).show(lang),
+            );
+        } else if apply.clicked() {
+            outcome = Outcome::Apply;
+        }
+        if ui.button(Text::Cancel.get(lang)).clicked() {
+            outcome = Outcome::Cancelled;
+        }
+    });
     outcome
 }

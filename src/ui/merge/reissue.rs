@@ -35,13 +35,9 @@ impl ReissueDialog {
 
     /// The chosen copy is the one to re-issue.
     pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome<IssuedCopy> {
-        let look = Frame {
-            id: "reissue_copy",
-            width: 720.0,
-            title: Text::ReissueDialogTitle.get(lang),
-            hint: Text::ReissueDialogHint.get(lang),
-        };
-        frame::dialog(ctx, look, |ui, outcome| {
+        let look =
+            Frame { id: "reissue_copy", width: 720.0, title: Text::ReissueDialogTitle, hint: Text::ReissueDialogHint };
+        frame::dialog(ctx, lang, look, |ui, outcome| {
             if self.copies.is_empty() {
                 ui.label(Text::ReissueNone.get(lang));
             }
