@@ -48,7 +48,7 @@ impl FinanceCharts {
     }
 
     /// Revenue by part per year of history.
-    pub fn history_ui(&mut self, ui: &mut Ui, workbook: &Workbook, analysis: &FinanceAnalysis, lang: Lang) {
+    pub fn apbd_ui(&mut self, ui: &mut Ui, workbook: &Workbook, analysis: &FinanceAnalysis, lang: Lang) {
         self.build(workbook, analysis, lang);
         if let Some(built) = &self.built {
             self.history.ui(ui, &built.history, lang);

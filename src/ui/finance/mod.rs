@@ -1,31 +1,34 @@
-//! The Keuangan (finance) view: the APBD history typed line by line in either layout, the ratios per year,
+//! The Keuangan (finance) view: the past years' APBD typed line by line in either layout, the ratios per year,
 //! and the projection with its three scenarios, the smart city envelope against the programs' cost, and the
 //! charts. The analysis is computed once per workbook revision, never per frame.
 
+mod apbd_grid;
 mod charts;
-mod history;
 mod projection;
+
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
 use super::ViewCx;
 use crate::analysis::finance::{FinanceAnalysis, analyse};
 use crate::i18n::{Lang, Message, Text, format_decimal, format_rupiah_short};
+use crate::model::LineTree;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
     #[default]
-    History,
+    ApbdGrid,
     Ratios,
     Projection,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::History, Tab::Ratios, Tab::Projection];
+    const ALL: [Tab; 3] = [Tab::ApbdGrid, Tab::Ratios, Tab::Projection];
 
     fn label(self) -> Text {
         match self {
-            Tab::History => Text::TabHistory,
+            Tab::ApbdGrid => Text::TabHistory,
             Tab::Ratios => Text::TabRatios,
             Tab::Projection => Text::TabProjection,
         }
@@ -35,7 +38,7 @@ impl Tab {
 /// The analysis of one workbook revision, or why it could not be made.
 #[derive(Default)]
 struct Cached {
-    key: Option<(std::path::PathBuf, u64)>,
+    key: Option<(PathBuf, u64)>,
     analysis: Option<Result<FinanceAnalysis, Message>>,
 }
 
@@ -43,7 +46,7 @@ struct Cached {
 pub struct FinanceView {
     pub tab: Tab,
     cached: Cached,
-    history: history::HistoryGrid,
+    apbd_grid: apbd_grid::ApbdGrid,
     projection: projection::ProjectionTab,
     charts: charts::FinanceCharts,
 }
@@ -76,12 +79,12 @@ impl FinanceView {
             None => None,
         };
         match self.tab {
-            Tab::History => self.history.ui(ui, cx, analysis),
+            Tab::ApbdGrid => self.apbd_grid.ui(ui, cx, analysis),
             Tab::Ratios => {
                 if let Some(analysis) = analysis {
                     egui::ScrollArea::vertical().id_salt("finance_ratios").auto_shrink(false).show(ui, |ui| {
                         ratios_ui(ui, analysis, lang);
-                        self.charts.history_ui(ui, cx.session.workbook(), analysis, lang);
+                        self.charts.apbd_ui(ui, cx.session.workbook(), analysis, lang);
                     });
                 }
             }
@@ -127,7 +130,7 @@ fn ratios_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
                 ui.label(RichText::new(header.get(lang)).strong());
             }
             ui.end_row();
-            let roles = &crate::model::LineTree::get().roles;
+            let roles = &LineTree::get().roles;
             for r in &analysis.ratios {
                 ui.label(r.year.to_string());
                 for line in [roles.revenue, roles.pad] {

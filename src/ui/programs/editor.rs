@@ -5,15 +5,18 @@
 use egui::{ComboBox, Id, RichText, Ui};
 
 use crate::i18n::{Message, Text, format_rupiah, format_rupiah_short, parse_rupiah};
+use crate::model::Id as ProgramId;
 use crate::model::{
     ActionType, BudgetLine, Change, Edit, Field, FundingSource, Problem, Program, ProgramStatus, YearTarget,
 };
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::ui::names;
+use crate::ui::readiness::item_question;
+use crate::ui::strategy::program_strategy_row;
 
 pub struct ProgramEditor {
-    pub id: crate::model::Id,
+    pub id: ProgramId,
     drafts: Drafts,
 }
 
@@ -31,110 +34,40 @@ fn year(text: &str) -> Result<i32, Message> {
     text.trim().parse::<i32>().map_err(|_| Message::new(Text::NotAYear))
 }
 
+/// Puts `value` into `slot`: the write of a [`ProgramText`] once its text is read.
+fn put<T>(slot: &mut T, value: T) -> Result<(), Message> {
+    *slot = value;
+    Ok(())
+}
+
+/// A [`ProgramText`] in one line.
+const fn program_text(
+    field: Field,
+    label: Text,
+    multiline: bool,
+    width: f32,
+    get: fn(&Program) -> String,
+    set: fn(&mut Program, String) -> Result<(), Message>,
+) -> ProgramText {
+    ProgramText { field, label, multiline, width, get, set }
+}
+
+/// The program's text fields in the editor's order.
+#[rustfmt::skip]
 const TEXTS: [ProgramText; 9] = [
-    ProgramText {
-        field: Field::ProgramName,
-        label: Text::ColName,
-        multiline: false,
-        width: 420.0,
-        get: |p| p.name.clone(),
-        set: |p, v| {
-            p.name = v;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramCode,
-        label: Text::ColCode,
-        multiline: false,
-        width: 140.0,
-        get: |p| p.code.clone(),
-        set: |p, v| {
-            p.code = v.trim().to_string();
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramText,
-        label: Text::Location,
-        multiline: false,
-        width: 300.0,
-        get: |p| p.location.clone(),
-        set: |p, v| {
-            p.location = v;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramStart,
-        label: Text::StartYear,
-        multiline: false,
-        width: 70.0,
-        get: |p| p.start_year.to_string(),
-        set: |p, v| {
-            p.start_year = year(&v)?;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramEnd,
-        label: Text::EndYear,
-        multiline: false,
-        width: 70.0,
-        get: |p| p.end_year.to_string(),
-        set: |p, v| {
-            p.end_year = year(&v)?;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramText,
-        label: Text::Description,
-        multiline: true,
-        width: 560.0,
-        get: |p| p.description.clone(),
-        set: |p, v| {
-            p.description = v;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramText,
-        label: Text::Outputs,
-        multiline: true,
-        width: 560.0,
-        get: |p| p.outputs.clone(),
-        set: |p, v| {
-            p.outputs = v;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramText,
-        label: Text::Indicator,
-        multiline: false,
-        width: 420.0,
-        get: |p| p.indicator.clone(),
-        set: |p, v| {
-            p.indicator = v;
-            Ok(())
-        },
-    },
-    ProgramText {
-        field: Field::ProgramText,
-        label: Text::Baseline,
-        multiline: false,
-        width: 420.0,
-        get: |p| p.indicator_baseline.clone(),
-        set: |p, v| {
-            p.indicator_baseline = v;
-            Ok(())
-        },
-    },
+    program_text(Field::ProgramName, Text::ColName, false, 420.0, |p| p.name.clone(), |p, v| put(&mut p.name, v)),
+    program_text(Field::ProgramCode, Text::ColCode, false, 140.0, |p| p.code.clone(), |p, v| put(&mut p.code, v.trim().to_string())),
+    program_text(Field::ProgramText, Text::Location, false, 300.0, |p| p.location.clone(), |p, v| put(&mut p.location, v)),
+    program_text(Field::ProgramStart, Text::StartYear, false, 70.0, |p| p.start_year.to_string(), |p, v| put(&mut p.start_year, year(&v)?)),
+    program_text(Field::ProgramEnd, Text::EndYear, false, 70.0, |p| p.end_year.to_string(), |p, v| put(&mut p.end_year, year(&v)?)),
+    program_text(Field::ProgramText, Text::Description, true, 560.0, |p| p.description.clone(), |p, v| put(&mut p.description, v)),
+    program_text(Field::ProgramText, Text::Outputs, true, 560.0, |p| p.outputs.clone(), |p, v| put(&mut p.outputs, v)),
+    program_text(Field::ProgramText, Text::Indicator, false, 420.0, |p| p.indicator.clone(), |p, v| put(&mut p.indicator, v)),
+    program_text(Field::ProgramText, Text::Baseline, false, 420.0, |p| p.indicator_baseline.clone(), |p, v| put(&mut p.indicator_baseline, v)),
 ];
 
 impl ProgramEditor {
-    pub fn new(id: crate::model::Id) -> Self {
+    pub fn new(id: ProgramId) -> Self {
         ProgramEditor { id, drafts: Drafts::default() }
     }
 
@@ -166,7 +99,7 @@ impl ProgramEditor {
                     }
                 }
                 self.choice_rows(ui, cx, program);
-                crate::ui::strategy::program_strategy_row(ui, cx, program);
+                program_strategy_row(ui, cx, program);
             });
             for spec in TEXTS.iter().filter(|s| s.multiline) {
                 ui.label(spec.label.get(lang));
@@ -351,7 +284,7 @@ impl ProgramEditor {
         egui::CollapsingHeader::new(RichText::new(title).strong()).id_salt(("program_links", self.id)).show(ui, |ui| {
             for item in &workbook.readiness_items {
                 let mut linked = program.readiness_items.contains(&item.id);
-                let text = format!("{} — {}", item.code, crate::ui::readiness::item_question(item, lang));
+                let text = format!("{} — {}", item.code, item_question(item, lang));
                 if ui.checkbox(&mut linked, text).changed() && cx.editable {
                     let mut changed = program.clone();
                     if linked {

@@ -95,58 +95,13 @@ impl ImportTab {
 
         ui.add_space(8.0);
         ui.label(RichText::new(Text::ImportColumns.get(lang)).strong());
-        let mut changed = false;
-        egui::ScrollArea::horizontal().id_salt("import_columns").show(ui, |ui| {
-            egui::Grid::new("import_mapping").striped(true).show(ui, |ui| {
-                for (column, header) in table.headers.iter().enumerate() {
-                    ui.label(header);
-                    let current = mapping.field(column);
-                    let text = current
-                        .map_or_else(|| Text::ImportIgnore.get(lang).to_string(), |f| f.header(lang).into_owned());
-                    let mut chosen = current;
-                    ComboBox::from_id_salt(("import_column", column))
-                        .selected_text(text)
-                        .width(200.0)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut chosen, None, Text::ImportIgnore.get(lang));
-                            for field in &choices {
-                                ui.selectable_value(&mut chosen, Some(*field), field.header(lang));
-                            }
-                        })
-                        .response
-                        .accessible_name(Message::with(Text::ImportColumnFor, [header.clone()]).show(lang));
-                    if chosen != current {
-                        mapping.set(column, chosen);
-                        changed = true;
-                    }
-                    ui.end_row();
-                }
-            });
-        });
-        if changed {
+        if mapping_ui(ui, table, mapping, &choices, lang) {
             self.plan = None;
             return;
         }
-
         ui.add_space(8.0);
         ui.label(RichText::new(Text::ImportPreview.get(lang)).strong());
-        egui::ScrollArea::horizontal().id_salt("import_preview").show(ui, |ui| {
-            egui::Grid::new("import_preview_grid").striped(true).show(ui, |ui| {
-                ui.label(RichText::new("#").strong());
-                for header in &table.headers {
-                    ui.label(RichText::new(header).strong());
-                }
-                ui.end_row();
-                for row in table.rows.iter().filter(|r| !r.is_blank()).take(PREVIEW_ROWS) {
-                    ui.label(row.number.to_string());
-                    for column in 0..table.headers.len() {
-                        let text: String = row.cell(column).text().chars().take(40).collect();
-                        ui.label(text);
-                    }
-                    ui.end_row();
-                }
-            });
-        });
+        preview_ui(ui, table);
 
         let Some((_, plan)) = &self.plan else { return };
         ui.add_space(8.0);
@@ -198,4 +153,58 @@ impl ImportTab {
             ui.label(status.show(lang));
         }
     }
+}
+
+/// One row per column of the file with the program field it fills (or "ignore"); true when one was changed.
+fn mapping_ui(ui: &mut Ui, table: &Table, mapping: &mut ColumnMapping, choices: &[ProgramField], lang: Lang) -> bool {
+    let mut changed = false;
+    egui::ScrollArea::horizontal().id_salt("import_columns").show(ui, |ui| {
+        egui::Grid::new("import_mapping").striped(true).show(ui, |ui| {
+            for (column, header) in table.headers.iter().enumerate() {
+                ui.label(header);
+                let current = mapping.field(column);
+                let text =
+                    current.map_or_else(|| Text::ImportIgnore.get(lang).to_string(), |f| f.header(lang).into_owned());
+                let mut chosen = current;
+                ComboBox::from_id_salt(("import_column", column))
+                    .selected_text(text)
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut chosen, None, Text::ImportIgnore.get(lang));
+                        for field in choices {
+                            ui.selectable_value(&mut chosen, Some(*field), field.header(lang));
+                        }
+                    })
+                    .response
+                    .accessible_name(Message::with(Text::ImportColumnFor, [header.clone()]).show(lang));
+                if chosen != current {
+                    mapping.set(column, chosen);
+                    changed = true;
+                }
+                ui.end_row();
+            }
+        });
+    });
+    changed
+}
+
+/// The first rows of the file as read, cells cut to 40 characters.
+fn preview_ui(ui: &mut Ui, table: &Table) {
+    egui::ScrollArea::horizontal().id_salt("import_preview").show(ui, |ui| {
+        egui::Grid::new("import_preview_grid").striped(true).show(ui, |ui| {
+            ui.label(RichText::new("#").strong());
+            for header in &table.headers {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            for row in table.rows.iter().filter(|r| !r.is_blank()).take(PREVIEW_ROWS) {
+                ui.label(row.number.to_string());
+                for column in 0..table.headers.len() {
+                    let text: String = row.cell(column).text().chars().take(40).collect();
+                    ui.label(text);
+                }
+                ui.end_row();
+            }
+        });
+    });
 }

@@ -15,6 +15,7 @@ use egui::{ComboBox, RichText, Ui};
 
 use super::ViewCx;
 use super::names;
+use super::quick_wins::money;
 use crate::analysis::programs::{self as select, ProgramFilter, ProgramIndex, SortKey};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id, Workbook};
@@ -143,11 +144,7 @@ impl ProgramsView {
         ui.label(
             Message::with(
                 Text::ProgramsShown,
-                [
-                    self.shown.rows.len().to_string(),
-                    workbook.programs.len().to_string(),
-                    crate::ui::quick_wins::money(cx, self.shown.total),
-                ],
+                [self.shown.rows.len().to_string(), workbook.programs.len().to_string(), money(cx, self.shown.total)],
             )
             .show(lang),
         );
@@ -172,89 +169,9 @@ impl ProgramsView {
                 egui::TextEdit::singleline(&mut filter.text).hint_text(Text::SearchHint.get(lang)).desired_width(180.0),
             );
             search.accessible_name(Text::Search.get(lang));
-
-            let any = Text::All.get(lang);
-            let dimension_text =
-                filter.dimension.and_then(|d| workbook.dimension(d)).map_or(any, |d| names::dimension(d, lang));
-            let before = filter.dimension;
-            ComboBox::from_id_salt("filter_dimension")
-                .selected_text(format!("{}: {dimension_text}", Text::ColDimension.get(lang)))
-                .width(190.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.dimension, None, any);
-                    for d in &workbook.dimensions {
-                        ui.selectable_value(&mut filter.dimension, Some(d.id), names::dimension(d, lang));
-                    }
-                })
-                .response
-                .accessible_name(Text::FilterDimension.get(lang))
-                .on_hover_text(Text::FilterDimension.get(lang));
-            if filter.dimension != before {
-                filter.element = None;
-            }
-
-            let element_text =
-                filter.element.and_then(|e| workbook.element(e)).map_or(any, |e| names::element(e, lang));
-            ComboBox::from_id_salt("filter_element")
-                .selected_text(format!("{}: {element_text}", Text::ColElement.get(lang)))
-                .width(200.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.element, None, any);
-                    for e in workbook.elements.iter().filter(|e| filter.dimension.is_none_or(|d| e.dimension_id == d)) {
-                        ui.selectable_value(&mut filter.element, Some(e.id), names::element(e, lang));
-                    }
-                })
-                .response
-                .accessible_name(Text::FilterElement.get(lang))
-                .on_hover_text(Text::FilterElement.get(lang));
-
-            let agency_text = match filter.agency {
-                None => any.to_string(),
-                Some(None) => Text::NoAgency.get(lang).to_string(),
-                Some(Some(a)) => workbook.agency(a).map_or_else(|| any.to_string(), |a| a.label().to_string()),
-            };
-            ComboBox::from_id_salt("filter_agency")
-                .selected_text(format!("{}: {agency_text}", Text::ColAgency.get(lang)))
-                .width(150.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.agency, None, any);
-                    ui.selectable_value(&mut filter.agency, Some(None), Text::NoAgency.get(lang));
-                    for a in &workbook.agencies {
-                        ui.selectable_value(&mut filter.agency, Some(Some(a.id)), a.label()).on_hover_text(&a.name);
-                    }
-                })
-                .response
-                .accessible_name(Text::FilterAgency.get(lang))
-                .on_hover_text(Text::FilterAgency.get(lang));
-
-            let year_text = filter.year.map_or_else(|| any.to_string(), |y| y.to_string());
-            ComboBox::from_id_salt("filter_year")
-                .selected_text(format!("{}: {year_text}", Text::Year.get(lang)))
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.year, None, any);
-                    for year in workbook.profile.years() {
-                        ui.selectable_value(&mut filter.year, Some(year), year.to_string());
-                    }
-                })
-                .response
-                .accessible_name(Text::FilterYear.get(lang))
-                .on_hover_text(Text::FilterYear.get(lang));
-
-            let source_text = filter.source.map_or(any, |s| s.text().get(lang));
-            ComboBox::from_id_salt("filter_source")
-                .selected_text(format!("{}: {source_text}", Text::ColSources.get(lang)))
-                .width(170.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.source, None, any);
-                    for s in FundingSource::ALL {
-                        ui.selectable_value(&mut filter.source, Some(s), s.text().get(lang));
-                    }
-                })
-                .response
-                .accessible_name(Text::FilterSource.get(lang))
-                .on_hover_text(Text::FilterSource.get(lang));
-
+            place_filter_ui(ui, filter, workbook, lang);
+            agency_filter_ui(ui, filter, workbook, lang);
+            year_source_filter_ui(ui, filter, workbook, lang);
             if !filter.is_empty() && ui.button(Text::ClearFilter.get(lang)).clicked() {
                 *filter = ProgramFilter::default();
             }
@@ -270,4 +187,96 @@ impl ProgramsView {
 /// A small coloured chip for a dimension.
 fn dimension_chip(ui: &mut Ui, color: &str, text: &str) {
     ui.label(RichText::new(text).color(egui::Color32::WHITE).background_color(names::color(color)));
+}
+
+/// The dimension and element filters (choosing a dimension clears the element).
+fn place_filter_ui(ui: &mut Ui, filter: &mut ProgramFilter, workbook: &Workbook, lang: Lang) {
+    let any = Text::All.get(lang);
+    let dimension_text =
+        filter.dimension.and_then(|d| workbook.dimension(d)).map_or(any, |d| names::dimension(d, lang));
+    let before = filter.dimension;
+    ComboBox::from_id_salt("filter_dimension")
+        .selected_text(format!("{}: {dimension_text}", Text::ColDimension.get(lang)))
+        .width(190.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.dimension, None, any);
+            for d in &workbook.dimensions {
+                ui.selectable_value(&mut filter.dimension, Some(d.id), names::dimension(d, lang));
+            }
+        })
+        .response
+        .accessible_name(Text::FilterDimension.get(lang))
+        .on_hover_text(Text::FilterDimension.get(lang));
+    if filter.dimension != before {
+        filter.element = None;
+    }
+
+    let element_text = filter.element.and_then(|e| workbook.element(e)).map_or(any, |e| names::element(e, lang));
+    ComboBox::from_id_salt("filter_element")
+        .selected_text(format!("{}: {element_text}", Text::ColElement.get(lang)))
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.element, None, any);
+            for e in workbook.elements.iter().filter(|e| filter.dimension.is_none_or(|d| e.dimension_id == d)) {
+                ui.selectable_value(&mut filter.element, Some(e.id), names::element(e, lang));
+            }
+        })
+        .response
+        .accessible_name(Text::FilterElement.get(lang))
+        .on_hover_text(Text::FilterElement.get(lang));
+}
+
+/// The agency filter (any, none, or one agency).
+fn agency_filter_ui(ui: &mut Ui, filter: &mut ProgramFilter, workbook: &Workbook, lang: Lang) {
+    let any = Text::All.get(lang);
+    let agency_text = match filter.agency {
+        None => any.to_string(),
+        Some(None) => Text::NoAgency.get(lang).to_string(),
+        Some(Some(a)) => workbook.agency(a).map_or_else(|| any.to_string(), |a| a.label().to_string()),
+    };
+    ComboBox::from_id_salt("filter_agency")
+        .selected_text(format!("{}: {agency_text}", Text::ColAgency.get(lang)))
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.agency, None, any);
+            ui.selectable_value(&mut filter.agency, Some(None), Text::NoAgency.get(lang));
+            for a in &workbook.agencies {
+                ui.selectable_value(&mut filter.agency, Some(Some(a.id)), a.label()).on_hover_text(&a.name);
+            }
+        })
+        .response
+        .accessible_name(Text::FilterAgency.get(lang))
+        .on_hover_text(Text::FilterAgency.get(lang));
+}
+
+/// The year and funding source filters.
+fn year_source_filter_ui(ui: &mut Ui, filter: &mut ProgramFilter, workbook: &Workbook, lang: Lang) {
+    let any = Text::All.get(lang);
+    let year_text = filter.year.map_or_else(|| any.to_string(), |y| y.to_string());
+    ComboBox::from_id_salt("filter_year")
+        .selected_text(format!("{}: {year_text}", Text::Year.get(lang)))
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.year, None, any);
+            for year in workbook.profile.years() {
+                ui.selectable_value(&mut filter.year, Some(year), year.to_string());
+            }
+        })
+        .response
+        .accessible_name(Text::FilterYear.get(lang))
+        .on_hover_text(Text::FilterYear.get(lang));
+
+    let source_text = filter.source.map_or(any, |s| s.text().get(lang));
+    ComboBox::from_id_salt("filter_source")
+        .selected_text(format!("{}: {source_text}", Text::ColSources.get(lang)))
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.source, None, any);
+            for s in FundingSource::ALL {
+                ui.selectable_value(&mut filter.source, Some(s), s.text().get(lang));
+            }
+        })
+        .response
+        .accessible_name(Text::FilterSource.get(lang))
+        .on_hover_text(Text::FilterSource.get(lang));
 }

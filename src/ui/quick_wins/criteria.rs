@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::analysis::quick_wins::weight_shares;
-use crate::i18n::{Message, Text};
+use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::model::quick_wins::{Criterion, QuickWins};
 use crate::model::{Change, Edit, QuickWinChange, new_id};
 use crate::ui::ViewCx;
@@ -17,6 +17,13 @@ pub struct CriteriaEditor {
     problem: Option<Message>,
 }
 
+/// The edit putting `c` (storing the defaults first when the workbook has no criteria of its own).
+fn put(q: &QuickWins, c: Criterion) -> Edit {
+    let mut changes = q.materialise_criteria();
+    changes.push(Change::QuickWin(QuickWinChange::PutCriterion(c.clone())));
+    Edit::new(Message::with(Text::QwEditCriterion, [c.name_id]), changes)
+}
+
 impl CriteriaEditor {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let lang = cx.lang;
@@ -25,11 +32,6 @@ impl CriteriaEditor {
         let shares = weight_shares(&criteria);
         ui.label(RichText::new(Text::QwCriteriaHint.get(lang)).weak());
         let mut edits: Vec<Edit> = Vec::new();
-        let put = |c: Criterion| {
-            let mut changes = q.materialise_criteria();
-            changes.push(Change::QuickWin(QuickWinChange::PutCriterion(c.clone())));
-            Edit::new(Message::with(Text::QwEditCriterion, [c.name_id]), changes)
-        };
         egui::ScrollArea::vertical().id_salt("qw_criteria").show(ui, |ui| {
             egui::Grid::new("qw_criteria_grid").striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
                 for h in
@@ -39,48 +41,7 @@ impl CriteriaEditor {
                 }
                 ui.end_row();
                 for (c, share) in criteria.iter().zip(&shares) {
-                    let fields: [(Text, &str, f32); 3] = [
-                        (Text::QwCriterionId, &c.name_id, 240.0),
-                        (Text::QwCriterionEn, &c.name_en, 220.0),
-                        (Text::QwWeight, &c.weight.to_string(), 60.0),
-                    ];
-                    for (label, current, width) in fields {
-                        let id = egui::Id::unique(("qw_criterion", c.id, label));
-                        let name = format!("{} {}", label.get(lang), c.name_id);
-                        let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
-                        if let Some(value) = text_field(ui, &mut self.drafts, spec, current, lang) {
-                            let mut new = c.clone();
-                            match label {
-                                Text::QwCriterionId => new.name_id = value.trim().to_string(),
-                                Text::QwCriterionEn => new.name_en = value.trim().to_string(),
-                                _ => match value.trim().parse::<u32>() {
-                                    Ok(weight) => new.weight = weight,
-                                    Err(_) => {
-                                        let problem = Message::with(Text::QwWeightRange, ["1000".to_string()]);
-                                        self.drafts.refuse(id, value, problem);
-                                        continue;
-                                    }
-                                },
-                            }
-                            edits.push(put(new));
-                        }
-                    }
-                    ui.label(format!("{} %", crate::i18n::format_decimal(*share, 1)));
-                    let mut lower = c.lower_is_better;
-                    let name = format!("{} {}", Text::QwLowerBetter.get(lang), c.name_id);
-                    if ui
-                        .add_enabled(cx.editable, egui::Checkbox::without_text(&mut lower))
-                        .accessible_name(name)
-                        .changed()
-                    {
-                        edits.push(put(Criterion { lower_is_better: lower, ..c.clone() }));
-                    }
-                    if cx.editable && ui.small_button("🗑").on_hover_text(Text::QwDeleteCriterion.get(lang)).clicked()
-                    {
-                        let mut changes = q.materialise_criteria();
-                        changes.extend(q.remove_criterion(c.id));
-                        edits.push(Edit::new(Message::with(Text::QwEditDeleteCriterion, [c.name_id.clone()]), changes));
-                    }
+                    criterion_row_ui(ui, &mut self.drafts, cx, (c, *share), &mut edits);
                     ui.end_row();
                 }
             });
@@ -90,13 +51,13 @@ impl CriteriaEditor {
                 let criterion = Criterion {
                     id: new_id(),
                     key: String::new(),
-                    name_id: Text::QwNewCriterion.get(crate::i18n::Lang::Id).to_string(),
-                    name_en: Text::QwNewCriterion.get(crate::i18n::Lang::En).to_string(),
+                    name_id: Text::QwNewCriterion.get(Lang::Id).to_string(),
+                    name_en: Text::QwNewCriterion.get(Lang::En).to_string(),
                     weight: 10,
                     lower_is_better: false,
                     position: QuickWins::next_position(&criteria, |c| c.position),
                 };
-                edits.push(put(criterion));
+                edits.push(put(q, criterion));
             }
         });
         if let Some(problem) = &self.problem {
@@ -108,5 +69,54 @@ impl CriteriaEditor {
                 cx.edits.push(edit);
             }
         }
+    }
+}
+
+/// One criterion: its names and weight, its share, "lower is better" and its delete button.
+fn criterion_row_ui(
+    ui: &mut Ui,
+    drafts: &mut Drafts,
+    cx: &ViewCx<'_>,
+    (c, share): (&Criterion, f64),
+    edits: &mut Vec<Edit>,
+) {
+    let lang = cx.lang;
+    let q = &cx.session.workbook().quick_wins;
+    let fields: [(Text, &str, f32); 3] = [
+        (Text::QwCriterionId, &c.name_id, 240.0),
+        (Text::QwCriterionEn, &c.name_en, 220.0),
+        (Text::QwWeight, &c.weight.to_string(), 60.0),
+    ];
+    for (label, current, width) in fields {
+        let id = egui::Id::unique(("qw_criterion", c.id, label));
+        let name = format!("{} {}", label.get(lang), c.name_id);
+        let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
+        if let Some(value) = text_field(ui, drafts, spec, current, lang) {
+            let mut new = c.clone();
+            match label {
+                Text::QwCriterionId => new.name_id = value.trim().to_string(),
+                Text::QwCriterionEn => new.name_en = value.trim().to_string(),
+                _ => match value.trim().parse::<u32>() {
+                    Ok(weight) => new.weight = weight,
+                    Err(_) => {
+                        let problem = Message::with(Text::QwWeightRange, ["1000".to_string()]);
+                        drafts.refuse(id, value, problem);
+                        continue;
+                    }
+                },
+            }
+            edits.push(put(q, new));
+        }
+    }
+    ui.label(format!("{} %", format_decimal(share, 1)));
+    let mut lower = c.lower_is_better;
+    let name = format!("{} {}", Text::QwLowerBetter.get(lang), c.name_id);
+    if ui.add_enabled(cx.editable, egui::Checkbox::without_text(&mut lower)).accessible_name(name).changed() {
+        edits.push(put(q, Criterion { lower_is_better: lower, ..c.clone() }));
+    }
+    if cx.editable && ui.small_button("🗑").on_hover_text(Text::QwDeleteCriterion.get(lang)).clicked() {
+        let mut changes = q.materialise_criteria();
+        changes.extend(q.remove_criterion(c.id));
+        edits.push(Edit::new(Message::with(Text::QwEditDeleteCriterion, [c.name_id.clone()]), changes));
     }
 }

@@ -11,13 +11,14 @@ mod ranking;
 mod scoring;
 mod workshop;
 
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use egui::Ui;
 
-use super::ViewCx;
+use super::{ViewCx, names};
 use crate::analysis::quick_wins::{Ranked, Window, ranking as rank_programs};
-use crate::i18n::{Text, format_rupiah_short};
+use crate::i18n::{Text, format_decimal, format_rupiah_short};
 use crate::model::{Program, Workbook};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,7 +48,7 @@ impl Tab {
 /// The ranking of the current revision and quick-win years.
 #[derive(Default)]
 struct RankingCache {
-    key: Option<(std::path::PathBuf, u64, Window)>,
+    key: Option<(PathBuf, u64, Window)>,
     rows: Rc<Vec<Ranked>>,
 }
 
@@ -120,12 +121,12 @@ pub(crate) fn program_label(p: &Program) -> String {
 
 /// A score on the 1-5 scale with two decimals, or "–".
 pub(crate) fn score_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| crate::i18n::format_decimal(v, 2))
+    value.map_or_else(|| "–".to_string(), |v| format_decimal(v, 2))
 }
 
 /// The dimension's colour of a program.
 pub(crate) fn program_color(workbook: &Workbook, p: &Program) -> egui::Color32 {
-    workbook.dimension_of(p.element_id).map_or(egui::Color32::GRAY, |d| super::names::color(&d.color))
+    workbook.dimension_of(p.element_id).map_or(egui::Color32::GRAY, |d| names::color(&d.color))
 }
 
 /// The "first year" / "first two years" switch.

@@ -1,10 +1,15 @@
 //! Editing the readiness framework: items (code, pillar, dimension, questions, the five level descriptions,
 //! weight, target level), the index bands, and JSON export and import of the whole framework.
 
+use std::array::from_fn;
+use std::fs;
+use std::path::PathBuf;
+
 use egui::{ComboBox, RichText, Ui};
 
 use super::scoring::question;
 use crate::i18n::{Lang, Message, Text, format_decimal};
+use crate::io::atomic_file::write_atomically;
 use crate::io::readiness_json::{export_framework, import_framework};
 use crate::model::{Band, Change, Edit, Field, LevelText, Pillar, ReadinessItem, new_id};
 use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
@@ -33,57 +38,53 @@ fn number(text: &str) -> Result<f64, Message> {
     text.trim().replace(',', ".").parse::<f64>().map_err(|_| Message::new(Text::NotANumber))
 }
 
+/// Puts `value` into `slot`: the write of an [`ItemText`] once its text is read.
+fn put<T>(slot: &mut T, value: T) -> Result<(), Message> {
+    *slot = value;
+    Ok(())
+}
+
+/// An [`ItemText`] in one line.
+const fn item_text(
+    label: Text,
+    field: Field,
+    width: f32,
+    get: fn(&ReadinessItem) -> String,
+    set: fn(&mut ReadinessItem, String) -> Result<(), Message>,
+) -> ItemText {
+    ItemText { label, field, width, get, set }
+}
+
 const ITEM_TEXTS: [ItemText; 5] = [
-    ItemText {
-        label: Text::ColCode,
-        field: Field::ItemCode,
-        width: 100.0,
-        get: |i| i.code.clone(),
-        set: |i, v| {
-            i.code = v.trim().to_string();
-            Ok(())
-        },
-    },
-    ItemText {
-        label: Text::QuestionId,
-        field: Field::ItemQuestion,
-        width: 620.0,
-        get: |i| i.question_id.clone(),
-        set: |i, v| {
-            i.question_id = v;
-            Ok(())
-        },
-    },
-    ItemText {
-        label: Text::QuestionEn,
-        field: Field::ItemQuestion,
-        width: 620.0,
-        get: |i| i.question_en.clone(),
-        set: |i, v| {
-            i.question_en = v;
-            Ok(())
-        },
-    },
-    ItemText {
-        label: Text::Weight,
-        field: Field::ItemWeight,
-        width: 70.0,
-        get: |i| format_decimal(i.weight, 1),
-        set: |i, v| {
-            i.weight = number(&v)?;
-            Ok(())
-        },
-    },
-    ItemText {
-        label: Text::TargetLevel,
-        field: Field::ItemTarget,
-        width: 50.0,
-        get: |i| i.target_level.to_string(),
-        set: |i, v| {
-            i.target_level = v.trim().parse::<u8>().map_err(|_| Message::new(Text::LevelOutOfRange))?;
-            Ok(())
-        },
-    },
+    item_text(Text::ColCode, Field::ItemCode, 100.0, |i| i.code.clone(), |i, v| put(&mut i.code, v.trim().to_string())),
+    item_text(
+        Text::QuestionId,
+        Field::ItemQuestion,
+        620.0,
+        |i| i.question_id.clone(),
+        |i, v| put(&mut i.question_id, v),
+    ),
+    item_text(
+        Text::QuestionEn,
+        Field::ItemQuestion,
+        620.0,
+        |i| i.question_en.clone(),
+        |i, v| put(&mut i.question_en, v),
+    ),
+    item_text(
+        Text::Weight,
+        Field::ItemWeight,
+        70.0,
+        |i| format_decimal(i.weight, 1),
+        |i, v| put(&mut i.weight, number(&v)?),
+    ),
+    item_text(
+        Text::TargetLevel,
+        Field::ItemTarget,
+        50.0,
+        |i| i.target_level.to_string(),
+        |i, v| put(&mut i.target_level, v.trim().parse::<u8>().map_err(|_| Message::new(Text::LevelOutOfRange))?),
+    ),
 ];
 
 impl FrameworkEditor {
@@ -120,7 +121,7 @@ impl FrameworkEditor {
                         code: format!("BARU-{:02}", workbook.readiness_items.len() + 1),
                         question_id: Text::NewItemQuestion.get(Lang::Id).to_string(),
                         question_en: Text::NewItemQuestion.get(Lang::En).to_string(),
-                        levels: std::array::from_fn(|_| LevelText::default()),
+                        levels: from_fn(|_| LevelText::default()),
                         weight: 1.0,
                         target_level: 4,
                         position: workbook.next_readiness_position(),
@@ -140,68 +141,51 @@ impl FrameworkEditor {
 
     fn item_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, item: &ReadinessItem) {
         let lang = cx.lang;
-        let workbook = cx.session.workbook();
         egui::Grid::new(("item_grid", item.id)).num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
-            for spec in &ITEM_TEXTS {
-                ui.label(spec.label.get(lang));
-                let id = egui::Id::unique(("item_text", item.id, spec.label));
-                let name = format!("{} {}", item.code, spec.label.get(lang));
-                let field = FieldSpec::new(id, &name).width(spec.width).enabled(cx.editable);
-                if let Some(value) = text_field(ui, &mut self.drafts, field, &(spec.get)(item), lang) {
-                    let mut changed = item.clone();
-                    match (spec.set)(&mut changed, value.clone()) {
-                        Err(problem) => self.drafts.refuse(id, value, problem),
-                        Ok(()) => self.push_checked(
-                            cx,
-                            id,
-                            value,
-                            spec.field,
-                            Edit::one(
-                                Message::with(Text::EditItem, [item.code.clone()]),
-                                Change::PutReadinessItem(changed),
-                            ),
-                        ),
-                    }
-                }
-                problem_label(ui, &self.drafts, id, lang);
-                ui.end_row();
-            }
-            let mut changed = item.clone();
-            ui.label(Text::Pillar.get(lang));
-            ui.add_enabled_ui(cx.editable, |ui| {
-                let name = format!("{} {}", item.code, Text::Pillar.get(lang));
-                let text = |p: Pillar| p.text().get(lang).to_string();
-                choice(ui, ("item_pillar", item.id), &name, &mut changed.pillar, &Pillar::ALL, text, 160.0);
-            });
-            ui.label("");
-            ui.end_row();
-            ui.label(Text::ColDimension.get(lang));
-            ui.add_enabled_ui(cx.editable, |ui| {
-                let text = item
-                    .dimension_id
-                    .and_then(|d| workbook.dimension(d))
-                    .map_or(Text::General.get(lang), |d| names::dimension(d, lang));
-                ComboBox::from_id_salt(("item_dimension", item.id))
-                    .selected_text(text)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut changed.dimension_id, None, Text::General.get(lang));
-                        for d in &workbook.dimensions {
-                            ui.selectable_value(&mut changed.dimension_id, Some(d.id), names::dimension(d, lang));
-                        }
-                    })
-                    .response
-                    .accessible_name(format!("{} {}", item.code, Text::ColDimension.get(lang)));
-            });
-            ui.label("");
-            ui.end_row();
-            if changed != *item {
-                cx.edits.push(Edit::one(
-                    Message::with(Text::EditItem, [item.code.clone()]),
-                    Change::PutReadinessItem(changed),
-                ));
-            }
+            self.item_texts_ui(ui, cx, item);
+            item_choices_ui(ui, cx, item);
         });
         ui.label(RichText::new(Text::LevelDescriptions.get(lang)).strong());
+        self.levels_ui(ui, cx, item);
+        ui.add_enabled_ui(cx.editable, |ui| {
+            if ui.button(Text::DeleteItem.get(lang)).clicked() {
+                cx.edits.push(delete_item_edit(cx, item));
+            }
+        });
+    }
+
+    /// The item's code, questions, weight and target level, one grid row each.
+    fn item_texts_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, item: &ReadinessItem) {
+        let lang = cx.lang;
+        for spec in &ITEM_TEXTS {
+            ui.label(spec.label.get(lang));
+            let id = egui::Id::unique(("item_text", item.id, spec.label));
+            let name = format!("{} {}", item.code, spec.label.get(lang));
+            let field = FieldSpec::new(id, &name).width(spec.width).enabled(cx.editable);
+            if let Some(value) = text_field(ui, &mut self.drafts, field, &(spec.get)(item), lang) {
+                let mut changed = item.clone();
+                match (spec.set)(&mut changed, value.clone()) {
+                    Err(problem) => self.drafts.refuse(id, value, problem),
+                    Ok(()) => self.push_checked(
+                        cx,
+                        id,
+                        value,
+                        spec.field,
+                        Edit::one(
+                            Message::with(Text::EditItem, [item.code.clone()]),
+                            Change::PutReadinessItem(changed),
+                        ),
+                    ),
+                }
+            }
+            problem_label(ui, &self.drafts, id, lang);
+            ui.end_row();
+        }
+    }
+
+    /// The five level descriptions of an item, in Indonesian and English.
+    fn levels_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, item: &ReadinessItem) {
+        let lang = cx.lang;
         let level_width = ((ui.available_width() - 60.0) / 2.0).clamp(240.0, 560.0);
         egui::Grid::new(("item_levels", item.id)).num_columns(3).spacing([8.0, 4.0]).show(ui, |ui| {
             for level in 0..5 {
@@ -220,24 +204,14 @@ impl FrameworkEditor {
                     if let Some(value) = text_field(ui, &mut self.drafts, field, &get(&item.levels[level]), lang) {
                         let mut changed = item.clone();
                         set(&mut changed.levels[level], value.clone());
-                        self.push_checked(
-                            cx,
-                            id,
-                            value,
-                            Field::ItemLevels,
-                            Edit::one(
-                                Message::with(Text::EditItem, [item.code.clone()]),
-                                Change::PutReadinessItem(changed),
-                            ),
+                        let edit = Edit::one(
+                            Message::with(Text::EditItem, [item.code.clone()]),
+                            Change::PutReadinessItem(changed),
                         );
+                        self.push_checked(cx, id, value, Field::ItemLevels, edit);
                     }
                 }
                 ui.end_row();
-            }
-        });
-        ui.add_enabled_ui(cx.editable, |ui| {
-            if ui.button(Text::DeleteItem.get(lang)).clicked() {
-                cx.edits.push(delete_item_edit(cx, item));
             }
         });
     }
@@ -326,9 +300,9 @@ impl FrameworkEditor {
             )
             .labelled_by(label.id);
             if ui.button(Text::ExportJson.get(lang)).clicked() {
-                let path = std::path::PathBuf::from(self.json_path.trim());
+                let path = PathBuf::from(self.json_path.trim());
                 let text = export_framework(cx.session.workbook());
-                self.json_status = Some(match crate::io::atomic_file::write_atomically(&path, text.as_bytes()) {
+                self.json_status = Some(match write_atomically(&path, text.as_bytes()) {
                     Ok(()) => (Message::with(Text::ChartSaved, [path.display().to_string()]), false),
                     Err(e) => (Message::with(Text::ExportFailed, [e]), true),
                 });
@@ -347,6 +321,43 @@ impl FrameworkEditor {
     }
 }
 
+/// The item's pillar and dimension, one grid row each; one edit when either changed.
+fn item_choices_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, item: &ReadinessItem) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let mut changed = item.clone();
+    ui.label(Text::Pillar.get(lang));
+    ui.add_enabled_ui(cx.editable, |ui| {
+        let name = format!("{} {}", item.code, Text::Pillar.get(lang));
+        let text = |p: Pillar| p.text().get(lang).to_string();
+        choice(ui, ("item_pillar", item.id), &name, &mut changed.pillar, &Pillar::ALL, text, 160.0);
+    });
+    ui.label("");
+    ui.end_row();
+    ui.label(Text::ColDimension.get(lang));
+    ui.add_enabled_ui(cx.editable, |ui| {
+        let text = item
+            .dimension_id
+            .and_then(|d| workbook.dimension(d))
+            .map_or(Text::General.get(lang), |d| names::dimension(d, lang));
+        ComboBox::from_id_salt(("item_dimension", item.id))
+            .selected_text(text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut changed.dimension_id, None, Text::General.get(lang));
+                for d in &workbook.dimensions {
+                    ui.selectable_value(&mut changed.dimension_id, Some(d.id), names::dimension(d, lang));
+                }
+            })
+            .response
+            .accessible_name(format!("{} {}", item.code, Text::ColDimension.get(lang)));
+    });
+    ui.label("");
+    ui.end_row();
+    if changed != *item {
+        cx.edits.push(Edit::one(Message::with(Text::EditItem, [item.code.clone()]), Change::PutReadinessItem(changed)));
+    }
+}
+
 /// Delete an item with everything that points at it, as one undo step that restores all of it.
 fn delete_item_edit(cx: &ViewCx<'_>, item: &ReadinessItem) -> Edit {
     let changes = cx.session.workbook().remove_readiness_item(item.id);
@@ -355,7 +366,7 @@ fn delete_item_edit(cx: &ViewCx<'_>, item: &ReadinessItem) -> Edit {
 
 /// Read a framework file and put its items and bands, as one undo step; items the file lacks stay.
 fn import_json(cx: &mut ViewCx<'_>, path: &str) -> (Message, bool) {
-    let text = match std::fs::read_to_string(path) {
+    let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => return (Message::with(Text::ImportCannotRead, [e.to_string()]), true),
     };

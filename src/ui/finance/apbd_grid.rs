@@ -1,6 +1,8 @@
-//! The APBD history as a grid: the lines of one layout down (the current tree since 2021, the old layout
+//! The APBD grid: the past years' APBD lines of one layout down (the current tree since 2021, the old layout
 //! before), the years across, budgeted or realised. Amounts are typed the Indonesian way and save when the
 //! user leaves the cell; an empty cell removes the value. A year can be marked as estimated as a whole.
+
+use std::ops::RangeInclusive;
 
 use egui::{RichText, Ui};
 
@@ -14,15 +16,15 @@ use crate::ui::fields::{Drafts, FieldSpec, text_field};
 /// The first year the grid offers: the oldest history the masterplan guidance asks for.
 const FIRST_YEAR: i32 = 2016;
 
-pub struct HistoryGrid {
+pub struct ApbdGrid {
     layout: Layout,
     kind: ValueKind,
     drafts: Drafts,
 }
 
-impl Default for HistoryGrid {
+impl Default for ApbdGrid {
     fn default() -> Self {
-        HistoryGrid { layout: Layout::Current, kind: ValueKind::Budgeted, drafts: Drafts::default() }
+        ApbdGrid { layout: Layout::Current, kind: ValueKind::Budgeted, drafts: Drafts::default() }
     }
 }
 
@@ -69,7 +71,7 @@ fn rows(layout: Layout, lang: Lang) -> Vec<Row> {
 
 /// The years of a layout: before 2021 the old one, from 2021 the current one up to the last year with a value
 /// (at least the masterplan's first year).
-fn years(layout: Layout, workbook: &Workbook) -> std::ops::RangeInclusive<i32> {
+fn years(layout: Layout, workbook: &Workbook) -> RangeInclusive<i32> {
     match layout {
         Layout::Legacy => FIRST_YEAR..=FIRST_CURRENT_LAYOUT_YEAR - 1,
         Layout::Current => {
@@ -79,7 +81,7 @@ fn years(layout: Layout, workbook: &Workbook) -> std::ops::RangeInclusive<i32> {
     }
 }
 
-impl HistoryGrid {
+impl ApbdGrid {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, analysis: Option<&FinanceAnalysis>) {
         let lang = cx.lang;
         let workbook = cx.session.workbook();
