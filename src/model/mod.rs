@@ -3,7 +3,6 @@
 //! elements, the programs, the readiness assessment and the regional budget history (APBD). [`Workbook`]
 //! is the in-memory snapshot the UI reads; [`Change`] is the only way it changes.
 
-mod change;
 mod color;
 mod finance;
 mod line_tree;
@@ -13,7 +12,6 @@ mod readiness;
 pub mod strategy;
 mod validate;
 
-pub use change::{Change, Edit};
 pub use color::rgb_from_hex;
 pub use finance::{
     BASIS_POINTS, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, LEGACY_PREFIX, Layout, ProjectionSettings, Scenario,
@@ -36,6 +34,8 @@ pub use validate::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::i18n::Message;
+
 /// A stable row identity that survives copies of the workbook, so copies can be merged later.
 pub type Id = Uuid;
 
@@ -50,6 +50,65 @@ const NAMESPACE: Uuid = Uuid::from_u128(0x6a0c_5d1e_8f4b_4c39_9a57_51c7_3e2d_b00
 /// An id derived from a kind and a key: the same inputs give the same id everywhere.
 pub fn stable_id(kind: &str, key: &str) -> Id {
     Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
+}
+
+// The one vocabulary of edits, here at the model's root because each area's own changes (strategy, quick
+// wins) are variants of it and build it: a view never mutates the workbook, it builds an [`Edit`] of
+// [`Change`]s, and the store validates, writes, applies and records it as one undo step.
+
+/// One row-level change. Each has an exact inverse (see [`Workbook::inverse`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    Profile(Profile),
+    PutAgency(Agency),
+    RemoveAgency(Id),
+    PutMember(Member),
+    RemoveMember(Id),
+    /// A program with its whole budget and targets.
+    PutProgram(Program),
+    RemoveProgram(Id),
+    PutReadinessItem(ReadinessItem),
+    RemoveReadinessItem(Id),
+    PutBand(Band),
+    RemoveBand(Id),
+    PutRound(Round),
+    RemoveRound(Id),
+    /// A score is identified by its round and item.
+    PutScore(Score),
+    RemoveScore {
+        round: Id,
+        item: Id,
+    },
+    /// A budget value is identified by its line, year and kind.
+    PutFinanceValue(FinanceValue),
+    RemoveFinanceValue {
+        line: String,
+        year: i32,
+        kind: ValueKind,
+    },
+    /// The projection settings, whole; `None` goes back to the defaults (the workbook holds none).
+    PutFinanceSettings(Option<ProjectionSettings>),
+    /// Issues, SWOT, goals, strategies, indicators and program links (`strategy.rs`).
+    Strategy(StrategyChange),
+    /// Criteria, scores, quick-win marks, votes and workshop minutes (`quick_wins.rs`).
+    QuickWin(QuickWinChange),
+}
+
+/// What the user did, as one undo step: a label for the Edit menu and the changes it made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub label: Message,
+    pub changes: Vec<Change>,
+}
+
+impl Edit {
+    pub fn new(label: impl Into<Message>, changes: Vec<Change>) -> Self {
+        Edit { label: label.into(), changes }
+    }
+
+    pub fn one(label: impl Into<Message>, change: Change) -> Self {
+        Edit::new(label, vec![change])
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,10 +8,12 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{RichText, Ui};
 
-use crate::i18n::{Lang, Message, Text};
+use crate::charts::MAX_SIDE;
+use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::io::books::Book;
 use crate::io::chart_set::ChartSize;
-use crate::io::export_plan::{ExportFormat, ExportJob, ExportReport, ExportRequest};
+use crate::io::export_plan::{self, ExportFormat, ExportJob, ExportReport, ExportRequest};
+use crate::paths::documents_dir;
 use crate::ui::ViewCx;
 
 pub struct ExportView {
@@ -43,7 +45,7 @@ impl Default for ExportView {
             delimiter: request.delimiter,
             chart_size: request.chart_size,
             area: request.area,
-            folder: crate::paths::documents_dir().display().to_string(),
+            folder: documents_dir().display().to_string(),
             browsing: None,
             job: None,
             report: None,
@@ -136,11 +138,7 @@ impl ExportView {
     }
 
     fn choices_ui(&mut self, ui: &mut Ui, ui_lang: Lang, lang: Lang) {
-        let section = |ui: &mut Ui, text: Text| {
-            ui.add_space(6.0);
-            ui.label(RichText::new(text.get(ui_lang)).strong());
-        };
-        section(ui, Text::ExportFormats);
+        section(ui, Text::ExportFormats, ui_lang);
         ui.horizontal_wrapped(|ui| {
             for (format, on) in ExportFormat::ALL.iter().zip(self.formats.iter_mut()) {
                 ui.checkbox(on, format.label().get(ui_lang));
@@ -151,8 +149,47 @@ impl ExportView {
         let csv_used = wants(ExportFormat::Csv);
         let charts_used = wants(ExportFormat::Svg) || wants(ExportFormat::Png);
 
-        section(ui, Text::ExportBooks);
-        ui.add_enabled_ui(books_used, |ui| {
+        self.books_ui(ui, ui_lang, lang, books_used);
+
+        section(ui, Text::ExportLanguage, ui_lang);
+        ui.horizontal(|ui| {
+            for (choice, name) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
+                if ui.radio(lang == choice, name).clicked() {
+                    self.lang = Some(choice);
+                }
+            }
+        });
+
+        ui.add_enabled_ui(csv_used, |ui| {
+            section(ui, Text::ExportDelimiter, ui_lang);
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut self.delimiter, ';', Text::ExportSemicolon.get(ui_lang));
+                ui.radio_value(&mut self.delimiter, ',', Text::ExportComma.get(ui_lang));
+            });
+        });
+
+        ui.add_enabled_ui(charts_used, |ui| {
+            section(ui, Text::ExportChartSize, ui_lang);
+            ui.horizontal_wrapped(|ui| {
+                let max = MAX_SIDE;
+                ui.add(egui::DragValue::new(&mut self.chart_size.width).range(100..=max).suffix(" px"));
+                ui.label("x");
+                ui.add(egui::DragValue::new(&mut self.chart_size.height).range(100..=max).suffix(" px"));
+                ui.add_space(12.0);
+                ui.label(Text::ExportPngScale.get(ui_lang));
+                ui.add(egui::DragValue::new(&mut self.chart_size.scale).range(0.5..=4.0).speed(0.05).prefix("× "));
+                let (w, h) = self.chart_size.png();
+                ui.label(RichText::new(Text::ExportPngPixels.fill(ui_lang, &[&w.to_string(), &h.to_string()])).weak());
+            });
+        });
+
+        self.folder_ui(ui, ui_lang);
+    }
+
+    /// Which books, and the area of Book V when it is ticked.
+    fn books_ui(&mut self, ui: &mut Ui, ui_lang: Lang, lang: Lang, enabled: bool) {
+        section(ui, Text::ExportBooks, ui_lang);
+        ui.add_enabled_ui(enabled, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let mut all = self.books.iter().all(|b| *b);
                 if ui.checkbox(&mut all, Text::ExportAllBooks.get(ui_lang)).changed() {
@@ -169,40 +206,11 @@ impl ExportView {
                 });
             }
         });
+    }
 
-        section(ui, Text::ExportLanguage);
-        ui.horizontal(|ui| {
-            for (choice, name) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
-                if ui.radio(lang == choice, name).clicked() {
-                    self.lang = Some(choice);
-                }
-            }
-        });
-
-        ui.add_enabled_ui(csv_used, |ui| {
-            section(ui, Text::ExportDelimiter);
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut self.delimiter, ';', Text::ExportSemicolon.get(ui_lang));
-                ui.radio_value(&mut self.delimiter, ',', Text::ExportComma.get(ui_lang));
-            });
-        });
-
-        ui.add_enabled_ui(charts_used, |ui| {
-            section(ui, Text::ExportChartSize);
-            ui.horizontal_wrapped(|ui| {
-                let max = crate::charts::MAX_SIDE;
-                ui.add(egui::DragValue::new(&mut self.chart_size.width).range(100..=max).suffix(" px"));
-                ui.label("x");
-                ui.add(egui::DragValue::new(&mut self.chart_size.height).range(100..=max).suffix(" px"));
-                ui.add_space(12.0);
-                ui.label(Text::ExportPngScale.get(ui_lang));
-                ui.add(egui::DragValue::new(&mut self.chart_size.scale).range(0.5..=4.0).speed(0.05).prefix("× "));
-                let (w, h) = self.chart_size.png();
-                ui.label(RichText::new(Text::ExportPngPixels.fill(ui_lang, &[&w.to_string(), &h.to_string()])).weak());
-            });
-        });
-
-        section(ui, Text::ExportFolder);
+    /// The output folder: a path field that always works, and the system's chooser.
+    fn folder_ui(&mut self, ui: &mut Ui, ui_lang: Lang) {
+        section(ui, Text::ExportFolder, ui_lang);
         ui.horizontal(|ui| {
             let browse = ui.add_enabled(self.browsing.is_none(), egui::Button::new(Text::Browse.get(ui_lang)));
             if browse.clicked() {
@@ -254,7 +262,7 @@ impl ExportView {
             self.error = Some(Message::new(Text::ExportFolderRequired));
             return;
         }
-        if let Err(error) = crate::io::export_plan::check(&request) {
+        if let Err(error) = export_plan::check(&request) {
             self.error = Some(error.message());
             return;
         }
@@ -297,9 +305,11 @@ impl ExportView {
 /// `12,3 KB` / `1,5 MB`, the Indonesian way.
 fn file_size(bytes: u64) -> String {
     let kb = bytes as f64 / 1024.0;
-    if kb < 1024.0 {
-        format!("{} KB", crate::i18n::format_decimal(kb, 1))
-    } else {
-        format!("{} MB", crate::i18n::format_decimal(kb / 1024.0, 1))
-    }
+    if kb < 1024.0 { format!("{} KB", format_decimal(kb, 1)) } else { format!("{} MB", format_decimal(kb / 1024.0, 1)) }
+}
+
+/// A section title of the export choices.
+fn section(ui: &mut Ui, text: Text, lang: Lang) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text.get(lang)).strong());
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
 use crate::i18n::{Lang, Message, Text};
+use crate::io::package;
 
 /// What the chosen path is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub enum Outcome {
 }
 
 pub const EXTENSION: &str = "smartcity";
-pub const PACKAGE_EXTENSION: &str = crate::io::package::EXTENSION;
+pub const PACKAGE_EXTENSION: &str = package::EXTENSION;
 
 /// Ask the native file dialog on a background thread; the receiver gets the choice (or nothing, when there
 /// is no native dialog or the user cancelled) and the UI is woken up. `save` asks where to save, suggesting

@@ -27,7 +27,7 @@ struct NewAgency {
 struct NewMember {
     name: String,
     role: String,
-    agency: Option<crate::model::Id>,
+    agency: Option<model::Id>,
     problems: Vec<Problem>,
 }
 
@@ -438,36 +438,7 @@ impl ProfileView {
                         Change::PutMember(changed),
                     ));
                 }
-                ui.horizontal(|ui| {
-                    ui.add_enabled_ui(cx.editable, |ui| {
-                        let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
-                        if up
-                            .accessible_name(format!("{body_name}: {} {}", Text::MoveUp.get(lang), index + 1))
-                            .clicked()
-                        {
-                            cx.edits.push(swap_members(members[index - 1], member));
-                        }
-                        let down = ui.add_enabled(index + 1 < members.len(), egui::Button::new("▼").small());
-                        if down
-                            .accessible_name(format!("{body_name}: {} {}", Text::MoveDown.get(lang), index + 1))
-                            .clicked()
-                        {
-                            cx.edits.push(swap_members(member, members[index + 1]));
-                        }
-                        let delete = ui.add(egui::Button::new("🗑").small());
-                        let delete = delete.accessible_name(format!(
-                            "{body_name}: {} {}",
-                            Text::DeleteMember.get(lang),
-                            index + 1
-                        ));
-                        if delete.on_hover_text(Text::DeleteMember.get(lang)).clicked() {
-                            cx.edits.push(Edit::one(
-                                Message::with(Text::EditDeleteMember, [member.name.clone()]),
-                                Change::RemoveMember(member.id),
-                            ));
-                        }
-                    });
-                });
+                member_buttons_ui(ui, cx, &members, index, body_name);
                 ui.vertical(|ui| {
                     for field in [Field::MemberName, Field::MemberRole] {
                         problem_label(ui, &self.drafts, Id::unique(("member", member.id, field)), lang);
@@ -557,13 +528,7 @@ fn form_problem(ui: &mut Ui, problems: &[Problem], field: Field, lang: Lang) {
     }
 }
 
-fn agency_combo(
-    ui: &mut Ui,
-    salt: impl egui::AsIdSalt,
-    agency: &mut Option<crate::model::Id>,
-    cx: &ViewCx<'_>,
-    name: &str,
-) {
+fn agency_combo(ui: &mut Ui, salt: impl egui::AsIdSalt, agency: &mut Option<model::Id>, cx: &ViewCx<'_>, name: &str) {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
     let selected = agency
@@ -584,4 +549,30 @@ fn swap_agencies(first: &Agency, second: &Agency) -> Edit {
 
 fn swap_members(first: &Member, second: &Member) -> Edit {
     Edit::new(Message::with(Text::EditMoveMember, [second.name.clone()]), model::swap_members(first, second))
+}
+
+/// Move a member up or down the list, or delete it.
+fn member_buttons_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, members: &[&Member], index: usize, body_name: &str) {
+    let lang = cx.lang;
+    let member = members[index];
+    ui.horizontal(|ui| {
+        ui.add_enabled_ui(cx.editable, |ui| {
+            let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
+            if up.accessible_name(format!("{body_name}: {} {}", Text::MoveUp.get(lang), index + 1)).clicked() {
+                cx.edits.push(swap_members(members[index - 1], member));
+            }
+            let down = ui.add_enabled(index + 1 < members.len(), egui::Button::new("▼").small());
+            if down.accessible_name(format!("{body_name}: {} {}", Text::MoveDown.get(lang), index + 1)).clicked() {
+                cx.edits.push(swap_members(member, members[index + 1]));
+            }
+            let delete = ui.add(egui::Button::new("🗑").small());
+            let delete = delete.accessible_name(format!("{body_name}: {} {}", Text::DeleteMember.get(lang), index + 1));
+            if delete.on_hover_text(Text::DeleteMember.get(lang)).clicked() {
+                cx.edits.push(Edit::one(
+                    Message::with(Text::EditDeleteMember, [member.name.clone()]),
+                    Change::RemoveMember(member.id),
+                ));
+            }
+        });
+    });
 }

@@ -1,9 +1,11 @@
 //! The look: a light theme with slightly larger type than egui's default, and the projector theme of
 //! presentation mode: light, high contrast, body text of 20 points (18 px is the floor at 1024x768).
 
+use crate::charts::DEJAVU_SANS;
+
 /// DejaVu Sans, a fallback for symbols egui's own fonts lack (arrows, check marks, warning signs): the same
 /// file the charts draw with, so the app and its exports match.
-pub const FALLBACK_FONT: &[u8] = crate::charts::DEJAVU_SANS;
+pub const FALLBACK_FONT: &[u8] = DEJAVU_SANS;
 
 pub fn apply(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};

@@ -9,6 +9,7 @@ mod common;
 mod damaged;
 mod export;
 mod generate;
+mod house;
 mod import;
 mod kill;
 mod merge;

@@ -12,7 +12,7 @@ pub use scoring::question as item_question;
 
 use super::ViewCx;
 use crate::i18n::{Message, Text};
-use crate::model::{Change, Edit, Id, Round};
+use crate::model::{Change, Edit, Id, Round, new_id};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -113,7 +113,7 @@ impl ReadinessView {
                         Err(_) => self.new_round_problem = Some(Message::new(Text::NotAYear)),
                         Ok(year) => {
                             let round = Round {
-                                id: crate::model::new_id(),
+                                id: new_id(),
                                 name: self.new_round_name.trim().to_string(),
                                 year,
                                 position: workbook.next_round_position(),
