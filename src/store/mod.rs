@@ -3,6 +3,7 @@
 //! [`Session::commit`]: validated, written in one transaction, applied to the snapshot, recorded for undo.
 
 mod audit;
+mod checked;
 mod clock;
 pub mod copies;
 mod damaged;
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{ContentProblem, Fix, FixAction};
+pub use checked::Checked;
 pub use clock::now_iso;
 pub use copies::IssuedCopy;
 pub use damaged::RepairError;
@@ -293,6 +295,12 @@ impl Session {
 
     /// Validate, write in one transaction, apply, and record as one undo step.
     pub fn commit(&mut self, edit: Edit) -> Result<(), CommitError> {
+        self.commit_edit(edit, true)
+    }
+
+    /// [`Session::commit`], with the rules checked or not (`validate`: false only for an edit already checked
+    /// against the workbook as it is, see `checked.rs`). Scope and read-only are always enforced.
+    fn commit_edit(&mut self, edit: Edit, validate: bool) -> Result<(), CommitError> {
         if self.read_only.is_some() {
             return Err(CommitError::ReadOnly);
         }
@@ -306,8 +314,9 @@ impl Session {
             return Err(CommitError::OutOfScope(message));
         }
         let recorded = self.journal_entry(&edit.label, &edit.changes, Origin::Edit);
-        let undo = self
-            .apply_all(&edit.changes, true, &|conn| recorded.as_ref().map_or(Ok(()), |e| journal::insert(conn, e)))?;
+        let undo = self.apply_all(&edit.changes, validate, &|conn| {
+            recorded.as_ref().map_or(Ok(()), |e| journal::insert(conn, e))
+        })?;
         self.history.push(Step { label: edit.label, undo, redo: edit.changes, meeting: None });
         Ok(())
     }

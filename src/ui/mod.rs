@@ -26,7 +26,7 @@ mod views;
 
 pub use app::{App, Startup};
 pub use commands::Command;
-pub use view_cx::ViewCx;
+pub use view_cx::{Handed, ViewCx};
 pub use views::View;
 
 use crate::paths::DataDir;

@@ -251,9 +251,10 @@ impl ProfileView {
                 Ok(()) => {
                     let label = Message::with(Text::EditProfileField, [spec.label.get(lang)]);
                     let edit = Edit::one(label, Change::Profile(profile));
-                    match field_problem(&cx.session.check(&edit), spec.field) {
-                        Some(problem) => self.drafts.refuse(id, value, problem),
-                        None => cx.edits.push(edit),
+                    if let Err(problems) = cx.propose(edit)
+                        && let Some(problem) = field_problem(&problems, spec.field)
+                    {
+                        self.drafts.refuse(id, value, problem);
                     }
                 }
             }
@@ -273,7 +274,7 @@ impl ProfileView {
         if chosen != profile.region_type {
             let mut profile = profile.clone();
             profile.region_type = chosen;
-            cx.edits.push(Edit::one(
+            cx.push(Edit::one(
                 Message::with(Text::EditProfileField, [Text::RegionType.get(lang)]),
                 Change::Profile(profile),
             ));
@@ -307,9 +308,10 @@ impl ProfileView {
                             Message::with(Text::EditAgency, [changed.label().to_string()]),
                             Change::PutAgency(changed),
                         );
-                        match field_problem(&cx.session.check(&edit), field) {
-                            Some(problem) => self.drafts.refuse(id, value, problem),
-                            None => cx.edits.push(edit),
+                        if let Err(problems) = cx.propose(edit)
+                            && let Some(problem) = field_problem(&problems, field)
+                        {
+                            self.drafts.refuse(id, value, problem);
                         }
                     }
                 }
@@ -317,11 +319,11 @@ impl ProfileView {
                     ui.add_enabled_ui(cx.editable, |ui| {
                         let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
                         if up.accessible_name(format!("{} {}", Text::MoveUp.get(lang), index + 1)).clicked() {
-                            cx.edits.push(swap_agencies(&agencies[index - 1], agency));
+                            cx.push(swap_agencies(&agencies[index - 1], agency));
                         }
                         let down = ui.add_enabled(index + 1 < agencies.len(), egui::Button::new("▼").small());
                         if down.accessible_name(format!("{} {}", Text::MoveDown.get(lang), index + 1)).clicked() {
-                            cx.edits.push(swap_agencies(agency, &agencies[index + 1]));
+                            cx.push(swap_agencies(agency, &agencies[index + 1]));
                         }
                         let delete = ui.add(egui::Button::new("🗑").small());
                         let delete = delete.accessible_name(format!("{} {}", Text::DeleteAgency.get(lang), index + 1));
@@ -331,9 +333,8 @@ impl ProfileView {
                                 Change::RemoveAgency(agency.id),
                             );
                             let row_id = Id::unique(("agency", agency.id, Field::Row));
-                            match cx.session.check(&edit).into_iter().next() {
-                                Some(problem) => self.drafts.refuse(row_id, String::new(), problem.message),
-                                None => cx.edits.push(edit),
+                            if let Err(problems) = cx.propose(edit) {
+                                self.drafts.refuse(row_id, String::new(), problems[0].message.clone());
                             }
                         }
                     });
@@ -383,9 +384,8 @@ impl ProfileView {
             };
             let edit =
                 Edit::one(Message::with(Text::EditAddAgency, [agency.label().to_string()]), Change::PutAgency(agency));
-            form.problems = cx.session.check(&edit);
+            form.problems = cx.propose(edit).err().unwrap_or_default();
             if form.problems.is_empty() {
-                cx.edits.push(edit);
                 *form = NewAgency::default();
             }
         }
@@ -420,9 +420,10 @@ impl ProfileView {
                             Message::with(Text::EditMember, [changed.name.clone()]),
                             Change::PutMember(changed),
                         );
-                        match field_problem(&cx.session.check(&edit), field) {
-                            Some(problem) => self.drafts.refuse(id, value, problem),
-                            None => cx.edits.push(edit),
+                        if let Err(problems) = cx.propose(edit)
+                            && let Some(problem) = field_problem(&problems, field)
+                        {
+                            self.drafts.refuse(id, value, problem);
                         }
                     }
                 }
@@ -433,7 +434,7 @@ impl ProfileView {
                 });
                 if agency != member.agency_id {
                     let changed = Member { agency_id: agency, ..(*member).clone() };
-                    cx.edits.push(Edit::one(
+                    cx.push(Edit::one(
                         Message::with(Text::EditMember, [changed.name.clone()]),
                         Change::PutMember(changed),
                     ));
@@ -483,9 +484,8 @@ impl ProfileView {
                 position: cx.session.workbook().next_member_position(body),
             };
             let edit = Edit::one(Message::with(Text::EditAddMember, [member.name.clone()]), Change::PutMember(member));
-            form.problems = cx.session.check(&edit);
+            form.problems = cx.propose(edit).err().unwrap_or_default();
             if form.problems.is_empty() {
-                cx.edits.push(edit);
                 *form = NewMember::default();
             }
         }
@@ -559,16 +559,16 @@ fn member_buttons_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, members: &[&Member], inde
         ui.add_enabled_ui(cx.editable, |ui| {
             let up = ui.add_enabled(index > 0, egui::Button::new("▲").small());
             if up.accessible_name(format!("{body_name}: {} {}", Text::MoveUp.get(lang), index + 1)).clicked() {
-                cx.edits.push(swap_members(members[index - 1], member));
+                cx.push(swap_members(members[index - 1], member));
             }
             let down = ui.add_enabled(index + 1 < members.len(), egui::Button::new("▼").small());
             if down.accessible_name(format!("{body_name}: {} {}", Text::MoveDown.get(lang), index + 1)).clicked() {
-                cx.edits.push(swap_members(member, members[index + 1]));
+                cx.push(swap_members(member, members[index + 1]));
             }
             let delete = ui.add(egui::Button::new("🗑").small());
             let delete = delete.accessible_name(format!("{body_name}: {} {}", Text::DeleteMember.get(lang), index + 1));
             if delete.on_hover_text(Text::DeleteMember.get(lang)).clicked() {
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::EditDeleteMember, [member.name.clone()]),
                     Change::RemoveMember(member.id),
                 ));

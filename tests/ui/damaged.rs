@@ -30,6 +30,13 @@ fn a_damaged_workbook_opens_read_only_on_its_problems_and_is_repaired_on_confirm
         harness.get_by_role_and_label(Role::Button, "Tambah program").accesskit_node().is_disabled(),
         "no edit before the repair"
     );
+    // Commands disabled in the menus do not run when executed either.
+    for command in [Command::AgencyCopy, Command::MergeFrom, Command::ReissueCopy] {
+        assert!(!command.enabled(harness.state().session()), "{command:?}");
+        harness.state_mut().execute(&ctx, command.clone());
+        harness.run();
+        assert!(!harness.state().merge_ui().is_open(), "{command:?} opened a dialog on a read-only workbook");
+    }
 
     harness.get_by_role_and_label(Role::Button, "Perbaiki…").click();
     harness.run();

@@ -4,13 +4,12 @@ use egui::{RichText, Ui};
 
 use super::App;
 use crate::i18n::Text;
-use crate::model::Edit;
-use crate::ui::ViewCx;
 use crate::ui::badges::example_badge;
 use crate::ui::commands::Command;
 use crate::ui::merge::{scope_badge, scope_banner};
 use crate::ui::presentation::money_hidden_ui;
 use crate::ui::views::View;
+use crate::ui::{Handed, ViewCx};
 
 impl App {
     pub(super) fn nav_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
@@ -44,7 +43,7 @@ impl App {
         }
     }
 
-    pub(super) fn central_ui(&mut self, ui: &mut Ui, edits: &mut Vec<Edit>, commands: &mut Vec<Command>) {
+    pub(super) fn central_ui(&mut self, ui: &mut Ui, edits: &mut Vec<Handed>, commands: &mut Vec<Command>) {
         let lang = self.lang();
         let Some(session) = &self.session else {
             ui.vertical_centered(|ui| {
@@ -64,7 +63,8 @@ impl App {
         let in_scope = session.scope().is_none() || self.view == View::Programs;
         scope_banner(ui, lang, session);
         let editable = session.read_only().is_none() && in_scope;
-        let mut cx = ViewCx { lang, session, edits, editable, hide_money };
+        let mut cx = ViewCx::new(lang, session, edits);
+        (cx.editable, cx.hide_money) = (editable, hide_money);
         match self.view {
             View::Profile => self.profile.ui(ui, &mut cx),
             View::Programs => self.programs.ui(ui, &mut cx),

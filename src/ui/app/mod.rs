@@ -28,11 +28,11 @@ use super::strategy::StrategyView;
 use super::theme;
 use super::views::View;
 use crate::i18n::{Lang, Message, Text};
-use crate::model::Edit;
 use crate::paths;
 use crate::paths::DataDir;
 use crate::settings::Settings;
 use crate::store::Session;
+use crate::ui::Handed;
 
 /// Which workbook to open at start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,6 +181,16 @@ impl App {
 
     /// Run one command. Public so tests drive the app exactly as menus and shortcuts do.
     pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        // The menus grey a disabled command out; a shortcut or a test asking for it does not run it either
+        // (undo and redo say there is nothing to undo or redo).
+        if !command.enabled(self.session.as_ref()) {
+            match command {
+                Command::Undo => self.set_info(Message::new(Text::NothingToUndo)),
+                Command::Redo => self.set_info(Message::new(Text::NothingToRedo)),
+                _ => {}
+            }
+            return;
+        }
         match command {
             Command::NewWorkbook => {
                 let suggestion = paths::documents_dir().join("masterplan.smartcity");
@@ -259,10 +269,14 @@ impl App {
     }
 
     /// Commit the edits the views handed back this frame, each as one undo step.
-    pub fn commit(&mut self, edits: Vec<Edit>) {
-        for edit in edits {
+    pub fn commit(&mut self, handed: Vec<Handed>) {
+        for handed in handed {
             let Some(session) = &mut self.session else { return };
-            match session.commit(edit) {
+            let result = match handed {
+                Handed::Edit(edit) => session.commit(edit),
+                Handed::Checked(checked) => session.commit_checked(checked),
+            };
+            match result {
                 Ok(()) => self.status = None,
                 Err(error) => self.set_error(error.message()),
             }

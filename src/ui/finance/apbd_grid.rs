@@ -162,7 +162,7 @@ impl ApbdGrid {
                     .filter(|v| v.is_estimate != estimated)
                     .map(|v| Change::PutFinanceValue(FinanceValue { is_estimate: estimated, ..(*v).clone() }))
                     .collect();
-                cx.edits.push(Edit::new(Message::with(Text::EditEstimateYear, [year.to_string()]), changes));
+                cx.push(Edit::new(Message::with(Text::EditEstimateYear, [year.to_string()]), changes));
             }
         });
     }
@@ -182,9 +182,9 @@ impl ApbdGrid {
                 }
             }
         };
-        match cx.session.check(&edit).first() {
-            Some(problem) => self.drafts.refuse(id, typed, problem.message.clone()),
-            None => cx.edits.push(edit),
+        if let Err(problems) = cx.propose(edit) {
+            let problem = &problems[0];
+            self.drafts.refuse(id, typed, problem.message.clone());
         }
     }
 }

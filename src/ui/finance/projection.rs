@@ -126,9 +126,9 @@ impl ProjectionTab {
 
     fn push_checked(&mut self, cx: &mut ViewCx<'_>, id: egui::Id, typed: String, settings: ProjectionSettings) {
         let edit = Edit::one(Message::new(Text::EditProjectionSettings), Change::PutFinanceSettings(Some(settings)));
-        match cx.session.check(&edit).first() {
-            Some(problem) => self.drafts.refuse(id, typed, problem.message.clone()),
-            None => cx.edits.push(edit),
+        if let Err(problems) = cx.propose(edit) {
+            let problem = &problems[0];
+            self.drafts.refuse(id, typed, problem.message.clone());
         }
     }
 

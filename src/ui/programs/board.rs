@@ -54,7 +54,7 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         && cx.editable
         && let Some(edit) = move_edit(workbook, program, element, cx.lang)
     {
-        cx.edits.push(edit);
+        cx.push(edit);
     }
     if let Some(id) = actions.open {
         view.open(id);

@@ -6,9 +6,7 @@ use egui::{ComboBox, Id, RichText, Ui};
 
 use crate::i18n::{Message, Text, format_rupiah, format_rupiah_short, parse_rupiah};
 use crate::model::Id as ProgramId;
-use crate::model::{
-    ActionType, BudgetLine, Change, Edit, Field, FundingSource, Problem, Program, ProgramStatus, YearTarget,
-};
+use crate::model::{ActionType, BudgetLine, Change, Edit, Field, FundingSource, Program, ProgramStatus, YearTarget};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::ui::names;
@@ -120,7 +118,7 @@ impl ProgramEditor {
             }
             ui.add_space(12.0);
             if ui.button(Text::DeleteProgram.get(lang)).clicked() {
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::EditDeleteProgram, [program.name.clone()]),
                     Change::RemoveProgram(program.id),
                 ));
@@ -162,10 +160,9 @@ impl ProgramEditor {
 
     /// Validate and hand over `edit`, or keep `value` in the field `id` with the problem that belongs to it.
     fn push_checked(&mut self, cx: &mut ViewCx<'_>, id: Id, value: String, field: Field, edit: Edit) {
-        let problems: Vec<Problem> = cx.session.check(&edit);
-        match problems.iter().find(|p| p.field == field).or(problems.first()) {
-            Some(problem) => self.drafts.refuse(id, value, problem.message.clone()),
-            None => cx.edits.push(edit),
+        if let Err(problems) = cx.propose(edit) {
+            let problem = problems.iter().find(|p| p.field == field).unwrap_or(&problems[0]);
+            self.drafts.refuse(id, value, problem.message.clone());
         }
     }
 
@@ -211,7 +208,7 @@ impl ProgramEditor {
         if element != program.element_id {
             let changed = Program { element_id: element, ..program.clone() };
             let label = Message::with(Text::EditProgramField, [Text::ColElement.get(lang), &program.name]);
-            cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
+            cx.push(Edit::one(label, Change::PutProgram(changed)));
         }
     }
 
@@ -272,7 +269,7 @@ impl ProgramEditor {
 
         if changed != *program {
             let label = Message::with(Text::EditProgramField, [Text::Details.get(lang), &program.name]);
-            cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
+            cx.push(Edit::one(label, Change::PutProgram(changed)));
         }
     }
 
@@ -294,7 +291,7 @@ impl ProgramEditor {
                     }
                     changed.normalise();
                     let label = Message::with(Text::EditProgramField, [Text::ReadinessLinks.get(lang), &program.name]);
-                    cx.edits.push(Edit::one(label, Change::PutProgram(changed)));
+                    cx.push(Edit::one(label, Change::PutProgram(changed)));
                 }
             }
         });

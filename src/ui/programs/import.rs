@@ -123,7 +123,7 @@ impl ImportTab {
             ui.label(RichText::new(Text::ImportRefused.get(lang)).italics());
         }
         if ui.add_enabled(ready, button).clicked() {
-            cx.edits.push(plan.edit());
+            cx.push(plan.edit());
             self.table = None;
             self.plan = None;
             self.error = None;

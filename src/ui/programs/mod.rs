@@ -129,7 +129,7 @@ impl ProgramsView {
             if ui.add_enabled(cx.editable, egui::Button::new(Text::AddProgram.get(lang))).clicked() {
                 let program = workbook.new_program(self.filter.element, Text::NewProgramName.get(lang));
                 self.editor = Some(ProgramEditor::new(program.id));
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::EditAddProgram, [program.name.clone()]),
                     Change::PutProgram(program),
                 ));

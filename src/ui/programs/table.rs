@@ -190,7 +190,7 @@ fn bulk_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                 && let Some(element) = view.bulk_element
             {
                 let changes = changed(view, cx, |p| p.element_id != element, |p| p.element_id = element);
-                cx.edits.push(Edit::new(Message::with(Text::EditMovePrograms, [count.clone()]), changes));
+                cx.push(Edit::new(Message::with(Text::EditMovePrograms, [count.clone()]), changes));
             }
             ui.separator();
             let agency_text = match view.bulk_agency {
@@ -213,12 +213,12 @@ fn bulk_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
                 && let Some(agency) = view.bulk_agency
             {
                 let changes = changed(view, cx, |p| p.agency_id != agency, |p| p.agency_id = agency);
-                cx.edits.push(Edit::new(Message::with(Text::EditSetAgency, [count.clone()]), changes));
+                cx.push(Edit::new(Message::with(Text::EditSetAgency, [count.clone()]), changes));
             }
             ui.separator();
             if ui.button(Text::DeleteSelected.get(lang)).clicked() {
                 let changes: Vec<Change> = view.selection.iter().map(|id| Change::RemoveProgram(*id)).collect();
-                cx.edits.push(Edit::new(Message::with(Text::EditDeletePrograms, [count.clone()]), changes));
+                cx.push(Edit::new(Message::with(Text::EditDeletePrograms, [count.clone()]), changes));
                 view.selection.clear();
             }
         });

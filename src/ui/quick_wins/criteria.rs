@@ -64,10 +64,7 @@ impl CriteriaEditor {
             ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", problem.show(lang)));
         }
         for edit in edits {
-            self.problem = cx.session.check(&edit).first().map(|p| p.message.clone());
-            if self.problem.is_none() {
-                cx.edits.push(edit);
-            }
+            self.problem = cx.propose(edit).err().map(|problems| problems[0].message.clone());
         }
     }
 }

@@ -5,10 +5,9 @@ use tempfile::TempDir;
 
 use crate::analysis::quick_wins::{Ranked, Window, ranking};
 use crate::i18n::Lang;
-use crate::model::Edit;
 use crate::seed::demo_workbook;
 use crate::store::Session;
-use crate::ui::ViewCx;
+use crate::ui::{Handed, ViewCx};
 
 /// The demo workbook open as a session in a temporary folder (removed when this is dropped).
 pub(super) struct DemoSession {
@@ -31,7 +30,7 @@ impl DemoSession {
     }
 
     /// An editable context in Indonesian with money shown, collecting edits into `edits`.
-    pub fn cx<'a>(&'a self, edits: &'a mut Vec<Edit>) -> ViewCx<'a> {
-        ViewCx { lang: Lang::Id, session: &self.session, edits, editable: true, hide_money: false }
+    pub fn cx<'a>(&'a self, edits: &'a mut Vec<Handed>) -> ViewCx<'a> {
+        ViewCx::new(Lang::Id, &self.session, edits)
     }
 }

@@ -288,7 +288,7 @@ mod tests {
         let window = view.window(session.workbook());
         let ranked = ranking(session.workbook(), window);
         let mut edits = Vec::new();
-        let cx = ViewCx { lang: Lang::Id, session: &session, edits: &mut edits, editable: true, hide_money: false };
+        let cx = ViewCx::new(Lang::Id, &session, &mut edits);
         let shown = RankingPanel::default().chart(&cx, &ranked, window, view.picker.cap, &view.picker.adjusted);
         assert!(!shown.bubbles.is_empty() && shown.cap.is_some(), "the demo has scored candidates");
 

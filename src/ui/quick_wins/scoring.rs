@@ -119,13 +119,13 @@ impl Scoring {
                         if ui.add(button).accessible_name(name).clicked()
                             && let Some(edit) = score_edit(workbook, program.id, criterion, Some(level))
                         {
-                            cx.edits.push(edit);
+                            cx.push(edit);
                         }
                     }
                     if ui.button(Text::QwClearScore.get(lang)).clicked()
                         && let Some(edit) = score_edit(workbook, program.id, criterion, None)
                     {
-                        cx.edits.push(edit);
+                        cx.push(edit);
                     }
                 });
             });
@@ -157,7 +157,7 @@ impl Scoring {
             let workbook = cx.session.workbook();
             let program = workbook.programs[self.shown[self.row]].id;
             if let Some(edit) = score_edit(workbook, program, &criteria[self.column], level) {
-                cx.edits.push(edit);
+                cx.push(edit);
             }
         }
         if down {

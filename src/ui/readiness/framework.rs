@@ -126,7 +126,7 @@ impl FrameworkEditor {
                         target_level: 4,
                         position: workbook.next_readiness_position(),
                     };
-                    cx.edits.push(Edit::one(
+                    cx.push(Edit::one(
                         Message::with(Text::EditAddItem, [item.code.clone()]),
                         Change::PutReadinessItem(item),
                     ));
@@ -149,7 +149,7 @@ impl FrameworkEditor {
         self.levels_ui(ui, cx, item);
         ui.add_enabled_ui(cx.editable, |ui| {
             if ui.button(Text::DeleteItem.get(lang)).clicked() {
-                cx.edits.push(delete_item_edit(cx, item));
+                cx.push(delete_item_edit(cx, item));
             }
         });
     }
@@ -217,10 +217,9 @@ impl FrameworkEditor {
     }
 
     fn push_checked(&mut self, cx: &mut ViewCx<'_>, id: egui::Id, value: String, field: Field, edit: Edit) {
-        let problems = cx.session.check(&edit);
-        match problems.iter().find(|p| p.field == field).or(problems.first()) {
-            Some(problem) => self.drafts.refuse(id, value, problem.message.clone()),
-            None => cx.edits.push(edit),
+        if let Err(problems) = cx.propose(edit) {
+            let problem = problems.iter().find(|p| p.field == field).unwrap_or(&problems[0]);
+            self.drafts.refuse(id, value, problem.message.clone());
         }
     }
 
@@ -354,7 +353,7 @@ fn item_choices_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, item: &ReadinessItem) {
     ui.label("");
     ui.end_row();
     if changed != *item {
-        cx.edits.push(Edit::one(Message::with(Text::EditItem, [item.code.clone()]), Change::PutReadinessItem(changed)));
+        cx.push(Edit::one(Message::with(Text::EditItem, [item.code.clone()]), Change::PutReadinessItem(changed)));
     }
 }
 
@@ -381,12 +380,9 @@ fn import_json(cx: &mut ViewCx<'_>, path: &str) -> (Message, bool) {
             // Items the file lacks stay: they may hold scores a planner does not want to lose.
             let changes = import.changes(cx.session.workbook(), false);
             let edit = Edit::new(Message::with(Text::EditImportFramework, [count.to_string()]), changes);
-            match cx.session.check(&edit).first() {
-                Some(problem) => (problem.message.clone(), true),
-                None => {
-                    cx.edits.push(edit);
-                    (Message::with(Text::FrameworkImported, [count.to_string()]), false)
-                }
+            match cx.propose(edit) {
+                Err(problems) => (problems[0].message.clone(), true),
+                Ok(()) => (Message::with(Text::FrameworkImported, [count.to_string()]), false),
             }
         }
     }

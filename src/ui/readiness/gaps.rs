@@ -81,7 +81,7 @@ fn turn_into_issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, item: Id) {
             readiness_item_id: Some(item),
             position: Strategy::next_position(&strategy.issues, |i| i.position),
         };
-        cx.edits.push(Edit::one(
+        cx.push(Edit::one(
             Message::with(Text::EditTurnIntoIssue, [title]),
             Change::Strategy(StrategyChange::PutIssue(issue)),
         ));
@@ -104,7 +104,7 @@ fn links_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, item: Id, choice: &mut Option<Id>)
             if unlink.accessible_name(Message::with(Text::Unlink, [program.name.clone()]).show(lang)).clicked() {
                 let mut changed = (*program).clone();
                 changed.readiness_items.retain(|i| *i != item);
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::EditUnlinkProgram, [program.name.clone()]),
                     Change::PutProgram(changed),
                 ));
@@ -127,7 +127,7 @@ fn links_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, item: Id, choice: &mut Option<Id>)
             let mut changed = program.clone();
             changed.readiness_items.push(item);
             changed.normalise();
-            cx.edits.push(Edit::one(
+            cx.push(Edit::one(
                 Message::with(Text::EditLinkProgram, [program.name.clone()]),
                 Change::PutProgram(changed),
             ));

@@ -122,10 +122,9 @@ impl ReadinessView {
                                 Message::with(Text::EditAddRound, [round.name.clone()]),
                                 Change::PutRound(round.clone()),
                             );
-                            match cx.session.check(&edit).first() {
-                                Some(problem) => self.new_round_problem = Some(problem.message.clone()),
-                                None => {
-                                    cx.edits.push(edit);
+                            match cx.propose(edit) {
+                                Err(problems) => self.new_round_problem = Some(problems[0].message.clone()),
+                                Ok(()) => {
                                     self.round = Some(round.id);
                                     self.new_round_name.clear();
                                     self.new_round_year.clear();

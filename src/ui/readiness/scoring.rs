@@ -105,7 +105,7 @@ impl Scoring {
             && cx.editable
         {
             let item = &workbook.readiness_items[self.current];
-            cx.edits.push(score_edit(workbook, round, item, level, cx.session.author()));
+            cx.push(score_edit(workbook, round, item, level, cx.session.author()));
         }
         if next {
             self.current = (self.current + 1).min(count - 1);
@@ -167,7 +167,7 @@ impl Scoring {
                     .add_enabled(cx.editable, button)
                     .accessible_name(Message::with(Text::ScoreLevel, [level.to_string()]).show(lang));
                 if response.clicked() {
-                    cx.edits.push(score_edit(workbook, round, item, level, cx.session.author()));
+                    cx.push(score_edit(workbook, round, item, level, cx.session.author()));
                 }
             }
             ui.add_space(10.0);
@@ -206,9 +206,9 @@ impl Scoring {
                 set(&mut changed, value.clone());
                 let edit =
                     Edit::one(Message::with(Text::EditScoreText, [item.code.clone()]), Change::PutScore(changed));
-                match cx.session.check(&edit).first() {
-                    Some(problem) => self.drafts.refuse(id, value, problem.message.clone()),
-                    None => cx.edits.push(edit),
+                if let Err(problems) = cx.propose(edit) {
+                    let problem = &problems[0];
+                    self.drafts.refuse(id, value, problem.message.clone());
                 }
             }
             problem_label(ui, &self.drafts, id, lang);
@@ -254,7 +254,7 @@ impl Scoring {
                                 .on_hover_text(level_text(item, level, lang));
                             if response.clicked() {
                                 self.current = index;
-                                cx.edits.push(score_edit(workbook, round, item, level, cx.session.author()));
+                                cx.push(score_edit(workbook, round, item, level, cx.session.author()));
                             }
                         }
                     });

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{change_edit, dimension_toggles, push_checked, refusal};
+use super::{change_edit, dimension_toggles, propose, push_checked};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, RegionalGoal, Strategy, StrategyChange, new_id};
 use crate::ui::ViewCx;
@@ -132,13 +132,12 @@ impl GoalsTab {
             let count = goals.len();
             (Edit::new(label, goals.into_iter().map(|g| Change::Strategy(StrategyChange::PutGoal(g))).collect()), count)
         });
-        match edit.and_then(|(edit, count)| match refusal(cx, &edit) {
+        match edit.and_then(|(edit, count)| match propose(cx, edit) {
             Some(problem) => Err(problem),
-            None => Ok((edit, count)),
+            None => Ok(count),
         }) {
             Err(problem) => self.message = Some((problem, true)),
-            Ok((edit, count)) => {
-                cx.edits.push(edit);
+            Ok(count) => {
                 if single {
                     self.new_goal.clear();
                     self.message = None;
@@ -178,11 +177,11 @@ fn goal_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, goal: &Regiona
         });
         ui.horizontal_wrapped(|ui| {
             if let Some(ids) = dimension_toggles(ui, workbook, &goal.dimension_ids, lang, &goal.code) {
-                cx.edits.push(put(RegionalGoal { dimension_ids: ids, ..goal.clone() }));
+                cx.push(put(RegionalGoal { dimension_ids: ids, ..goal.clone() }));
             }
             let delete = ui.button("🗑");
             if delete.accessible_name(Message::with(Text::DeleteNamed, [goal.code.clone()]).show(lang)).clicked() {
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::EditDeleteStrategic, [goal.goal.clone()]),
                     Change::Strategy(StrategyChange::RemoveGoal(goal.id)),
                 ));

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{change_edit, dimension_toggles, push_checked, refusal};
+use super::{change_edit, dimension_toggles, propose, push_checked};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Issue, IssueSource, Strategy, StrategyChange, new_id};
 use crate::ui::ViewCx;
@@ -39,9 +39,8 @@ impl IssuesTab {
                         Message::with(Text::EditAddStrategic, [issue.title.clone()]),
                         Change::Strategy(StrategyChange::PutIssue(issue)),
                     );
-                    self.problem = refusal(cx, &edit);
+                    self.problem = propose(cx, edit);
                     if self.problem.is_none() {
-                        cx.edits.push(edit);
                         self.new_title.clear();
                     }
                 }
@@ -96,12 +95,12 @@ fn issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, issue: &Issue
                 190.0,
             );
             if source != issue.source {
-                cx.edits.push(put(Issue { source, ..issue.clone() }));
+                cx.push(put(Issue { source, ..issue.clone() }));
             }
             let delete =
                 ui.button("🗑").on_hover_text(Message::with(Text::DeleteNamed, [issue.title.clone()]).show(lang));
             if delete.accessible_name(Message::with(Text::DeleteNamed, [issue.code.clone()]).show(lang)).clicked() {
-                cx.edits.push(Edit::new(
+                cx.push(Edit::new(
                     Message::with(Text::EditDeleteStrategic, [issue.title.clone()]),
                     workbook.remove_issue(issue.id),
                 ));
@@ -112,7 +111,7 @@ fn issue_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, drafts: &mut Drafts, issue: &Issue
         }
         ui.horizontal_wrapped(|ui| {
             if let Some(ids) = dimension_toggles(ui, workbook, &issue.dimension_ids, lang, &issue.code) {
-                cx.edits.push(put(Issue { dimension_ids: ids, ..issue.clone() }));
+                cx.push(put(Issue { dimension_ids: ids, ..issue.clone() }));
             }
         });
         if let Some(item) = issue.readiness_item_id.and_then(|i| workbook.readiness_item(i)) {

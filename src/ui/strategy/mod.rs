@@ -135,9 +135,9 @@ fn gaps_ui(ui: &mut Ui, gaps: &Gaps, lang: Lang) {
 
 /// Validate and hand over `edit`, or keep `value` in the field `id` with the problem found.
 fn push_checked(cx: &mut ViewCx<'_>, drafts: &mut Drafts, id: egui::Id, value: String, edit: Edit) {
-    match cx.session.check(&edit).first() {
-        Some(problem) => drafts.refuse(id, value, problem.message.clone()),
-        None => cx.edits.push(edit),
+    if let Err(problems) = cx.propose(edit) {
+        let problem = &problems[0];
+        drafts.refuse(id, value, problem.message.clone());
     }
 }
 
@@ -146,9 +146,9 @@ fn change_edit(what: &str, change: StrategyChange) -> Edit {
     Edit::one(Message::with(Text::EditChangeStrategic, [what]), Change::Strategy(change))
 }
 
-/// The first problem of an edit, if it would be refused.
-fn refusal(cx: &ViewCx<'_>, edit: &Edit) -> Option<Message> {
-    cx.session.check(edit).first().map(|p| p.message.clone())
+/// Hand `edit` over, checked here; or the first problem that refuses it.
+fn propose(cx: &mut ViewCx<'_>, edit: Edit) -> Option<Message> {
+    cx.propose(edit).err().map(|problems| problems[0].message.clone())
 }
 
 /// An issue as a short label: its code and title.
@@ -227,7 +227,7 @@ pub fn program_strategy_row(ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program)
     ui.end_row();
     if chosen != program.strategy_id {
         let changed = Program { strategy_id: chosen, ..program.clone() };
-        cx.edits.push(Edit::one(
+        cx.push(Edit::one(
             Message::with(Text::EditProgramStrategy, [program.name.clone()]),
             Change::PutProgram(changed),
         ));

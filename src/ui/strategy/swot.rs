@@ -4,7 +4,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::{change_edit, dimension_combo, issue_label, push_checked, refusal};
+use super::{change_edit, dimension_combo, issue_label, propose, push_checked};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Id, Strategy, StrategyChange, SwotEntry, SwotKind, new_id};
 use crate::ui::ViewCx;
@@ -100,9 +100,8 @@ impl SwotTab {
                             Message::with(Text::EditAddStrategic, [entry.text.clone()]),
                             Change::Strategy(StrategyChange::PutSwot(entry)),
                         );
-                        self.problem = refusal(cx, &edit);
+                        self.problem = propose(cx, edit);
                         if self.problem.is_none() {
-                            cx.edits.push(edit);
                             self.new_text[at].clear();
                         }
                     }
@@ -152,10 +151,10 @@ impl SwotTab {
                 .response
                 .accessible_name(Text::LinkedItem.get(lang));
             if issue != entry.issue_id || item != entry.readiness_item_id {
-                cx.edits.push(put(SwotEntry { issue_id: issue, readiness_item_id: item, ..entry.clone() }));
+                cx.push(put(SwotEntry { issue_id: issue, readiness_item_id: item, ..entry.clone() }));
             }
             if ui.button(Message::with(Text::DeleteNamed, [Text::SwotEditTitle.get(lang)]).show(lang)).clicked() {
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::EditDeleteStrategic, [entry.text.clone()]),
                     Change::Strategy(StrategyChange::RemoveSwot(entry.id)),
                 ));

@@ -72,7 +72,7 @@ impl Picker {
             self.comparing = false;
         }
         if cx.editable && ui.small_button("🗑").on_hover_text(Text::QwDeleteSelection.get(lang)).clicked() {
-            cx.edits.push(Edit::one(
+            cx.push(Edit::one(
                 Message::with(Text::QwEditDeleteSelection, [s.name.clone()]),
                 Change::QuickWin(QuickWinChange::RemoveSelection(s.id)),
             ));

@@ -102,10 +102,7 @@ impl Picker {
             if edit.changes.is_empty() {
                 self.problem = Some(Message::new(Text::QwAlreadyMarked));
             } else {
-                self.problem = cx.session.check(&edit).first().map(|p| p.message.clone());
-                if self.problem.is_none() {
-                    cx.edits.push(edit);
-                }
+                self.problem = cx.propose(edit).err().map(|problems| problems[0].message.clone());
             }
         }
     }
@@ -129,9 +126,8 @@ impl Picker {
                 Message::with(Text::QwEditSaveSelection, [selection.name.clone()]),
                 Change::QuickWin(QuickWinChange::PutSelection(selection)),
             );
-            self.problem = cx.session.check(&edit).first().map(|p| p.message.clone());
+            self.problem = cx.propose(edit).err().map(|problems| problems[0].message.clone());
             if self.problem.is_none() {
-                cx.edits.push(edit);
                 self.selection_name.clear();
             }
         }

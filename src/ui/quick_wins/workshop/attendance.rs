@@ -29,13 +29,23 @@ impl WorkshopPanel {
                 }
             });
         });
+        let mut adding = None;
         ui.add_enabled_ui(cx.editable, |ui| {
-            ui.horizontal_wrapped(|ui| self.add_attendees_ui(ui, cx, w, &attendees, &mut edits));
+            ui.horizontal_wrapped(|ui| adding = self.add_attendees_ui(ui, cx, w, &attendees, &mut edits));
         });
         self.push_all(cx, edits);
+        // The typed attendee stays in the fields when it was refused, so nothing typed is lost.
+        if let Some(edit) = adding {
+            self.push(cx, edit);
+            if self.problem.is_none() {
+                self.new_attendee.clear();
+                self.new_attendee_role.clear();
+            }
+        }
     }
 
-    /// The new attendee's name and role with Add, and "add the members".
+    /// The new attendee's name and role with Add (its edit returned, to be handed over by the caller), and
+    /// "add the members".
     fn add_attendees_ui(
         &mut self,
         ui: &mut Ui,
@@ -43,9 +53,10 @@ impl WorkshopPanel {
         w: &Workshop,
         attendees: &[Attendee],
         edits: &mut Vec<Edit>,
-    ) {
+    ) -> Option<Edit> {
         let lang = cx.lang;
         let workbook = cx.session.workbook();
+        let mut adding = None;
         let label = ui.label(Text::QwNewAttendee.get(lang));
         ui.add(egui::TextEdit::singleline(&mut self.new_attendee).desired_width(200.0)).labelled_by(label.id);
         let label = ui.label(Text::QwNewAttendeeRole.get(lang));
@@ -64,11 +75,7 @@ impl WorkshopPanel {
                 Message::with(Text::QwEditAddAttendee, [attendee.name.clone()]),
                 qw(QuickWinChange::PutAttendee(attendee)),
             );
-            if cx.session.check(&edit).is_empty() {
-                self.new_attendee.clear();
-                self.new_attendee_role.clear();
-            }
-            edits.push(edit);
+            adding = Some(edit);
         }
         // The council and the team are the usual attendees: add those not on the list yet.
         if ui.button(Text::QwAddMembers.get(lang)).clicked() {
@@ -77,6 +84,7 @@ impl WorkshopPanel {
                 edits.push(Edit::new(Message::with(Text::QwEditAddMembers, [changes.len().to_string()]), changes));
             }
         }
+        adding
     }
 }
 

@@ -72,7 +72,7 @@ impl WorkshopPanel {
             ui.colored_label(ui.visuals().error_fg_color, Text::QwConfirmDeleteWorkshop.fill(lang, &[&w.title]));
             if ui.button(Text::QwYesDelete.get(lang)).clicked() {
                 let changes = cx.session.workbook().quick_wins.remove_workshop(w.id);
-                cx.edits.push(Edit::new(Message::with(Text::QwEditDeleteWorkshop, [w.title.clone()]), changes));
+                cx.push(Edit::new(Message::with(Text::QwEditDeleteWorkshop, [w.title.clone()]), changes));
                 self.confirm_delete = None;
             }
             if ui.button(Text::QwCancel.get(lang)).clicked() {

@@ -118,7 +118,7 @@ impl WorkshopPanel {
             if ui.add_enabled(cx.editable, egui::Button::new(Text::QwNewWorkshop.get(lang))).clicked() {
                 let workshop = new_workshop(workbook, Text::QwNewWorkshopTitle.get(lang));
                 self.workshop = Some(workshop.id);
-                cx.edits.push(Edit::one(
+                cx.push(Edit::one(
                     Message::with(Text::QwEditAddWorkshop, [workshop.title.clone()]),
                     qw(QuickWinChange::PutWorkshop(workshop)),
                 ));
@@ -128,10 +128,7 @@ impl WorkshopPanel {
 
     /// Push `edit` when it is valid; otherwise show why.
     fn push(&mut self, cx: &mut ViewCx<'_>, edit: Edit) {
-        self.problem = cx.session.check(&edit).first().map(|p| p.message.clone());
-        if self.problem.is_none() {
-            cx.edits.push(edit);
-        }
+        self.problem = cx.propose(edit).err().map(|problems| problems[0].message.clone());
     }
 
     /// Push each of `edits` in turn, as [`push`](Self::push).

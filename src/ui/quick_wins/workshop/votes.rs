@@ -126,7 +126,7 @@ impl WorkshopPanel {
         }
         if cx.editable && ui.small_button("🗑").on_hover_text(Text::QwDeleteGroup.get(lang)).clicked() {
             let changes = cx.session.workbook().quick_wins.remove_group(g.id);
-            cx.edits.push(Edit::new(Message::with(Text::QwEditDeleteGroup, [g.name.clone()]), changes));
+            cx.push(Edit::new(Message::with(Text::QwEditDeleteGroup, [g.name.clone()]), changes));
         }
     }
 

@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Message, Text};
 use crate::model::{Edit, Id, ProgramDisposal, Workbook};
 use crate::ui::ViewCx;
 use crate::ui::names;
-use crate::ui::strategy::refusal;
+use crate::ui::strategy::propose;
 
 /// A strategy being deleted, and what the user chose for its programs.
 pub(super) struct Deleting {
@@ -62,10 +62,7 @@ impl DirectionTab {
                         Message::with(Text::EditDeleteStrategic, [strategy_name(strategy)]),
                         workbook.remove_strategy(strategy.id, disposal),
                     );
-                    self.problem = refusal(cx, &edit);
-                    if self.problem.is_none() {
-                        cx.edits.push(edit);
-                    }
+                    self.problem = propose(cx, edit);
                     close = true;
                 }
                 if ui.button(Text::Cancel.get(lang)).clicked() {

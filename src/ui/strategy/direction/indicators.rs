@@ -103,7 +103,7 @@ fn indicator_row_ui(
     }
     let delete = ui.button("🗑");
     if delete.accessible_name(Message::with(Text::DeleteNamed, [indicator.name.clone()]).show(lang)).clicked() {
-        cx.edits.push(Edit::one(
+        cx.push(Edit::one(
             Message::with(Text::EditDeleteStrategic, [indicator.name.clone()]),
             Change::Strategy(StrategyChange::RemoveIndicator(indicator.id)),
         ));

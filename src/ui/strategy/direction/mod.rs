@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use egui::{RichText, Ui};
 
-use super::{change_edit, dimension_combo, push_checked, refusal};
+use super::{change_edit, dimension_combo, propose, push_checked};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Change, Direction, Edit, Id, Indicator, Strategy, StrategyChange, StrategyItem, Workbook, new_id};
 use crate::ui::ViewCx;
@@ -169,12 +169,7 @@ fn push_new(
     if let Some(d) = creating {
         changes.insert(0, Change::Strategy(StrategyChange::PutDirection(d)));
     }
-    let edit = Edit::new(label, changes);
-    let problem = refusal(cx, &edit);
-    if problem.is_none() {
-        cx.edits.push(edit);
-    }
-    problem
+    propose(cx, Edit::new(label, changes))
 }
 
 /// The place's goal (a hint while it has no direction yet).

@@ -92,7 +92,7 @@ impl DirectionTab {
                 ui.label(RichText::new(&name).strong()).on_hover_text(&program.name);
                 let unlink = ui.add_enabled(cx.editable, egui::Button::new("✖").small());
                 if unlink.accessible_name(Message::with(Text::Unlink, [program.name.clone()]).show(lang)).clicked() {
-                    cx.edits.push(program_strategy_edit(program, None));
+                    cx.push(program_strategy_edit(program, None));
                 }
             }
             let choice = self.link_choice.entry(s.id).or_default();
@@ -120,7 +120,7 @@ fn issues_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, s: &StrategyItem) {
                     changed.issue_ids.push(issue.id);
                     changed.issue_ids.sort();
                 }
-                cx.edits.push(put(changed));
+                cx.push(put(changed));
             }
         }
     })
@@ -154,7 +154,7 @@ fn link_ui(ui: &mut Ui, cx: &mut ViewCx<'_>, s: &StrategyItem, dimension: Id, ch
     if link.accessible_name(format!("{} {label}", Text::Link.get(lang))).clicked()
         && let Some(program) = choice.and_then(|p| workbook.program(p))
     {
-        cx.edits.push(program_strategy_edit(program, Some(s.id)));
+        cx.push(program_strategy_edit(program, Some(s.id)));
         *choice = None;
     }
 }
