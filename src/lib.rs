@@ -20,10 +20,11 @@
 //! # The path of an edit
 //!
 //! A widget in a view never changes the workbook. It reads the snapshot through its `ui::ViewCx` (language,
-//! `&Session`, editable or not) and pushes an [`model::Edit`] (a label and row-level [`model::Change`]s) onto
-//! `ViewCx::edits`. After the frame, `App::commit` hands each edit to [`store::Session::commit`], which checks
-//! every change against `model/validate` (a refused field goes back to the field it came from), writes them
-//! in one SQLite transaction, applies them to the snapshot, records their inverses as one undo step and bumps
+//! `&Session`, editable or not) and hands an [`model::Edit`] (a label and row-level [`model::Change`]s) to
+//! the app through `ViewCx::propose` (checked there against `model/validate`, the problem returned to the
+//! field it came from) or `ViewCx::push` (checked by the commit). After the frame, `App::commit` hands each
+//! edit to [`store::Session::commit`], which checks what is not checked yet, writes the changes in one SQLite
+//! transaction, applies them to the snapshot, records their inverses as one undo step and bumps
 //! `Session::revision()` so caches of derived figures and charts rebuild. Requests that change more than rows
 //! (an agency copy, a change package, a merge) go the same way: a view hands a request to the app, the app
 //! carries it out and reports the result in one place.
