@@ -317,8 +317,8 @@ mod quick_wins {
 /// three-way comparison, and the changes that apply it. The other copy edited every hundredth program.
 mod merge {
     use super::*;
+    use smartcity_workbench::merge::field_maps_of;
     use smartcity_workbench::merge::plan::{Stamps, plan};
-    use smartcity_workbench::merge::rows_of;
 
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn plan_and_changes(bencher: Bencher) {
@@ -329,7 +329,7 @@ mod merge {
         }
         let stamps = Stamps::new();
         bencher.bench_local(|| {
-            let (base_rows, theirs_rows) = (rows_of(&base), rows_of(&theirs));
+            let (base_rows, theirs_rows) = (field_maps_of(&base), field_maps_of(&theirs));
             let plan = plan(&base_rows, &base_rows, &theirs_rows, &stamps, &stamps);
             let changes = plan.changes(&base_rows).expect("no conflicts");
             assert_eq!(changes.len(), PROGRAMS / 100);
@@ -346,7 +346,8 @@ mod merge {
         theirs.programs.iter_mut().for_each(|p| p.name.push_str(" (revisi)"));
         let stamps = Stamps::new();
         bencher.bench_local(|| {
-            let (base_rows, ours_rows, theirs_rows) = (rows_of(&base), rows_of(&ours), rows_of(&theirs));
+            let (base_rows, ours_rows, theirs_rows) =
+                (field_maps_of(&base), field_maps_of(&ours), field_maps_of(&theirs));
             let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &stamps, &stamps);
             plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, &ours);
             assert_eq!(plan.summary().conflicts, 0);

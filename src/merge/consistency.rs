@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::fields::Fields;
-use super::kinds::{RowKey, Rows};
+use super::kinds::{FieldMaps, RowKey};
 use super::plan::{Conflict, Outcome, Plan};
 use crate::model::{Workbook, validate_change};
 
@@ -11,7 +11,13 @@ impl Plan {
     /// Field-wise merging can join two valid edits into a row the model refuses. Such a row (taken from both
     /// sides) becomes a conflict over every field the two sides left different, checked with the model's own
     /// validation against `workbook` (ours): only problems neither side's own row has count.
-    pub fn question_inconsistent_rows(&mut self, base: &Rows, ours: &Rows, theirs: &Rows, workbook: &Workbook) {
+    pub fn question_inconsistent_rows(
+        &mut self,
+        base: &FieldMaps,
+        ours: &FieldMaps,
+        theirs: &FieldMaps,
+        workbook: &Workbook,
+    ) {
         // A row's own fields are what field-wise merging can make inconsistent; checks against the other
         // programs (one code per program) would only cost a scan of them per row, so they are left out.
         let reference = std::cell::OnceCell::new();

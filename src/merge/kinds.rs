@@ -45,12 +45,12 @@ impl RowKey {
     }
 }
 
-/// All rows of one workbook, in dependency order.
-pub type Rows = BTreeMap<RowKey, Fields>;
+/// All rows of one workbook as field maps, by row key, in dependency order.
+pub type FieldMaps = BTreeMap<RowKey, Fields>;
 
 /// Every mergeable row of `workbook`.
-pub fn rows_of(workbook: &Workbook) -> Rows {
-    let mut rows = Rows::new();
+pub fn field_maps_of(workbook: &Workbook) -> FieldMaps {
+    let mut rows = FieldMaps::new();
     for (index, kind) in KINDS.iter().enumerate() {
         for (id, fields) in (kind.rows)(workbook) {
             rows.insert(RowKey { kind: index, id }, fields);

@@ -19,5 +19,5 @@ pub mod workflow;
 mod tests;
 
 pub use fields::Fields;
-pub use kinds::{KINDS, Kind, RowKey, Rows, rows_of};
+pub use kinds::{FieldMaps, KINDS, Kind, RowKey, field_maps_of};
 pub use plan::{Conflict, Entry, Outcome, Plan, Side, Summary};

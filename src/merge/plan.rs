@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::fields::{Fields, title};
-use super::kinds::{RowKey, Rows};
+use super::kinds::{FieldMaps, RowKey};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Id};
 
@@ -222,7 +222,13 @@ fn merge_fields(base: &Fields, ours: &Fields, theirs: &Fields) -> (Fields, Vec<S
 
 /// Plan merging `theirs` into `ours`, both compared with `base`. With an empty base (two files that never
 /// met) nothing counts as removed, and every field that differs is a conflict.
-pub fn plan(base: &Rows, ours: &Rows, theirs: &Rows, ours_stamps: &Stamps, theirs_stamps: &Stamps) -> Plan {
+pub fn plan(
+    base: &FieldMaps,
+    ours: &FieldMaps,
+    theirs: &FieldMaps,
+    ours_stamps: &Stamps,
+    theirs_stamps: &Stamps,
+) -> Plan {
     let keys: BTreeSet<&RowKey> = base.keys().chain(ours.keys()).chain(theirs.keys()).collect();
     let mut entries = Vec::new();
     for key in keys {
@@ -313,9 +319,13 @@ fn users_of<'a>(rows: impl Iterator<Item = &'a Fields>) -> HashMap<String, Vec<S
 /// A row removed on one side stays a question for the user when rows the other side changed or added still
 /// refer to it: removed silently, it would leave those edits pointing at nothing (an agency removed here while
 /// the other copy added a program under it; a program removed there while its score was edited here).
-fn question_removals_still_used(entries: &mut Vec<Entry>, sides: (&Rows, &Rows, &Rows), stamps: (&Stamps, &Stamps)) {
+fn question_removals_still_used(
+    entries: &mut Vec<Entry>,
+    sides: (&FieldMaps, &FieldMaps, &FieldMaps),
+    stamps: (&Stamps, &Stamps),
+) {
     let (base, ours, theirs) = sides;
-    let changed = |rows: &'_ Rows| -> Vec<Fields> {
+    let changed = |rows: &'_ FieldMaps| -> Vec<Fields> {
         rows.iter().filter(|(key, row)| base.get(key) != Some(*row)).map(|(_, row)| row.clone()).collect()
     };
     let kept_here: Vec<Fields> = entries
@@ -371,7 +381,11 @@ fn question_removals_still_used(entries: &mut Vec<Entry>, sides: (&Rows, &Rows, 
 
 /// A row both sides added under the same code (one CSV imported in two copies) would break the rule of one
 /// code per row: the incoming row becomes a conflict with ours, merged field by field into ours' row.
-fn question_same_code_additions(entries: &mut [Entry], sides: (&Rows, &Rows, &Rows), ours_stamps: &Stamps) {
+fn question_same_code_additions(
+    entries: &mut [Entry],
+    sides: (&FieldMaps, &FieldMaps, &FieldMaps),
+    ours_stamps: &Stamps,
+) {
     let (base, ours, theirs) = sides;
     let added_here: HashMap<(usize, String), &RowKey> = ours
         .iter()
@@ -430,7 +444,7 @@ impl Plan {
 
     /// Resolve every conflict one way (`--prefer ours|theirs`). A removal that the rows kept would still refer
     /// to is not chosen: the row stays, on whichever side has it (a preference never breaks a reference).
-    pub fn resolve_all(&mut self, side: Side, ours: &Rows) {
+    pub fn resolve_all(&mut self, side: Side, ours: &FieldMaps) {
         self.conflicts_mut().for_each(|c| c.choose_row(side));
         // Keeping a row may keep its own references alive (a restored program names a removed agency): repeat.
         loop {
@@ -488,7 +502,7 @@ impl Plan {
     /// Entries whose chosen outcome removes a row that a row the plan writes still refers to, each with the
     /// name of one such row. Only written rows count: the model checks references when a row is written, and
     /// lets rows it keeps point at a removed row (a deleted program's scores stay, for undo).
-    fn removals_still_used(&self, ours: &Rows) -> Vec<(usize, String)> {
+    fn removals_still_used(&self, ours: &FieldMaps) -> Vec<(usize, String)> {
         let same = self.same_ids();
         let mut removed: HashMap<String, usize> = HashMap::new();
         let mut written = Vec::new();
@@ -523,7 +537,7 @@ impl Plan {
 
     /// The changes that carry the plan out, in an order the model accepts: rows are written in dependency
     /// order (what is referred to first), removals after all writes, in reverse order.
-    pub fn changes(&self, ours: &Rows) -> Result<Vec<Change>, PlanError> {
+    pub fn changes(&self, ours: &FieldMaps) -> Result<Vec<Change>, PlanError> {
         let unresolved = self.summary().unresolved;
         if unresolved > 0 {
             return Err(PlanError::Unresolved(unresolved));

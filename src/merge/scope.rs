@@ -3,7 +3,7 @@
 //! only when the program is that agency's on every side. One rule, used when planning and again when applying.
 
 use super::fields::Fields;
-use super::kinds::{Rows, kind_named};
+use super::kinds::{FieldMaps, kind_named};
 use super::plan::{Outcome, Plan};
 use crate::i18n::{Message, Text};
 use crate::model::{Id, Workbook};
@@ -29,7 +29,7 @@ pub fn refusal(scope: Id, workbook: &Workbook) -> Message {
 impl Plan {
     /// Turn every entry a copy scoped to `scope` may not change into [`Outcome::Refused`]; the rows stay
     /// as they are here.
-    pub fn refuse_out_of_scope(&mut self, scope: Id, reason: &Message, sides: (&Rows, &Rows, &Rows)) {
+    pub fn refuse_out_of_scope(&mut self, scope: Id, reason: &Message, sides: (&FieldMaps, &FieldMaps, &FieldMaps)) {
         let (base, ours, theirs) = sides;
         for entry in &mut self.entries {
             let key = &entry.key;

@@ -1,6 +1,6 @@
 //! The merge on workbooks in memory: hand-made edits on two sides of one base, checked row by row.
 
-use super::kinds::rows_of;
+use super::kinds::field_maps_of;
 use super::plan::{Outcome, PlanError, Side, Stamps, plan};
 use crate::model::{
     Agency, Change, Program, ProgramStatus, QuickWinChange, StrategyChange, Workbook, new_id, swap_agencies,
@@ -13,8 +13,8 @@ fn base() -> Workbook {
 }
 
 fn merged(base: &Workbook, ours: &Workbook, theirs: &Workbook, prefer: Option<Side>) -> Result<Workbook, PlanError> {
-    let ours_rows = rows_of(ours);
-    let (base_rows, theirs_rows) = (rows_of(base), rows_of(theirs));
+    let ours_rows = field_maps_of(ours);
+    let (base_rows, theirs_rows) = (field_maps_of(base), field_maps_of(theirs));
     let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &Stamps::new(), &Stamps::new());
     plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours);
     if let Some(side) = prefer {
@@ -34,7 +34,7 @@ fn program(workbook: &Workbook, at: usize) -> Program {
 #[test]
 fn every_row_survives_the_trip_through_fields_and_back() {
     let workbook = base();
-    let rows = rows_of(&workbook);
+    let rows = field_maps_of(&workbook);
     let mut rebuilt = workbook.clone();
     for (key, fields) in &rows {
         rebuilt.apply(&(key.kind().put)(fields.clone()).expect("a row converts back"));
@@ -59,7 +59,8 @@ fn disjoint_edits_are_both_taken_without_conflict() {
     c.status = ProgramStatus::Dropped;
     theirs.apply(&Change::PutProgram(c.clone()));
 
-    let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let plan =
+        plan(&field_maps_of(&base), &field_maps_of(&ours), &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     assert_eq!(plan.summary().taken, 2);
     assert_eq!(plan.summary().conflicts, 0);
     let taken = plan.entries.iter().find(|e| e.key.id == a.id).unwrap();
@@ -90,8 +91,8 @@ fn the_same_field_changed_on_both_sides_is_a_conflict_until_chosen() {
     b.outputs = "Outputs there".into();
     theirs.apply(&Change::PutProgram(b));
 
-    let ours_rows = rows_of(&ours);
-    let mut plan = plan(&rows_of(&base), &ours_rows, &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let ours_rows = field_maps_of(&ours);
+    let mut plan = plan(&field_maps_of(&base), &ours_rows, &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     assert_eq!(plan.summary().conflicts, 1);
     assert_eq!(plan.changes(&ours_rows), Err(PlanError::Unresolved(1)));
     let conflict = plan.conflicts_mut().next().unwrap();
@@ -116,7 +117,8 @@ fn deleted_on_one_side_and_edited_on_the_other_is_a_conflict() {
     edited.indicator = "Edited there".into();
     theirs.apply(&Change::PutProgram(edited));
 
-    let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let plan =
+        plan(&field_maps_of(&base), &field_maps_of(&ours), &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     let Outcome::Conflict(conflict) = &plan.entries[0].outcome else { panic!("{:?}", plan.entries) };
     assert!(conflict.is_delete_edit() && conflict.ours.is_none() && conflict.theirs.is_some());
     // Keeping the edit brings the row back with it; keeping the deletion leaves it deleted.
@@ -160,8 +162,8 @@ fn a_new_agency_arrives_before_the_new_program_that_refers_to_it() {
     theirs.members.retain(|m| m.agency_id != Some(old_agency));
     theirs.apply(&Change::RemoveAgency(old_agency));
 
-    let ours_rows = rows_of(&base);
-    let plan = plan(&rows_of(&base), &ours_rows, &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let ours_rows = field_maps_of(&base);
+    let plan = plan(&field_maps_of(&base), &ours_rows, &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     let changes = plan.changes(&ours_rows).unwrap();
     let at = |f: &dyn Fn(&Change) -> bool| changes.iter().position(f).unwrap_or_else(|| panic!("{changes:#?}"));
     assert!(
@@ -206,7 +208,7 @@ fn without_a_base_nothing_is_removed_and_differences_conflict() {
     q.name = "Different".into();
     theirs.apply(&Change::PutProgram(q));
     let empty = Default::default();
-    let plan = plan(&empty, &rows_of(&base), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let plan = plan(&empty, &field_maps_of(&base), &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     assert_eq!(plan.summary().removed, 0);
     assert_eq!(plan.summary().conflicts, 1);
 }
@@ -249,7 +251,8 @@ fn removing_a_program_whose_score_was_edited_here_is_a_conflict_not_a_silent_los
     edited.score = if score.score == 1 { 2 } else { 1 };
     ours.apply(&Change::QuickWin(QuickWinChange::PutScore(edited.clone())));
 
-    let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let plan =
+        plan(&field_maps_of(&base), &field_maps_of(&ours), &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     let parent = plan.entries.iter().find(|e| e.key.id == score.program_id).expect("the program is in the plan");
     assert!(matches!(&parent.outcome, Outcome::Conflict(c) if c.is_delete_edit()), "{:?}", parent.outcome);
 
@@ -286,7 +289,8 @@ fn an_agency_removed_on_one_side_while_the_other_adds_a_program_under_it_is_a_qu
 
     // Removed here, used there, and removed there, used here: both are conflicts naming the program.
     for (ours, theirs) in [(&remover, &adder), (&adder, &remover)] {
-        let plan = plan(&rows_of(&base), &rows_of(ours), &rows_of(theirs), &Stamps::new(), &Stamps::new());
+        let plan =
+            plan(&field_maps_of(&base), &field_maps_of(ours), &field_maps_of(theirs), &Stamps::new(), &Stamps::new());
         let entry = plan.entries.iter().find(|e| e.key.id == agency.id).expect("the agency is in the plan");
         let Outcome::Conflict(conflict) = &entry.outcome else { panic!("{:?}", entry.outcome) };
         assert!(conflict.is_delete_edit());
@@ -299,8 +303,8 @@ fn an_agency_removed_on_one_side_while_the_other_adds_a_program_under_it_is_a_qu
         }
     }
     // Choosing the removal by hand is refused with a message naming both rows, before anything changes.
-    let ours_rows = rows_of(&remover);
-    let mut plan = plan(&rows_of(&base), &ours_rows, &rows_of(&adder), &Stamps::new(), &Stamps::new());
+    let ours_rows = field_maps_of(&remover);
+    let mut plan = plan(&field_maps_of(&base), &ours_rows, &field_maps_of(&adder), &Stamps::new(), &Stamps::new());
     plan.conflicts_mut().for_each(|c| c.choose_row(Side::Ours));
     assert_eq!(
         plan.changes(&ours_rows),
@@ -319,7 +323,8 @@ fn the_same_code_added_on_both_sides_becomes_one_program_chosen_field_by_field()
     there.code = "IMP-01".into();
     theirs.apply(&Change::PutProgram(there.clone()));
 
-    let plan = plan(&rows_of(&base), &rows_of(&ours), &rows_of(&theirs), &Stamps::new(), &Stamps::new());
+    let plan =
+        plan(&field_maps_of(&base), &field_maps_of(&ours), &field_maps_of(&theirs), &Stamps::new(), &Stamps::new());
     assert_eq!((plan.summary().new, plan.summary().conflicts), (0, 1));
     let conflict = plan.entries.iter().find_map(|e| match &e.outcome {
         Outcome::Conflict(c) => Some(c),
@@ -349,8 +354,8 @@ fn a_start_year_moved_past_the_end_year_set_on_the_other_side_is_a_conflict_not_
     shorter.budget.retain(|l| l.year <= 2024);
     theirs.apply(&Change::PutProgram(shorter));
 
-    let base_rows = rows_of(&base);
-    let (ours_rows, theirs_rows) = (rows_of(&ours), rows_of(&theirs));
+    let base_rows = field_maps_of(&base);
+    let (ours_rows, theirs_rows) = (field_maps_of(&ours), field_maps_of(&theirs));
     let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &Stamps::new(), &Stamps::new());
     plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, &ours);
     let entry = plan.entries.iter().find(|e| e.key.id == p.id).unwrap();

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::fields::Fields;
-use super::kinds::{KINDS, RowKey, Rows, SINGLE, kind_named, rows_of};
+use super::kinds::{FieldMaps, KINDS, RowKey, SINGLE, field_maps_of, kind_named};
 use super::package::{self, Package, PackageRow, Sender};
 use super::plan::{Outcome, Plan, Side, Stamp, Stamps, Summary, plan};
 use super::scope::{allowed, refusal};
@@ -33,7 +33,7 @@ pub struct Prepared {
     pub other_masterplan: bool,
     /// How far the other file is believed: a signed copy (with our record's scope), our origin, or trusted.
     pub trust: Trust,
-    ours: Rows,
+    ours: FieldMaps,
     revision: u64,
     meeting: Meeting,
 }
@@ -58,7 +58,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Who changed each of `rows` last, from `session`'s file.
-fn stamps(session: &Session, rows: &Rows) -> Result<Stamps, Message> {
+fn stamps(session: &Session, rows: &FieldMaps) -> Result<Stamps, Message> {
     let mut by_table: HashMap<usize, HashMap<String, (String, String)>> = HashMap::new();
     let mut stamps = Stamps::new();
     for key in rows.keys() {
@@ -126,9 +126,9 @@ pub fn prepare_trusting(ours: &Session, path: &Path, force: bool, trust: bool) -
     }
     .filter(|_| !same_identity);
     let has_base = base.is_some();
-    let base_rows = base.as_ref().map(rows_of).unwrap_or_default();
-    let ours_rows = rows_of(ours.workbook());
-    let theirs_rows = rows_of(theirs.workbook());
+    let base_rows = base.as_ref().map(field_maps_of).unwrap_or_default();
+    let ours_rows = field_maps_of(ours.workbook());
+    let theirs_rows = field_maps_of(theirs.workbook());
     let mut plan =
         plan(&base_rows, &ours_rows, &theirs_rows, &stamps(ours, &ours_rows)?, &stamps(&theirs, &theirs_rows)?);
     plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours.workbook());
@@ -172,7 +172,7 @@ fn read_head(path: &Path) -> Result<Vec<u8>, Message> {
 
 /// What to record as the other copy's state after the merge: their workbook, except that refused rows are
 /// recorded as they are here, so the next merge shows them as refused again rather than as removed here.
-fn base_after(theirs: &Workbook, plan: &Plan, ours: &Rows, theirs_rows: &Rows) -> Workbook {
+fn base_after(theirs: &Workbook, plan: &Plan, ours: &FieldMaps, theirs_rows: &FieldMaps) -> Workbook {
     let mut base = theirs.clone();
     for entry in &plan.entries {
         if !matches!(entry.outcome, Outcome::Refused { .. }) {
@@ -209,7 +209,7 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
     if !already_applied && newer_arrived {
         return Err(Message::new(Text::PackageOlderThanApplied));
     }
-    let ours_rows = rows_of(ours.workbook());
+    let ours_rows = field_maps_of(ours.workbook());
     // Rows outside the package are the same on all three sides; inside it, the package says what the
     // coordinator's row was when they last met (the base) and what the agency made of it.
     let (mut base, mut theirs) = (ours_rows.clone(), ours_rows.clone());
@@ -262,7 +262,7 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
     })
 }
 
-fn put_or_remove(rows: &mut Rows, key: RowKey, fields: Option<Fields>) {
+fn put_or_remove(rows: &mut FieldMaps, key: RowKey, fields: Option<Fields>) {
     match fields {
         Some(fields) => rows.insert(key, fields),
         None => rows.remove(&key),
@@ -308,8 +308,8 @@ pub fn write_package(session: &mut Session, dest: &Path) -> Result<usize, Messag
         Some((sent, at)) if met_later(&at, &met_at) => (sent, at),
         _ => (base, met_at),
     };
-    let base = rows_of(&base);
-    let now = rows_of(session.workbook());
+    let base = field_maps_of(&base);
+    let now = field_maps_of(session.workbook());
     let now_stamps = stamps(session, &now)?;
     let keys: std::collections::BTreeSet<&RowKey> = base.keys().chain(now.keys()).collect();
     let rows: Vec<PackageRow> = keys

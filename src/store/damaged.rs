@@ -110,7 +110,7 @@ impl Session {
         self.read_only = None;
         self.revision += 1;
         self.repair = Some(raw);
-        self.history.push(Step { label, undo: Vec::new(), redo: Vec::new(), meeting: None });
+        self.undo_list.push(Step { label, undo: Vec::new(), redo: Vec::new(), meeting: None });
         Ok(fixed)
     }
 

@@ -1,5 +1,5 @@
 //! The workbook file, and the only module that speaks SQL. A [`Session`] is one open workbook: the SQLite
-//! connection, the in-memory snapshot the UI reads, and the undo history. Every edit goes through
+//! connection, the in-memory snapshot the UI reads, and the undo list. Every edit goes through
 //! [`Session::commit`]: validated, written in one transaction, applied to the snapshot, recorded for undo.
 
 mod audit;
@@ -35,7 +35,7 @@ pub use sync::Meeting;
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Problem, Workbook, validate_change};
 use lock::{LockError, WorkbookLock};
-use undo::{History, Step};
+use undo::{Step, UndoList};
 
 /// Why a workbook is open read-only.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,14 +93,14 @@ pub struct Session {
     path: PathBuf,
     conn: Connection,
     workbook: Workbook,
-    history: History,
+    undo_list: UndoList,
     revision: u64,
     read_only: Option<ReadOnlyReason>,
     author: String,
     file_version: i32,
     /// This file's identity and scope for merging, read once when opened.
     replica: Option<Replica>,
-    /// What the last repair changed, while its undo step is in the history.
+    /// What the last repair changed, while its undo step is in the undo list.
     repair: Option<repair::RawRepair>,
     _lock: Option<WorkbookLock>,
 }
@@ -238,7 +238,7 @@ impl Session {
             path: path.to_path_buf(),
             conn,
             workbook,
-            history: History::default(),
+            undo_list: UndoList::default(),
             revision: 0,
             read_only: None,
             author: author.to_string(),
@@ -317,11 +317,11 @@ impl Session {
         let undo = self.apply_all(&edit.changes, validate, &|conn| {
             recorded.as_ref().map_or(Ok(()), |e| journal::insert(conn, e))
         })?;
-        self.history.push(Step { label: edit.label, undo, redo: edit.changes, meeting: None });
+        self.undo_list.push(Step { label: edit.label, undo, redo: edit.changes, meeting: None });
         Ok(())
     }
 
-    /// Apply `changes` to the file and the snapshot as one transaction, with `also` (history, merge bases)
+    /// Apply `changes` to the file and the snapshot as one transaction, with `also` (the journal entry, merge bases)
     /// written in the same transaction; returns the inverse changes, in the order that undoes them. On any
     /// failure the file and the snapshot are as before.
     fn apply_all(
@@ -373,11 +373,11 @@ impl Session {
 
     /// What Undo would undo, for the Edit menu.
     pub fn undo_label(&self) -> Option<&Message> {
-        self.history.undo_step().map(|s| &s.label)
+        self.undo_list.undo_step().map(|s| &s.label)
     }
 
     pub fn redo_label(&self) -> Option<&Message> {
-        self.history.redo_step().map(|s| &s.label)
+        self.undo_list.redo_step().map(|s| &s.label)
     }
 
     /// Undo the last step; returns its label.
@@ -385,14 +385,14 @@ impl Session {
         if self.read_only.is_some() {
             return Err(CommitError::ReadOnly);
         }
-        let Some(step) = self.history.undo_step().cloned() else { return Ok(None) };
+        let Some(step) = self.undo_list.undo_step().cloned() else { return Ok(None) };
         if self.is_repair_step(&step) {
             self.undo_repair(&step.label)?;
-            self.history.moved_back();
+            self.undo_list.moved_back();
             return Ok(Some(step.label));
         }
         self.replay(&step, false)?;
-        self.history.moved_back();
+        self.undo_list.moved_back();
         Ok(Some(step.label))
     }
 
@@ -400,13 +400,13 @@ impl Session {
         if self.read_only.is_some() {
             return Err(CommitError::ReadOnly);
         }
-        let Some(step) = self.history.redo_step().cloned() else { return Ok(None) };
+        let Some(step) = self.undo_list.redo_step().cloned() else { return Ok(None) };
         self.replay(&step, true)?;
-        self.history.moved_forward();
+        self.undo_list.moved_forward();
         Ok(Some(step.label))
     }
 
-    /// Undo (`forward` false) or redo a step through the same path, with its history entry and, for a merge,
+    /// Undo (`forward` false) or redo a step through the same path, with its journal entry and, for a merge,
     /// the other copy's base as it was before or after.
     fn replay(&mut self, step: &Step, forward: bool) -> Result<(), CommitError> {
         let (changes, origin) = if forward { (&step.redo, Origin::Redo) } else { (&step.undo, Origin::Undo) };

@@ -252,7 +252,7 @@ impl Session {
         };
         let undo = self.apply_all(&changes, true, &write)?;
         if !changes.is_empty() {
-            self.history.push(Step { label, undo, redo: changes, meeting: Some(record) });
+            self.undo_list.push(Step { label, undo, redo: changes, meeting: Some(record) });
         }
         Ok(())
     }

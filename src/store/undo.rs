@@ -1,4 +1,4 @@
-//! The undo history of one session: an append-only list of steps with a cursor. Undo moves the cursor back,
+//! The undo list of one session: an append-only list of steps with a cursor. Undo moves the cursor back,
 //! redo forward; a new step after an undo drops the steps that were undone.
 
 use super::peers::MeetingRecord;
@@ -17,13 +17,13 @@ pub struct Step {
 }
 
 #[derive(Default, Debug)]
-pub struct History {
+pub struct UndoList {
     steps: Vec<Step>,
     /// Steps before the cursor are done; steps at and after it are undone.
     cursor: usize,
 }
 
-impl History {
+impl UndoList {
     pub fn push(&mut self, step: Step) {
         self.steps.truncate(self.cursor);
         self.steps.push(step);

@@ -9,7 +9,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::merge::package::{self, PackageRow};
-use smartcity_workbench::merge::{KINDS, Outcome, rows_of};
+use smartcity_workbench::merge::{KINDS, Outcome, field_maps_of};
 use smartcity_workbench::model::{BudgetLine, FundingSource, Id};
 use smartcity_workbench::signing;
 
@@ -252,8 +252,8 @@ pub(super) fn assert_only_own_change_applied(a: &Attack, before: &Workbook) {
 fn a_package_rewritten_in_a_text_editor_with_its_hash_recomputed_is_refused_whole() {
     let a = attack_setup();
     let path = honest_package(&a, "dinas.smartcity-package");
-    let ours = rows_of(&file_state(&a.coordinator));
-    let theirs = rows_of(&attacked(&file_state(&a.coordinator), &a.t));
+    let ours = field_maps_of(&file_state(&a.coordinator));
+    let theirs = field_maps_of(&attacked(&file_state(&a.coordinator), &a.t));
     edit_in_text_editor(&path, |json| {
         let rows = json["rows"].as_array_mut().unwrap();
         for (key, row) in theirs.iter().filter(|(key, row)| ours.get(key) != Some(row)) {

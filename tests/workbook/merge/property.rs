@@ -3,8 +3,8 @@
 //! passes validation in the order given, and merging the same file again changes nothing. The random
 //! numbers come from a tiny xorshift generator, so every run tests the same sequences.
 
+use smartcity_workbench::merge::field_maps_of;
 use smartcity_workbench::merge::plan::{Side, Stamps, plan};
-use smartcity_workbench::merge::rows_of;
 use smartcity_workbench::model::{Agency, BudgetLine, Change, FundingSource, Workbook, swap_agencies, validate_change};
 use uuid::Uuid;
 
@@ -89,8 +89,8 @@ fn random_edit(workbook: &mut Workbook, rng: &mut Rng, side: &str, step: usize) 
 
 /// Merge `theirs` into `ours` (both from `base`), each conflict resolved to `side`; every change validated.
 fn merge(base: &Workbook, ours: &Workbook, theirs: &Workbook, side: Side) -> Workbook {
-    let ours_rows = rows_of(ours);
-    let (base_rows, theirs_rows) = (rows_of(base), rows_of(theirs));
+    let ours_rows = field_maps_of(ours);
+    let (base_rows, theirs_rows) = (field_maps_of(base), field_maps_of(theirs));
     let mut plan = plan(&base_rows, &ours_rows, &theirs_rows, &Stamps::new(), &Stamps::new());
     plan.question_inconsistent_rows(&base_rows, &ours_rows, &theirs_rows, ours);
     plan.resolve_all(side, &ours_rows);
@@ -117,15 +117,19 @@ fn random_edits_on_two_copies_merge_to_the_same_masterplan_either_way_and_merge_
             random_edit(&mut b, &mut rng, "B", step);
         }
         conflicts_seen +=
-            plan(&rows_of(&base), &rows_of(&a), &rows_of(&b), &Stamps::new(), &Stamps::new()).summary().conflicts;
+            plan(&field_maps_of(&base), &field_maps_of(&a), &field_maps_of(&b), &Stamps::new(), &Stamps::new())
+                .summary()
+                .conflicts;
         let a_with_b = merge(&base, &a, &b, Side::Ours);
         let b_with_a = merge(&base, &b, &a, Side::Theirs);
         assert_eq!(a_with_b, b_with_a, "case {case}: both directions converge");
         // The next merge of the same file starts from what it looked like: nothing more to do.
-        let again = plan(&rows_of(&b), &rows_of(&a_with_b), &rows_of(&b), &Stamps::new(), &Stamps::new());
+        let again =
+            plan(&field_maps_of(&b), &field_maps_of(&a_with_b), &field_maps_of(&b), &Stamps::new(), &Stamps::new());
         assert!(again.is_empty(), "case {case}: a second merge changes nothing");
         // And with no conflicts, merging is symmetric without any choice.
-        let no_conflicts = plan(&rows_of(&base), &rows_of(&a), &rows_of(&b), &Stamps::new(), &Stamps::new());
+        let no_conflicts =
+            plan(&field_maps_of(&base), &field_maps_of(&a), &field_maps_of(&b), &Stamps::new(), &Stamps::new());
         if no_conflicts.summary().conflicts == 0 {
             assert_eq!(merge(&base, &a, &b, Side::Theirs), b_with_a, "case {case}");
         }
