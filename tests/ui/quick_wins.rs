@@ -176,6 +176,43 @@ fn attendance_is_kept_in_the_workbook() {
 }
 
 #[test]
+fn a_new_attendee_is_added_once_and_a_refused_one_keeps_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Daftar hadir").click();
+    harness.run();
+    let attendees = |h: &Harness<'_, App>| h.state().session().unwrap().workbook().quick_wins.attendees.len();
+    let before = attendees(&harness);
+    let field = |h: &Harness<'_, App>, name: &str| h.get_by_role_and_label(Role::TextInput, name).value();
+
+    // No name: refused, the typed position stays in its field and nothing is added.
+    harness.get_by_role_and_label(Role::TextInput, "Jabatan / OPD peserta").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Jabatan / OPD peserta").type_text("Camat Andoolo");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tambah peserta").click();
+    harness.run();
+    assert_eq!(attendees(&harness), before, "an attendee without a name is refused");
+    assert_eq!(field(&harness, "Jabatan / OPD peserta").as_deref(), Some("Camat Andoolo"));
+    harness.get_by_label("⚠ Nama tidak boleh kosong");
+    assert!(!harness.state().status_text().contains("Nama tidak boleh kosong"), "shown once, in the view");
+
+    harness.get_by_role_and_label(Role::TextInput, "Nama peserta").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Nama peserta").type_text("Wa Ode Sitti");
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Tambah peserta").click();
+    harness.run();
+    assert_eq!(attendees(&harness), before + 1, "added once");
+    assert_eq!(field(&harness, "Nama peserta").as_deref(), Some(""), "the fields clear once it is in");
+    assert_eq!(field(&harness, "Jabatan / OPD peserta").as_deref(), Some(""));
+    let q = &harness.state().session().unwrap().workbook().quick_wins;
+    assert!(q.attendees.iter().any(|a| a.name == "Wa Ode Sitti" && a.role == "Camat Andoolo"));
+}
+
+#[test]
 fn keys_score_the_current_cell() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = quick_win_view(dir.path());
