@@ -291,7 +291,7 @@ fn finance_edits_undo_and_redo_through_the_file() {
     settings.envelope_bp = 250;
     settings.rates.insert("5.1.1".into(), -300);
     settings.rates.insert("4.2.2".into(), 0);
-    let edit = Edit::one(Text::EditFinanceSettings, Change::PutFinanceSettings(Some(settings.clone())));
+    let edit = Edit::one(Text::EditProjectionSettings, Change::PutFinanceSettings(Some(settings.clone())));
     let after = commit_undo_redo(&mut session, &path, edit);
     assert_eq!(after.finance_settings, Some(settings));
 
