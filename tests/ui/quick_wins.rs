@@ -31,6 +31,16 @@ fn type_into(harness: &mut Harness<'_, App>, field: &str, text: &str) {
     harness.run();
 }
 
+/// The Quick Win view on the workshop's attendance list.
+fn attendance_view(dir: &std::path::Path) -> Harness<'static, App> {
+    let mut harness = quick_win_view(dir);
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Daftar hadir").click();
+    harness.run();
+    harness
+}
+
 fn program_id(harness: &Harness<'_, App>, code: &str) -> Id {
     harness.state().session().unwrap().workbook().programs.iter().find(|p| p.code == code).unwrap().id
 }
@@ -162,11 +172,7 @@ fn dot_votes_are_workbook_data_shown_live_and_undoable() {
 #[test]
 fn attendance_is_kept_in_the_workbook() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = quick_win_view(dir.path());
-    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "Daftar hadir").click();
-    harness.run();
+    let mut harness = attendance_view(dir.path());
     harness.get_by_label("10 dari 12 hadir");
     harness.get_by_role_and_label(Role::CheckBox, "Hadir: Kepala Bidang UMKM").click();
     harness.run();
@@ -178,11 +184,7 @@ fn attendance_is_kept_in_the_workbook() {
 #[test]
 fn a_new_attendee_is_added_once_and_a_refused_one_keeps_what_was_typed() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = quick_win_view(dir.path());
-    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
-    harness.run();
-    harness.get_by_role_and_label(Role::Button, "Daftar hadir").click();
-    harness.run();
+    let mut harness = attendance_view(dir.path());
     let attendees = |h: &Harness<'_, App>| h.state().session().unwrap().workbook().quick_wins.attendees.len();
     let before = attendees(&harness);
     let field = |h: &Harness<'_, App>, name: &str| h.get_by_role_and_label(Role::TextInput, name).value();
