@@ -255,3 +255,32 @@ fn importing_a_file_adds_all_rows_in_one_undo_step_and_a_bad_file_imports_nothin
     assert!(button.accesskit_node().is_disabled(), "a file with refused rows imports nothing");
     assert_eq!(harness.state().session().unwrap().workbook().programs.len(), before);
 }
+
+#[test]
+fn a_new_filter_shows_its_matches_from_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = programs_view(dir.path());
+    harness.set_size(egui::vec2(1024.0, 768.0));
+    harness.run();
+    let row = |harness: &mut Harness<'_, App>, n: usize| {
+        let index = harness.state_mut().programs_mut().shown.rows[n];
+        format!("Pilih {}", nth_program(harness, index).name)
+    };
+    let first = row(&mut harness, 0);
+    for _ in 0..30 {
+        let visible = harness.query_all_by_label_contains("Pilih ").last().and_then(|n| n.accesskit_node().label());
+        harness.get_by_label(&visible.expect("a row is shown")).scroll_down();
+        harness.run();
+    }
+    assert!(harness.query_by_label(&first).is_none(), "the table scrolled away from the top");
+
+    harness.get_by_role_and_label(Role::TextInput, "Cari program").focus();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Cari program").type_text("a");
+    harness.run();
+    harness.run();
+    let matches = harness.state_mut().programs_mut().shown.rows.len();
+    assert!(matches > 30, "a filter with many matches: {matches}");
+    let top = row(&mut harness, 0);
+    harness.get_by_label(&top);
+}

@@ -4,7 +4,7 @@
 
 use egui::{Color32, Frame, RichText, Ui};
 
-use super::ProgramsView;
+use super::{ProgramsView, back_to_top};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Change, Dimension, Edit, Element, Id, Program, Workbook};
 use crate::ui::quick_wins::money;
@@ -41,7 +41,11 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     }
     zoom_ui(view, ui, cx);
     let mut actions = BoardActions::default();
-    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+    let mut scroll = egui::ScrollArea::both().auto_shrink(false);
+    if back_to_top(&mut view.top_for.board, view.shown.filter_generation) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
         let column_width = ((ui.available_width() - 6.0 * 6.0) / 6.0).max(130.0);
         let board = Board { view, workbook, zoom: view.board_zoom, column_width };
         ui.horizontal_top(|ui| {

@@ -51,6 +51,9 @@ pub struct Shown {
     index: ProgramIndex,
     /// Indices into `workbook.programs`, filtered and sorted.
     pub rows: Vec<usize>,
+    /// Counts the filters and sorts asked for: a view showing `rows` goes back to its top when it changes,
+    /// so a new filter shows its first matches (an edit, which keeps the filter, keeps the place).
+    pub filter_generation: u64,
     pub total: i64,
     /// (element, count, cost) in element order.
     pub per_element: Vec<(Id, usize, i64)>,
@@ -78,6 +81,9 @@ impl Shown {
         if self.key.as_ref().is_none_or(|k| k.0 != key.0 || k.1 != key.1) {
             self.index = ProgramIndex::new(workbook);
         }
+        if self.key.as_ref().is_some_and(|k| (&k.2, k.3, k.4) != (&key.2, key.3, key.4)) {
+            self.filter_generation += 1;
+        }
         self.rows = select::select(workbook, &self.index, filter, sort.0, sort.1);
         self.total = select::total_cost(&self.index, &self.rows);
         self.per_element = select::per_element(workbook, &self.rows);
@@ -104,6 +110,22 @@ pub struct ProgramsView {
     bulk_agency: Option<Option<Id>>,
     board_zoom: f32,
     import: import::ImportTab,
+    /// The filter generation the table, the roadmap and the board last went to the top for.
+    top_for: TopFor,
+}
+
+#[derive(Default)]
+struct TopFor {
+    table: u64,
+    roadmap: u64,
+    board: u64,
+}
+
+/// Whether a view last at the top for filter generation `seen` goes back to the top now (and remembers it).
+fn back_to_top(seen: &mut u64, generation: u64) -> bool {
+    let changed = *seen != generation;
+    *seen = generation;
+    changed
 }
 
 impl ProgramsView {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use egui::{Align2, Color32, FontId, RichText, Sense, Stroke, Ui, vec2};
 
-use super::ProgramsView;
+use super::{ProgramsView, back_to_top};
 use crate::analysis::sums::{column_totals, sum};
 use crate::i18n::Text;
 use crate::model::{Id, Program, ProgramStatus, Workbook};
@@ -83,8 +83,11 @@ pub fn roadmap_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     let width = ui.available_width();
     let years = Years { first, count, width, year_width: ((width - LABEL_WIDTH) / count as f32).max(30.0) };
     year_header_ui(ui, years);
-    egui::ScrollArea::vertical()
-        .id_salt("roadmap")
+    let mut rows = egui::ScrollArea::vertical();
+    if back_to_top(&mut view.top_for.roadmap, view.shown.filter_generation) {
+        rows = rows.vertical_scroll_offset(0.0);
+    }
+    rows.id_salt("roadmap")
         .max_height((ui.available_height() - totals_height).max(120.0))
         .auto_shrink(false)
         .show_rows(ui, ROW, lines.len(), |ui, range| {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use egui::{ComboBox, RichText, Ui};
 use egui_extras::{Column, TableBuilder, TableRow};
 
-use super::{ProgramsView, dimension_chip};
+use super::{ProgramsView, back_to_top, dimension_chip};
 use crate::analysis::programs::SortKey;
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id, Program};
@@ -48,6 +48,9 @@ pub fn table_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
 fn table_body_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>, open: &mut Option<Id>) {
     let workbook = cx.session.workbook();
     let mut table = TableBuilder::new(ui).striped(true).resizable(true).auto_shrink(false).column(Column::exact(28.0));
+    if back_to_top(&mut view.top_for.table, view.shown.filter_generation) {
+        table = table.vertical_scroll_offset(0.0);
+    }
     for (_, _, width) in COLUMNS {
         table = table.column(Column::initial(width).at_least(36.0).clip(true));
     }
