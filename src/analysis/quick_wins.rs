@@ -11,6 +11,7 @@
 //! **Ranks** are 1, 2, 3... without gaps. Equal scores are ordered by more dot votes, then lower cost in the
 //! quick-win years, then program code, and each tied program says which of these decided its place.
 
+pub mod marking;
 pub mod minutes;
 pub mod picker;
 

@@ -274,10 +274,59 @@ fn the_picker_marks_its_set_as_quick_wins_in_one_undo_step() {
     harness.get_by_role_and_label(Role::Button, "Tandai sebagai quick win").click();
     harness.run();
     let after = marked(&harness);
-    assert_eq!(after.len(), proposed.len() - 1);
-    assert!(!after.contains(&code), "the program taken out is not marked");
+    let workbook = harness.state().session().unwrap().workbook();
+    let mut expected: Vec<String> = before.clone();
+    for id in &proposed[1..] {
+        let code = &workbook.program(*id).unwrap().code;
+        if !expected.contains(code) {
+            expected.push(code.clone());
+        }
+    }
+    expected.sort();
+    let in_set = |c: &String| proposed[1..].iter().any(|id| &workbook.program(*id).unwrap().code == c);
+    assert!(before.iter().any(|c| !in_set(c)), "the demo has quick wins outside the set, which must stay");
+    assert_eq!(after, expected, "the set is added; every quick win marked before stays marked");
+    if !before.contains(&code) {
+        assert!(!after.contains(&code), "the program taken out is not marked");
+    }
+    harness.get_by_label_contains("quick win lain tetap");
     execute(&mut harness, Command::Undo);
     assert_eq!(marked(&harness), before, "one undo restores the marks");
+}
+
+#[test]
+fn replacing_the_quick_wins_says_how_many_it_unmarks_and_waits_for_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Picker;
+    harness.run();
+    let quick_wins = |h: &Harness<'_, App>| -> Vec<Id> {
+        h.state().session().unwrap().workbook().programs.iter().filter(|p| p.quick_win).map(|p| p.id).collect()
+    };
+    let before = quick_wins(&harness);
+    let set = vec![harness.state_mut().quick_wins_mut().picker.adjusted[0]];
+    harness.state_mut().quick_wins_mut().picker.adjusted = set.clone();
+    harness.run();
+    let unmarked = before.iter().filter(|id| !set.contains(id)).count();
+    assert!(unmarked > 0, "the demo has quick wins outside the set");
+
+    harness.get_by_role_and_label(Role::Button, "Ganti quick win dengan set ini…").click();
+    harness.run();
+    assert_eq!(quick_wins(&harness), before, "nothing changes before the confirmation");
+    let marks = usize::from(!before.contains(&set[0]));
+    harness.get_by_label_contains(&format!("Ini menandai {marks} program dan melepas {unmarked} quick win lain"));
+    harness.get_by_role_and_label(Role::Button, "Batal").click();
+    harness.run();
+    assert_eq!(quick_wins(&harness), before, "cancelled");
+
+    harness.get_by_role_and_label(Role::Button, "Ganti quick win dengan set ini…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Ganti").click();
+    harness.run();
+    assert_eq!(quick_wins(&harness), set, "replaced: only the set is marked");
+    harness.get_by_label_contains(&format!("{unmarked} quick win dilepas"));
+    execute(&mut harness, Command::Undo);
+    assert_eq!(quick_wins(&harness), before, "one undo brings every quick win back");
 }
 
 #[test]

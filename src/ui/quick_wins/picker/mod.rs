@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use egui::Ui;
 
 use super::{money, years_ui};
+use crate::analysis::quick_wins::marking::MarkPlan;
 use crate::analysis::quick_wins::{DEFAULT_CAP, PickerSettings, Proposal, Ranked, Reason, Window, propose};
 use crate::i18n::{Message, Text, format_rupiah, parse_rupiah};
-use crate::model::quick_wins::{Decision, DecisionKind, QuickWins};
-use crate::model::{Change, Edit, Id, QuickWinChange, Workbook, new_id};
+use crate::model::Id;
 use crate::ui::{ViewCx, names};
 
 pub struct Picker {
@@ -40,6 +40,10 @@ pub struct Picker {
     pub comparing: bool,
     compare: Vec<Id>,
     problem: Option<Message>,
+    /// A replacement of the quick wins waiting for the facilitator's confirmation.
+    replacing: Option<MarkPlan>,
+    /// What the last marking did, said beside the buttons.
+    marked: Option<Message>,
 }
 
 impl Default for Picker {
@@ -58,6 +62,8 @@ impl Default for Picker {
             record_in: None,
             selection_name: String::new(),
             comparing: false,
+            replacing: None,
+            marked: None,
             compare: Vec::new(),
             problem: None,
         }
@@ -84,33 +90,6 @@ fn reason_text(cx: &ViewCx<'_>, reason: &Reason) -> String {
         Reason::OverCap { cost } => Text::QwOutOverCap.fill(lang, &[&money(cx, *cost)]),
         Reason::NoRoom { cost, left } => Text::QwOutNoRoom.fill(lang, &[&money(cx, *cost), &money(cx, *left)]),
     }
-}
-
-/// The edit that marks exactly `set` as quick wins (and unmarks the others), recording each newly chosen
-/// program as a decision of `workshop`'s minutes. One undo step.
-pub fn mark_edit(workbook: &Workbook, set: &[Id], workshop: Option<Id>) -> Edit {
-    let mut changes = Vec::new();
-    let mut position = QuickWins::next_position(&workbook.quick_wins.decisions, |d| d.position);
-    for program in &workbook.programs {
-        let chosen = set.contains(&program.id);
-        if program.quick_win != chosen {
-            let mut changed = program.clone();
-            changed.quick_win = chosen;
-            changes.push(Change::PutProgram(changed));
-            if chosen && let Some(workshop) = workshop {
-                changes.push(Change::QuickWin(QuickWinChange::PutDecision(Decision {
-                    id: new_id(),
-                    workshop_id: workshop,
-                    kind: DecisionKind::QuickWinChosen,
-                    program_id: Some(program.id),
-                    text: String::new(),
-                    position,
-                })));
-                position += 1;
-            }
-        }
-    }
-    Edit::new(Message::with(Text::QwEditMark, [set.len().to_string()]), changes)
 }
 
 impl Picker {

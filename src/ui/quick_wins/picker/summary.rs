@@ -3,7 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use super::{Picker, mark_edit};
+use super::Picker;
+use crate::analysis::quick_wins::marking::{MarkMode, MarkPlan};
 use crate::analysis::quick_wins::{Proposal, Ranked, SetTotals, Window, set_totals};
 use crate::i18n::{Message, Text, format_decimal, format_rupiah};
 use crate::model::quick_wins::{QuickWins, Selection};
@@ -35,8 +36,11 @@ impl Picker {
                 self.save_selection_ui(ui, cx, window);
             });
         });
+        self.confirm_replace_ui(ui, cx);
         if let Some(problem) = &self.problem {
             ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", problem.show(lang)));
+        } else if let Some(marked) = &self.marked {
+            ui.label(format!("✔ {}", marked.show(lang)));
         }
     }
 
@@ -97,13 +101,52 @@ impl Picker {
             })
             .response
             .accessible_name(Text::QwRecordIn.get(lang));
-        if ui.button(RichText::new(Text::QwMarkSet.get(lang)).strong()).clicked() {
-            let edit = mark_edit(workbook, &self.adjusted, self.record_in);
-            if edit.changes.is_empty() {
-                self.problem = Some(Message::new(Text::QwAlreadyMarked));
+        let add = ui.button(RichText::new(Text::QwMarkSet.get(lang)).strong());
+        if add.on_hover_text(Text::QwMarkSetHint.get(lang)).clicked() {
+            self.mark(cx, MarkPlan::of(workbook, &self.adjusted, MarkMode::Add));
+        }
+        if ui.button(Text::QwMarkReplace.get(lang)).clicked() {
+            let plan = MarkPlan::of(workbook, &self.adjusted, MarkMode::Replace);
+            // Nothing to unmark: replacing is adding, with nothing to confirm.
+            if plan.unmarked.is_empty() {
+                self.mark(cx, plan);
             } else {
-                self.problem = cx.propose(edit).err().map(|problems| problems[0].message.clone());
+                self.replacing = Some(plan);
             }
+        }
+    }
+
+    /// The replacement waiting for confirmation: how many it marks and unmarks, Replace and Cancel.
+    fn confirm_replace_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        let lang = cx.lang;
+        let Some(plan) = &self.replacing else { return };
+        let counts = [plan.marked.len().to_string(), plan.unmarked.len().to_string()];
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, Text::QwReplaceConfirm.fill(lang, &[&counts[0], &counts[1]]));
+            if ui.button(RichText::new(Text::QwReplaceNow.get(lang)).strong()).clicked() {
+                let plan = self.replacing.take().expect("shown");
+                self.mark(cx, plan);
+            } else if ui.button(Text::Cancel.get(lang)).clicked() {
+                self.replacing = None;
+            }
+        });
+    }
+
+    /// Hand the marking over as one undo step, recorded in the chosen minutes, and say what it did.
+    fn mark(&mut self, cx: &mut ViewCx<'_>, plan: MarkPlan) {
+        self.marked = None;
+        if plan.is_empty() {
+            self.problem = Some(Message::new(Text::QwAlreadyMarked));
+            return;
+        }
+        let counts = [plan.marked.len().to_string(), plan.unmarked.len().to_string()];
+        self.problem = cx.propose(plan.edit(cx.session.workbook(), self.record_in)).err().map(|p| p[0].message.clone());
+        if self.problem.is_none() {
+            self.marked = Some(if plan.unmarked.is_empty() {
+                Message::with(Text::QwMarkedAdded, [counts[0].clone()])
+            } else {
+                Message::with(Text::QwMarkedReplaced, counts)
+            });
         }
     }
 
