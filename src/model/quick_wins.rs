@@ -121,18 +121,26 @@ pub enum DecisionKind {
     ProgramAdded,
     ProgramMoved,
     QuickWinChosen,
+    /// A quick win unmarked again, e.g. when the quick wins were replaced by another set.
+    QuickWinDropped,
     Other,
 }
 
 impl DecisionKind {
-    pub const ALL: [DecisionKind; 4] =
-        [DecisionKind::ProgramAdded, DecisionKind::ProgramMoved, DecisionKind::QuickWinChosen, DecisionKind::Other];
+    pub const ALL: [DecisionKind; 5] = [
+        DecisionKind::ProgramAdded,
+        DecisionKind::ProgramMoved,
+        DecisionKind::QuickWinChosen,
+        DecisionKind::QuickWinDropped,
+        DecisionKind::Other,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             DecisionKind::ProgramAdded => "program_added",
             DecisionKind::ProgramMoved => "program_moved",
             DecisionKind::QuickWinChosen => "quick_win_chosen",
+            DecisionKind::QuickWinDropped => "quick_win_dropped",
             DecisionKind::Other => "other",
         }
     }

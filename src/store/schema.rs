@@ -481,6 +481,26 @@ CREATE TABLE issued_copy (
 DROP TABLE criterion_score;
 DROP TABLE criterion;
 "#,
+    // Version 10: a decision may record a quick win dropped again ('quick_win_dropped'), so the minutes stay
+    // true when the quick wins are replaced. SQLite cannot change a CHECK constraint: the table is rebuilt,
+    // its rows copied unchanged.
+    r#"
+ALTER TABLE workshop_decision RENAME TO workshop_decision_v9;
+CREATE TABLE workshop_decision (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshop(id),
+    kind TEXT NOT NULL CHECK (kind IN ('program_added', 'program_moved', 'quick_win_chosen', 'quick_win_dropped',
+        'other')),
+    program_id TEXT,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+INSERT INTO workshop_decision (id, workshop_id, kind, program_id, text, position, updated_at, changed_by)
+    SELECT id, workshop_id, kind, program_id, text, position, updated_at, changed_by FROM workshop_decision_v9;
+DROP TABLE workshop_decision_v9;
+"#,
 ];
 
 /// The schema version that added the strategy tables (issues, SWOT, goals, directions, strategies,
@@ -502,6 +522,9 @@ pub const TRUST_VERSION: i32 = 8;
 
 /// The schema version that dropped the unused version 2 tables `criterion` and `criterion_score`.
 pub const CRITERION_DROPPED_VERSION: i32 = 9;
+
+/// The schema version whose decisions may record a quick win dropped again.
+pub const DECISION_DROPPED_VERSION: i32 = 10;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;

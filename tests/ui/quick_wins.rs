@@ -7,6 +7,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use smartcity_workbench::model::Id;
+use smartcity_workbench::model::quick_wins::DecisionKind;
 use smartcity_workbench::ui::quick_wins::Tab;
 use smartcity_workbench::ui::{App, Command, Startup};
 
@@ -315,9 +316,16 @@ fn replacing_the_quick_wins_says_how_many_it_unmarks_and_waits_for_confirmation(
     assert_eq!(quick_wins(&harness), before, "nothing changes before the confirmation");
     let marks = usize::from(!before.contains(&set[0]));
     harness.get_by_label_contains(&format!("Ini menandai {marks} program dan melepas {unmarked} quick win lain"));
+    // The demo's minutes record quick wins as chosen: without minutes chosen, the drop would go unrecorded.
+    harness.get_by_label_contains("tercatat terpilih di berita acara");
     harness.get_by_role_and_label(Role::Button, "Batal").click();
     harness.run();
     assert_eq!(quick_wins(&harness), before, "cancelled");
+
+    // Recorded in a workshop's minutes, each program marked and unmarked is a decision there.
+    let workshop = harness.state().session().unwrap().workbook().quick_wins.workshops[0].id;
+    harness.state_mut().quick_wins_mut().picker.record_in = Some(workshop);
+    harness.run();
 
     harness.get_by_role_and_label(Role::Button, "Ganti quick win dengan set ini…").click();
     harness.run();
@@ -325,6 +333,9 @@ fn replacing_the_quick_wins_says_how_many_it_unmarks_and_waits_for_confirmation(
     harness.run();
     assert_eq!(quick_wins(&harness), set, "replaced: only the set is marked");
     harness.get_by_label_contains(&format!("{unmarked} quick win dilepas"));
+    let q = &harness.state().session().unwrap().workbook().quick_wins;
+    let dropped = q.decisions_of(workshop).filter(|d| d.kind == DecisionKind::QuickWinDropped).count();
+    assert_eq!(dropped, unmarked, "the minutes record every quick win dropped");
     execute(&mut harness, Command::Undo);
     assert_eq!(quick_wins(&harness), before, "one undo brings every quick win back");
 }

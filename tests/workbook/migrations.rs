@@ -1,7 +1,8 @@
 //! Files of every earlier schema version are migrated on open, keeping their data.
 
 use smartcity_workbench::i18n::Text;
-use smartcity_workbench::model::{Change, Edit};
+use smartcity_workbench::model::quick_wins::{Decision, DecisionKind};
+use smartcity_workbench::model::{Change, Edit, QuickWinChange, new_id};
 use smartcity_workbench::seed;
 use smartcity_workbench::store::{self, ReadOnlyReason, Session, schema};
 
@@ -151,6 +152,35 @@ fn a_version_8_file_migrates_without_the_unused_criterion_tables() {
     assert_eq!(session.workbook(), &demo, "nothing lost");
     drop(session);
     let conn = plain_read_only(&path);
-    assert_eq!(pragma_i32(&conn, "user_version"), schema::CRITERION_DROPPED_VERSION);
+    assert!(pragma_i32(&conn, "user_version") >= schema::CRITERION_DROPPED_VERSION);
     assert_eq!(count(&conn), 0);
+}
+
+#[test]
+fn a_version_9_file_keeps_its_minutes_and_can_record_a_quick_win_dropped() {
+    let dir = temp_dir();
+    let path = dir.path().join("v9.smartcity");
+    let demo = seed::demo_workbook();
+    let version = schema::DECISION_DROPPED_VERSION - 1;
+    store::write_file_at_version(&path, &demo, version).unwrap();
+    let kinds = |conn: &rusqlite::Connection| -> Vec<String> {
+        let mut stmt = conn.prepare("SELECT kind FROM workshop_decision ORDER BY position, id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    let before = kinds(&plain_read_only(&path));
+    assert!(before.iter().any(|k| k == "quick_win_chosen"), "the demo's minutes record quick wins chosen");
+
+    let mut session = open(&path);
+    assert_eq!(session.workbook(), &demo, "every decision kept");
+    let chosen = demo.quick_wins.decisions.iter().find(|d| d.kind == DecisionKind::QuickWinChosen).unwrap();
+    let dropped = Decision { id: new_id(), kind: DecisionKind::QuickWinDropped, position: 99, ..chosen.clone() };
+    let change = Change::QuickWin(QuickWinChange::PutDecision(dropped));
+    commit(&mut session, Edit::one(label(Text::QwEditMark, "1"), change));
+    drop(session);
+
+    let conn = plain_read_only(&path);
+    assert_eq!(pragma_i32(&conn, "user_version"), schema::CURRENT_VERSION);
+    let after = kinds(&conn);
+    assert_eq!(after[..before.len()], before[..], "the rows copied unchanged, in order");
+    assert_eq!(after.last().map(String::as_str), Some("quick_win_dropped"));
 }

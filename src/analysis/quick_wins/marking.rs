@@ -1,7 +1,8 @@
 //! Marking a set of programs as quick wins, from the picker or a saved selection. Adding marks the set and
 //! leaves every other quick win marked; replacing also unmarks the quick wins outside the set, which the
-//! view asks the facilitator to confirm after saying how many. A marked program is recorded in the chosen
-//! workshop's minutes as a quick win chosen.
+//! view asks the facilitator to confirm after saying how many. With a workshop chosen, its minutes record
+//! each program marked as a quick win chosen and each one unmarked as a quick win dropped, so the minutes
+//! stay true.
 
 use std::collections::HashSet;
 
@@ -44,7 +45,22 @@ impl MarkPlan {
         self.marked.is_empty() && self.unmarked.is_empty()
     }
 
-    /// The plan as one undo step; each newly marked program recorded in `workshop`'s minutes when given.
+    /// The programs unmarked that some workshop's minutes record as chosen (and not dropped since): what
+    /// the minutes would leave untrue unless the drop is recorded.
+    pub fn recorded_as_chosen(&self, workbook: &Workbook) -> usize {
+        let q = &workbook.quick_wins;
+        let last_word = |id: Id| {
+            q.decisions
+                .iter()
+                .filter(|d| d.program_id == Some(id))
+                .filter(|d| matches!(d.kind, DecisionKind::QuickWinChosen | DecisionKind::QuickWinDropped))
+                .max_by_key(|d| d.position)
+                .map(|d| d.kind)
+        };
+        self.unmarked.iter().filter(|id| last_word(**id) == Some(DecisionKind::QuickWinChosen)).count()
+    }
+
+    /// The plan as one undo step; each program marked or unmarked recorded in `workshop`'s minutes when given.
     pub fn edit(&self, workbook: &Workbook, workshop: Option<Id>) -> Edit {
         let mut changes = Vec::new();
         let mut position = QuickWins::next_position(&workbook.quick_wins.decisions, |d| d.position);
@@ -52,11 +68,11 @@ impl MarkPlan {
         for (id, quick_win) in flagged {
             let Some(program) = workbook.program(id) else { continue };
             changes.push(Change::PutProgram(Program { quick_win, ..program.clone() }));
-            if quick_win && let Some(workshop) = workshop {
+            if let Some(workshop) = workshop {
                 changes.push(Change::QuickWin(QuickWinChange::PutDecision(Decision {
                     id: new_id(),
                     workshop_id: workshop,
-                    kind: DecisionKind::QuickWinChosen,
+                    kind: if quick_win { DecisionKind::QuickWinChosen } else { DecisionKind::QuickWinDropped },
                     program_id: Some(id),
                     text: String::new(),
                     position,
@@ -76,6 +92,7 @@ impl MarkPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::quick_wins::Workshop;
     use crate::seed::new_workbook;
 
     /// Four programs, the first two already quick wins.
@@ -109,6 +126,53 @@ mod tests {
         }
         let marked: Vec<bool> = after.programs.iter().map(|p| p.quick_win).collect();
         assert_eq!(marked, [false, true, true, false]);
+    }
+
+    #[test]
+    fn the_minutes_record_what_was_chosen_and_what_was_dropped() {
+        let (mut wb, ids) = workbook();
+        let workshop = Workshop {
+            id: new_id(),
+            title: "Lokakarya III".into(),
+            date: "2022-03-01".into(),
+            place: "Andoolo".into(),
+            stage: 3,
+            notes: String::new(),
+            position: 0,
+        };
+        wb.quick_wins.workshops.push(workshop.clone());
+        let plan = MarkPlan::of(&wb, &[ids[2]], MarkMode::Replace);
+        let decisions: Vec<(DecisionKind, Option<Id>)> = plan
+            .edit(&wb, Some(workshop.id))
+            .changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::QuickWin(QuickWinChange::PutDecision(d)) => Some((d.kind, d.program_id)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                (DecisionKind::QuickWinChosen, Some(ids[2])),
+                (DecisionKind::QuickWinDropped, Some(ids[0])),
+                (DecisionKind::QuickWinDropped, Some(ids[1])),
+            ]
+        );
+        // Nothing recorded yet: unmarking leaves no minutes untrue. Once recorded as chosen, it would.
+        assert_eq!(plan.recorded_as_chosen(&wb), 0);
+        let chosen = |kind, position| Decision {
+            id: new_id(),
+            workshop_id: workshop.id,
+            kind,
+            program_id: Some(ids[1]),
+            text: String::new(),
+            position,
+        };
+        wb.quick_wins.decisions.push(chosen(DecisionKind::QuickWinChosen, 0));
+        assert_eq!(plan.recorded_as_chosen(&wb), 1);
+        wb.quick_wins.decisions.push(chosen(DecisionKind::QuickWinDropped, 1));
+        assert_eq!(plan.recorded_as_chosen(&wb), 0, "its drop is recorded after its choice");
     }
 
     #[test]

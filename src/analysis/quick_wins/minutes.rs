@@ -63,6 +63,7 @@ pub fn decision_kind_text(kind: DecisionKind) -> Text {
         DecisionKind::ProgramAdded => Text::QwDecisionAdded,
         DecisionKind::ProgramMoved => Text::QwDecisionMoved,
         DecisionKind::QuickWinChosen => Text::QwDecisionChosen,
+        DecisionKind::QuickWinDropped => Text::QwDecisionDropped,
         DecisionKind::Other => Text::QwDecisionOther,
     }
 }

@@ -40,8 +40,9 @@ pub struct Picker {
     pub comparing: bool,
     compare: Vec<Id>,
     problem: Option<Message>,
-    /// A replacement of the quick wins waiting for the facilitator's confirmation.
-    replacing: Option<MarkPlan>,
+    /// A replacement of the quick wins waiting for the facilitator's confirmation, with how many of the
+    /// programs it unmarks the minutes record as chosen (counted once, when asked).
+    replacing: Option<(MarkPlan, usize)>,
     /// What the last marking did, said beside the buttons.
     marked: Option<Message>,
 }

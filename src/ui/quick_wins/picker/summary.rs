@@ -111,7 +111,8 @@ impl Picker {
             if plan.unmarked.is_empty() {
                 self.mark(cx, plan);
             } else {
-                self.replacing = Some(plan);
+                let untrue = plan.recorded_as_chosen(workbook);
+                self.replacing = Some((plan, untrue));
             }
         }
     }
@@ -119,17 +120,21 @@ impl Picker {
     /// The replacement waiting for confirmation: how many it marks and unmarks, Replace and Cancel.
     fn confirm_replace_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let lang = cx.lang;
-        let Some(plan) = &self.replacing else { return };
+        let Some((plan, untrue)) = &self.replacing else { return };
+        let untrue = *untrue;
         let counts = [plan.marked.len().to_string(), plan.unmarked.len().to_string()];
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(ui.visuals().warn_fg_color, Text::QwReplaceConfirm.fill(lang, &[&counts[0], &counts[1]]));
             if ui.button(RichText::new(Text::QwReplaceNow.get(lang)).strong()).clicked() {
-                let plan = self.replacing.take().expect("shown");
+                let (plan, _) = self.replacing.take().expect("shown");
                 self.mark(cx, plan);
             } else if ui.button(Text::Cancel.get(lang)).clicked() {
                 self.replacing = None;
             }
         });
+        if self.replacing.is_some() && self.record_in.is_none() && untrue > 0 {
+            ui.colored_label(ui.visuals().warn_fg_color, Text::QwReplaceUnrecorded.fill(lang, &[&untrue.to_string()]));
+        }
     }
 
     /// Hand the marking over as one undo step, recorded in the chosen minutes, and say what it did.
