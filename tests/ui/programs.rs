@@ -284,3 +284,23 @@ fn a_new_filter_shows_its_matches_from_the_top() {
     let top = row(&mut harness, 0);
     harness.get_by_label(&top);
 }
+
+#[test]
+fn a_new_program_opens_in_its_editor_from_every_tab() {
+    for tab in ["Tabel", "Papan dimensi", "Peta jalan", "Impor"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = programs_view(dir.path());
+        harness.get_by_label(tab).click();
+        harness.run();
+        let before = harness.state().session().unwrap().workbook().programs.len();
+        harness.get_by_role_and_label(Role::Button, "Tambah program").click();
+        harness.run();
+        harness.run();
+        let workbook = harness.state().session().unwrap().workbook();
+        assert_eq!(workbook.programs.len(), before + 1, "{tab}: added");
+        let added = workbook.programs.iter().find(|p| p.name == "Program baru").expect("the new program").id;
+        let editor = harness.state_mut().programs_mut().editor.as_ref().map(|e| e.id);
+        assert_eq!(editor, Some(added), "{tab}: the editor is open on the new program");
+        harness.get_by_label("Program: Program baru");
+    }
+}

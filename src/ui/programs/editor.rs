@@ -16,6 +16,9 @@ use crate::ui::strategy::program_strategy_row;
 pub struct ProgramEditor {
     pub id: ProgramId,
     drafts: Drafts,
+    /// Opened on a program just added: it reaches the workbook when the frame's edits are committed, so the
+    /// editor waits one frame for it instead of closing.
+    awaiting: bool,
 }
 
 /// A text field of a program: which field, its label, and how to read and write it.
@@ -66,13 +69,22 @@ const TEXTS: [ProgramText; 9] = [
 
 impl ProgramEditor {
     pub fn new(id: ProgramId) -> Self {
-        ProgramEditor { id, drafts: Drafts::default() }
+        ProgramEditor { id, drafts: Drafts::default(), awaiting: false }
+    }
+
+    /// The editor of a program handed over as an edit this frame.
+    pub fn for_added(id: ProgramId) -> Self {
+        ProgramEditor { awaiting: true, ..ProgramEditor::new(id) }
     }
 
     /// Show the editor window; returns false once it is closed or its program is gone.
     pub fn ui(&mut self, ctx: &egui::Context, cx: &mut ViewCx<'_>) -> bool {
         let lang = cx.lang;
-        let Some(program) = cx.session.workbook().program(self.id) else { return false };
+        let Some(program) = cx.session.workbook().program(self.id) else {
+            // Still open only in the frame the program was added in (a refused addition closes it).
+            return std::mem::take(&mut self.awaiting);
+        };
+        self.awaiting = false;
         let mut open = true;
         let title = format!("{}: {}", Text::EditProgramTitle.get(lang), program.name);
         let screen = ctx.content_rect();

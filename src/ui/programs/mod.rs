@@ -150,13 +150,19 @@ impl ProgramsView {
             ui.add_space(12.0);
             if ui.add_enabled(cx.editable, egui::Button::new(Text::AddProgram.get(lang))).clicked() {
                 let program = workbook.new_program(self.filter.element, Text::NewProgramName.get(lang));
-                self.editor = Some(ProgramEditor::new(program.id));
+                self.editor = Some(ProgramEditor::for_added(program.id));
                 cx.push(Edit::one(
                     Message::with(Text::EditAddProgram, [program.name.clone()]),
                     Change::PutProgram(program),
                 ));
             }
         });
+        // The editor is a window over whichever tab is shown, the import tab included.
+        if let Some(editor) = &mut self.editor
+            && !editor.ui(ui.ctx(), cx)
+        {
+            self.editor = None;
+        }
         if self.tab == Tab::Import {
             ui.separator();
             self.import.ui(ui, cx);
@@ -176,11 +182,6 @@ impl ProgramsView {
             Tab::Board => board::board_ui(self, ui, cx),
             Tab::Roadmap => roadmap::roadmap_ui(self, ui, cx),
             Tab::Import => {}
-        }
-        if let Some(editor) = &mut self.editor
-            && !editor.ui(ui.ctx(), cx)
-        {
-            self.editor = None;
         }
     }
 
