@@ -15,7 +15,7 @@ use super::records;
 use super::undo::Step;
 use super::{CommitError, Session, clock, now_iso};
 use crate::i18n::{Message, Text};
-use crate::model::{Agency, Change, Id, Workbook};
+use crate::model::{Agency, Change, Id, Program, Workbook};
 
 /// What a merge learns about the copy merged in.
 #[derive(Clone, Debug)]
@@ -88,6 +88,12 @@ impl Session {
     /// The agency whose programs alone this copy may edit.
     pub fn scope(&self) -> Option<&Agency> {
         self.replica.as_ref().and_then(|r| r.scope).and_then(|id| self.workbook.agency(id))
+    }
+
+    /// Whether this workbook may change `program`: always, except in an agency copy, which changes only the
+    /// programs of its agency (the same rule the commit enforces, for views to show the others read-only).
+    pub fn may_edit_program(&self, program: &Program) -> bool {
+        self.replica.as_ref().and_then(|r| r.scope).is_none_or(|agency| program.agency_id == Some(agency))
     }
 
     /// In an agency copy a new program without an agency is that agency's: the copy can only hold its own.

@@ -11,7 +11,7 @@ use smartcity_workbench::i18n::Message;
 use smartcity_workbench::i18n::Text;
 use smartcity_workbench::model::{Change, Edit};
 use smartcity_workbench::store::Session;
-use smartcity_workbench::ui::{App, Command, Startup};
+use smartcity_workbench::ui::{App, Command, Startup, View};
 
 use crate::{app, demo_copy, execute};
 
@@ -109,6 +109,22 @@ fn an_agency_copy_made_in_the_app_opens_badged_and_edits_only_its_programs() {
     harness.get_by_label_contains("hanya program Sekretariat Daerah yang dapat diubah");
     // The profile is shown but not editable in the agency's copy.
     assert!(harness.get_by_role_and_label(Role::TextInput, "Nama daerah").accesskit_node().is_disabled());
+
+    // Another agency's program opens read-only, saying why; its own programs stay editable.
+    let mut harness = harness;
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    let setda = workbook.agencies.iter().find(|a| a.short_name == "Setda").unwrap().id;
+    let own = workbook.programs.iter().find(|p| p.agency_id == Some(setda)).unwrap().id;
+    let other = workbook.programs.iter().find(|p| p.agency_id.is_some_and(|a| a != setda)).unwrap().id;
+    execute(&mut harness, Command::Show(View::Programs));
+    harness.state_mut().programs_mut().open(other);
+    harness.run();
+    harness.get_by_label_contains("di salinan dinas ini hanya dapat dilihat");
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Nama program").accesskit_node().is_disabled());
+    harness.state_mut().programs_mut().open(own);
+    harness.run();
+    assert!(harness.query_by_label_contains("di salinan dinas ini hanya dapat dilihat").is_none());
+    assert!(!harness.get_by_role_and_label(Role::TextInput, "Nama program").accesskit_node().is_disabled());
 }
 
 #[test]

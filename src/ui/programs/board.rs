@@ -56,6 +56,7 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     });
     if let Some((program, element)) = actions.moved
         && cx.editable
+        && workbook.program(program).is_some_and(|p| cx.session.may_edit_program(p))
         && let Some(edit) = move_edit(workbook, program, element, cx.lang)
     {
         cx.push(edit);

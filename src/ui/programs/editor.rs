@@ -94,7 +94,18 @@ impl ProgramEditor {
             .default_size([screen.width().min(980.0) - 40.0, screen.height() - 120.0])
             .default_pos([20.0, 60.0])
             .scroll([true, true])
-            .show(ctx, |ui| self.contents_ui(ui, cx, program));
+            .show(ctx, |ui| {
+                // In an agency copy another agency's program is shown, not edited.
+                let editable = cx.editable;
+                if !cx.session.may_edit_program(program) {
+                    let agency = program.agency_id.and_then(|a| cx.session.workbook().agency(a));
+                    let name = agency.map_or_else(|| Text::NoAgency.get(lang).to_string(), |a| a.label().to_string());
+                    ui.label(RichText::new(Text::OtherAgencyProgram.fill(lang, &[&name])).italics());
+                    cx.editable = false;
+                }
+                self.contents_ui(ui, cx, program);
+                cx.editable = editable;
+            });
         open && cx.session.workbook().program(self.id).is_some()
     }
 
