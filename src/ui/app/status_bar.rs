@@ -24,16 +24,27 @@ impl App {
                     .on_hover_text(reason.message().show(lang));
                 }
                 scope_badge(ui, lang, session);
-                ui.label(RichText::new(session.path().display().to_string()).monospace().small());
+                // The path gives way to the message: shortened, whole on hover.
+                let path = session.path().display().to_string();
+                let room = (ui.available_width() * 0.35).max(120.0);
+                ui.scope(|ui| {
+                    ui.set_max_width(room);
+                    let label = egui::Label::new(RichText::new(&path).monospace().small()).truncate();
+                    ui.add(label).on_hover_text(&path);
+                });
                 ui.separator();
             }
+            // The message is read in full: it wraps onto more lines rather than being cut off.
             let text = self.status_text();
-            match &self.status {
-                Some(Status { is_error: true, .. }) => {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {text}"))
-                }
-                _ => ui.label(format!("✔ {text}")),
+            let (mark, color) = match &self.status {
+                Some(Status { is_error: true, .. }) => ("⚠", Some(ui.visuals().error_fg_color)),
+                _ => ("✔", None),
             };
+            let mut message = RichText::new(format!("{mark} {text}"));
+            if let Some(color) = color {
+                message = message.color(color);
+            }
+            ui.add(egui::Label::new(message).wrap());
         });
     }
 }
