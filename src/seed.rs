@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::i18n::{Lang, Text};
 use crate::model::{
     ActionType, Agency, Body, BudgetLine, Dimension, Element, Member, Profile, Program, ProgramStatus, QuickWins,
     RegionType, Workbook, YearTarget, stable_id,
@@ -73,7 +74,14 @@ pub fn dimensions() -> (Vec<Dimension>, Vec<Element>) {
     (dimensions, elements)
 }
 
-/// A new, empty masterplan: the framework, a placeholder region name and a ten-year period from next year.
+/// The masterplan the app and the command line create: empty, named "Kabupaten Baru" until the planner types
+/// the region's name (in Indonesian whatever the interface's language: the workbook's texts are the
+/// masterplan's, which the books print), for ten years from next year.
+pub fn untitled_workbook(this_year: i32) -> Workbook {
+    new_workbook(Text::NewRegionName.get(Lang::Id), this_year + 1)
+}
+
+/// A new, empty masterplan: the framework, a placeholder region name and a ten-year period from `start_year`.
 pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
     let (dimensions, elements) = dimensions();
     let (readiness_items, bands) = readiness_framework(&dimensions);

@@ -20,7 +20,7 @@ use crate::analysis::strategy::gaps as strategy_gaps;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Body, LineTree, Scenario, Workbook};
 use crate::paths::default_author;
-use crate::seed::{demo_workbook, new_workbook};
+use crate::seed::{demo_workbook, untitled_workbook};
 use crate::store::{self, Session};
 use crate::ui::Startup;
 
@@ -184,8 +184,7 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::Help => Ok(USAGE.to_string()),
         HeadlessCommand::Version => Ok(format!("smartcity-workbench {}", env!("CARGO_PKG_VERSION"))),
         HeadlessCommand::New { path, force } => {
-            let year = store::now_iso().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026) + 1;
-            let workbook = new_workbook(Text::NewRegionName.get(lang), year);
+            let workbook = untitled_workbook(store::current_year());
             write(&path, force, &workbook)
                 .map(|()| Message::with(Text::WorkbookCreated, [path.display().to_string()]).show(lang))
         }

@@ -8,6 +8,11 @@ pub fn now_iso() -> String {
     iso_from_unix(seconds)
 }
 
+/// This year (UTC), e.g. for the period of a new masterplan.
+pub fn current_year() -> i32 {
+    now_iso().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2026)
+}
+
 /// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, proleptic Gregorian).
 pub fn iso_from_unix(seconds: i64) -> String {
     let days = seconds.div_euclid(86_400);

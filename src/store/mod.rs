@@ -24,7 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{ContentProblem, Fix, FixAction};
 pub use checked::Checked;
-pub use clock::now_iso;
+pub use clock::{current_year, now_iso};
 pub use copies::IssuedCopy;
 pub use damaged::RepairError;
 pub use journal::{JournalEntry, Origin};

@@ -5,8 +5,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::model::{FundingSource, Id, Program};
-use smartcity_workbench::ui::{App, Command, Startup};
+use smartcity_workbench::ui::{App, Command, Startup, View};
 
 use crate::{app, demo_copy, execute};
 
@@ -303,4 +304,30 @@ fn a_new_program_opens_in_its_editor_from_every_tab() {
         assert_eq!(editor, Some(added), "{tab}: the editor is open on the new program");
         harness.get_by_label("Program: Program baru");
     }
+}
+
+#[test]
+fn a_new_workbook_is_named_in_indonesian_and_says_it_has_no_programs_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Demo, dir.path());
+    execute(&mut harness, Command::SetLanguage(Lang::En));
+    harness.run();
+    let path = dir.path().join("baru.smartcity");
+    execute(&mut harness, Command::NewWorkbook);
+    harness.get_by_role_and_label(Role::TextInput, "File path").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File path").type_text(&path.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "OK").click();
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().path(), path.as_path(), "the new workbook is open");
+    let workbook = harness.state().session().unwrap().workbook();
+    assert_eq!(
+        workbook.profile.region_name, "Kabupaten Baru",
+        "the masterplan's own text, whatever the interface says"
+    );
+    execute(&mut harness, Command::Show(View::Programs));
+    harness.get_by_label_contains("No programs yet");
+    assert!(harness.query_by_label_contains("matches the filter").is_none());
 }

@@ -87,8 +87,7 @@ impl App {
     }
 
     pub(super) fn create_workbook(&mut self, path: &Path) {
-        let year = store::now_iso().get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2026) + 1;
-        let workbook = seed::new_workbook(Text::NewRegionName.get(self.lang()), year);
+        let workbook = seed::untitled_workbook(store::current_year());
         match Session::create(path, &workbook, &self.author()) {
             Ok(session) => {
                 self.adopt(session);

@@ -34,7 +34,9 @@ pub fn table_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         bulk_ui(view, ui, cx);
     }
     if view.shown.rows.is_empty() {
-        ui.label(RichText::new(Text::NoProgramsShown.get(lang)).italics());
+        // An empty workbook is not a filter that matches nothing.
+        let none = if cx.session.workbook().programs.is_empty() { Text::NoProgramsYet } else { Text::NoProgramsShown };
+        ui.label(RichText::new(none.get(lang)).italics());
         return;
     }
     let mut open = None;
