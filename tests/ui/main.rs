@@ -12,7 +12,10 @@ mod strategy;
 
 use std::path::{Path, PathBuf};
 
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use smartcity_workbench::paths::DataDir;
 use smartcity_workbench::ui::{App, Command, Startup};
 
@@ -32,6 +35,15 @@ pub fn demo_copy(dir: &Path) -> PathBuf {
     smartcity_workbench::store::write_new_file(&path, &smartcity_workbench::seed::demo_workbook(), "test")
         .expect("demo written");
     path
+}
+
+/// Type `text` over whatever the text field labelled `field` holds, leaving the focus in it.
+pub fn retype(harness: &mut Harness<'_, App>, field: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, field).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, field).type_text(text);
+    harness.run();
 }
 
 /// Run `command` as its menu entry or its shortcut does, and let the app draw the frame after it.

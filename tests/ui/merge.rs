@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use smartcity_workbench::i18n::Message;
@@ -13,7 +12,7 @@ use smartcity_workbench::model::{Change, Edit};
 use smartcity_workbench::store::Session;
 use smartcity_workbench::ui::{App, Command, Startup, View};
 
-use crate::{app, demo_copy, execute};
+use crate::{app, demo_copy, execute, retype};
 
 fn open_file_menu_item(harness: &mut Harness<'static, App>, item: &str) {
     harness.get_by_label("Berkas").click();
@@ -23,11 +22,7 @@ fn open_file_menu_item(harness: &mut Harness<'static, App>, item: &str) {
 }
 
 fn choose_path(harness: &mut Harness<'static, App>, path: &Path) {
-    harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").type_text(&path.display().to_string());
-    harness.run();
+    retype(harness, "Lokasi berkas", &path.display().to_string());
     harness.get_by_role_and_label(Role::Button, "OK").click();
     harness.run();
 }

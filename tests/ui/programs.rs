@@ -9,7 +9,7 @@ use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::model::{FundingSource, Id, Program};
 use smartcity_workbench::ui::{App, Command, Startup, View};
 
-use crate::{app, demo_copy, execute};
+use crate::{app, demo_copy, execute, retype};
 
 fn programs_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -314,11 +314,7 @@ fn a_new_workbook_is_named_in_indonesian_and_says_it_has_no_programs_yet() {
     harness.run();
     let path = dir.path().join("baru.smartcity");
     execute(&mut harness, Command::NewWorkbook);
-    harness.get_by_role_and_label(Role::TextInput, "File path").focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "File path").type_text(&path.display().to_string());
-    harness.run();
+    retype(&mut harness, "File path", &path.display().to_string());
     harness.get_by_role_and_label(Role::Button, "OK").click();
     harness.run();
     assert_eq!(harness.state().session().unwrap().path(), path.as_path(), "the new workbook is open");

@@ -11,7 +11,7 @@ use smartcity_workbench::model::quick_wins::DecisionKind;
 use smartcity_workbench::ui::quick_wins::Tab;
 use smartcity_workbench::ui::{App, Command, Startup};
 
-use crate::{app, demo_copy, execute};
+use crate::{app, demo_copy, execute, retype};
 
 fn quick_win_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -191,10 +191,7 @@ fn a_new_attendee_is_added_once_and_a_refused_one_keeps_what_was_typed() {
     let field = |h: &Harness<'_, App>, name: &str| h.get_by_role_and_label(Role::TextInput, name).value();
 
     // No name: refused, the typed position stays in its field and nothing is added.
-    harness.get_by_role_and_label(Role::TextInput, "Jabatan / OPD peserta").focus();
-    harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "Jabatan / OPD peserta").type_text("Camat Andoolo");
-    harness.run();
+    retype(&mut harness, "Jabatan / OPD peserta", "Camat Andoolo");
     harness.get_by_role_and_label(Role::Button, "Tambah peserta").click();
     harness.run();
     assert_eq!(attendees(&harness), before, "an attendee without a name is refused");
@@ -202,10 +199,7 @@ fn a_new_attendee_is_added_once_and_a_refused_one_keeps_what_was_typed() {
     harness.get_by_label("⚠ Nama tidak boleh kosong");
     assert!(!harness.state().status_text().contains("Nama tidak boleh kosong"), "shown once, in the view");
 
-    harness.get_by_role_and_label(Role::TextInput, "Nama peserta").focus();
-    harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "Nama peserta").type_text("Wa Ode Sitti");
-    harness.run();
+    retype(&mut harness, "Nama peserta", "Wa Ode Sitti");
     harness.get_by_role_and_label(Role::Button, "Tambah peserta").click();
     harness.run();
     assert_eq!(attendees(&harness), before + 1, "added once");
