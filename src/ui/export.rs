@@ -3,6 +3,7 @@
 //! system's folder chooser), then export on a background thread with a progress bar and cancel. Afterwards it
 //! lists the files written and opens their folder on request.
 
+use std::fs;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -32,6 +33,9 @@ pub struct ExportView {
     written: Vec<(String, u64)>,
     /// A problem with the choices, shown until the next export.
     error: Option<Message>,
+    /// The typed folder that does not exist yet: the view offers to create it (never without asking: a typo
+    /// would scatter files elsewhere).
+    missing_folder: Option<PathBuf>,
 }
 
 impl Default for ExportView {
@@ -51,6 +55,7 @@ impl Default for ExportView {
             report: None,
             written: Vec::new(),
             error: None,
+            missing_folder: None,
         }
     }
 }
@@ -140,6 +145,10 @@ impl ExportView {
     fn choices_ui(&mut self, ui: &mut Ui, ui_lang: Lang, lang: Lang) {
         section(ui, Text::ExportFormats, ui_lang);
         ui.horizontal_wrapped(|ui| {
+            let mut all = self.formats.iter().all(|f| *f);
+            if ui.checkbox(&mut all, Text::ExportAllFormats.get(ui_lang)).changed() {
+                self.formats = [all; 6];
+            }
             for (format, on) in ExportFormat::ALL.iter().zip(self.formats.iter_mut()) {
                 ui.checkbox(on, format.label().get(ui_lang));
             }
@@ -250,13 +259,19 @@ impl ExportView {
         if let Some(error) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", error.show(ui_lang)));
         }
-        if start.clicked() {
+        let create = self.missing_folder.is_some() && ui.button(Text::ExportCreateFolder.get(ui_lang)).clicked();
+        if create && let Some(folder) = self.missing_folder.take() {
+            match fs::create_dir_all(&folder) {
+                Ok(()) => self.start(ui.ctx(), cx),
+                Err(e) => self.error = Some(Message::with(Text::ExportCreateFolderFailed, [e.to_string()])),
+            }
+        } else if start.clicked() {
             self.start(ui.ctx(), cx);
         }
     }
 
     fn start(&mut self, ctx: &egui::Context, cx: &ViewCx<'_>) {
-        self.error = None;
+        (self.error, self.missing_folder) = (None, None);
         let request = self.request(self.lang.unwrap_or(cx.lang));
         if request.folder.as_os_str().is_empty() {
             self.error = Some(Message::new(Text::ExportFolderRequired));
@@ -264,6 +279,11 @@ impl ExportView {
         }
         if let Err(error) = export_plan::check(&request) {
             self.error = Some(error.message());
+            return;
+        }
+        if !request.folder.exists() {
+            self.error = Some(Message::with(Text::ExportFolderMissing, [request.folder.display().to_string()]));
+            self.missing_folder = Some(request.folder);
             return;
         }
         self.report = None;

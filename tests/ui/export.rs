@@ -1,10 +1,10 @@
 //! The Ekspor view driven through the accessibility tree: choose formats and a folder by typing its path,
 //! export, wait for the background job, and find the files.
 
-use egui::accesskit::Role;
+use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use smartcity_workbench::ui::{App, Startup, View};
 
 use crate::{app, demo_copy};
@@ -86,4 +86,30 @@ fn a_missing_folder_is_explained_and_nothing_is_written() {
     harness.get_by_role_and_label(Role::Button, "Ekspor sekarang").click();
     harness.run();
     harness.get_by_label_contains("Pilih setidaknya satu format");
+}
+
+#[test]
+fn a_missing_folder_is_created_only_when_asked_and_all_formats_is_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ekspor").join("konsel");
+    let mut harness = export_view(dir.path());
+    harness.get_by_label("Semua format").click();
+    harness.run();
+    for format in ["DOCX (Word)", "CSV (satu berkas per tabel)", "SVG (grafik, dapat diperbesar)"] {
+        assert_eq!(harness.get_by_label(format).accesskit_node().toggled(), Some(Toggled::True), "{format}");
+    }
+    harness.get_by_label("Semua format").click();
+    harness.get_by_label("XLSX (Excel: satu lembar per tabel, dengan grafik)").click();
+    harness.run();
+    type_folder(&mut harness, &out);
+
+    harness.get_by_role_and_label(Role::Button, "Ekspor sekarang").click();
+    harness.run();
+    harness.get_by_label_contains("tidak ada. Buat folder itu atau pilih folder lain");
+    assert!(!out.exists(), "not created without asking");
+    harness.get_by_role_and_label(Role::Button, "Buat folder ini lalu ekspor").click();
+    wait_for(&mut harness, "berkas ditulis ke");
+    let written: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(written.len(), 1, "only the XLSX: {written:?}");
+    assert!(written[0].to_string_lossy().ends_with(".xlsx"));
 }
