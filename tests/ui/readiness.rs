@@ -4,6 +4,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::model::Id;
 use smartcity_workbench::ui::{App, Command, Startup};
 
@@ -72,9 +73,16 @@ fn a_new_round_starts_empty_and_progress_counts_it() {
     let workbook = harness.state().session().unwrap().workbook().clone();
     assert_eq!(workbook.rounds.last().unwrap().name, "Evaluasi 2024");
     harness.get_by_label(&format!("0 dari {items} butir dinilai"));
+    let pillar = harness.state().session().unwrap().workbook().readiness_items[0].pillar;
+    let total =
+        harness.state().session().unwrap().workbook().readiness_items.iter().filter(|i| i.pillar == pillar).count();
+    let name = pillar.text().get(Lang::Id);
+    harness.get_by_label(&format!("{name} 0/{total} · indeks –"));
     harness.key_press(Key::Num2);
     harness.run();
     harness.get_by_label(&format!("1 dari {items} butir dinilai"));
+    // The pillar being scored shows its live index: one item at level 2.
+    harness.get_by_label(&format!("{name} 1/{total} · indeks 2,00"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use egui::{Color32, Key, RichText, Ui};
 
 use crate::analysis::readiness::weighted_index;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::model::{Change, Edit, Id, Pillar, ReadinessItem, Score, Workbook};
 use crate::store::now_iso;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
@@ -76,7 +76,8 @@ impl Scoring {
             ui.selectable_value(&mut self.grid, true, Text::AsGrid.get(lang));
             ui.label(RichText::new(Text::ScoringKeysHint.get(lang)).weak());
         });
-        progress_ui(ui, workbook, round, lang);
+        let scoring = (!self.grid).then(|| items[self.current].pillar);
+        progress_ui(ui, workbook, round, scoring, lang);
         ui.separator();
         if self.grid {
             self.grid_ui(ui, cx, round);
@@ -265,13 +266,17 @@ impl Scoring {
     }
 }
 
-/// Answered of total, per pillar and per dimension, for the round.
-fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, lang: Lang) {
+/// Answered of total, per pillar (with its live index, the pillar being scored in bold) and per dimension,
+/// for the round.
+fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, scoring: Option<Pillar>, lang: Lang) {
     let answered = |item: &ReadinessItem| workbook.score(round, item.id).is_some();
-    let count = |filter: &dyn Fn(&ReadinessItem) -> bool| {
-        let index = weighted_index(workbook.readiness_items.iter().filter(|i| filter(i)), |id| {
+    let index_of = |filter: &dyn Fn(&ReadinessItem) -> bool| {
+        weighted_index(workbook.readiness_items.iter().filter(|i| filter(i)), |id| {
             workbook.score(round, id).map(|s| s.level)
-        });
+        })
+    };
+    let count = |filter: &dyn Fn(&ReadinessItem) -> bool| {
+        let index = index_of(filter);
         (index.answered, index.total)
     };
     let all = workbook.readiness_items.iter().filter(|i| answered(i)).count();
@@ -283,8 +288,11 @@ fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, lang: Lang) {
             .strong(),
         );
         for pillar in Pillar::ALL {
-            let (done, total) = count(&|i: &ReadinessItem| i.pillar == pillar);
-            ui.label(format!("{} {done}/{total}", pillar.text().get(lang)));
+            let index = index_of(&|i: &ReadinessItem| i.pillar == pillar);
+            let value = index.value.map_or_else(|| "–".to_string(), |v| format_decimal(v, 2));
+            let counts = [pillar.text().get(lang), &index.answered.to_string(), &index.total.to_string(), &value];
+            let text = RichText::new(Text::PillarLive.fill(lang, &counts));
+            ui.label(if scoring == Some(pillar) { text.strong() } else { text });
         }
         ui.separator();
         for d in &workbook.dimensions {
