@@ -103,7 +103,12 @@ impl Picker {
             .accessible_name(Text::QwRecordIn.get(lang));
         let add = ui.button(RichText::new(Text::QwMarkSet.get(lang)).strong());
         if add.on_hover_text(Text::QwMarkSetHint.get(lang)).clicked() {
-            self.mark(cx, MarkPlan::of(workbook, &self.adjusted, MarkMode::Add));
+            let plan = MarkPlan::of(workbook, &self.adjusted, MarkMode::Add);
+            if plan.is_empty() {
+                (self.problem, self.marked) = (Some(Message::new(Text::QwSetAlreadyMarked)), None);
+            } else {
+                self.mark(cx, plan);
+            }
         }
         if ui.button(Text::QwMarkReplace.get(lang)).clicked() {
             let plan = MarkPlan::of(workbook, &self.adjusted, MarkMode::Replace);
