@@ -71,22 +71,65 @@ pub fn format_decimal(value: f64, digits: usize) -> String {
     format!("{value:.digits$}").replace('.', ",")
 }
 
-/// Replace each `{}` in `template` by the next argument. Extra placeholders stay visible, extra arguments are
-/// ignored: a translation mistake must show, not crash.
+/// Replace each `{}` in `template` by the next argument, and each plural group `[one|many]` by `one` when the
+/// argument before it is 1 and by `many` otherwise ("{} [row|rows] read": "1 row read", "3 rows read"); only
+/// the English texts need groups. Extra placeholders stay visible, extra arguments are ignored: a translation
+/// mistake must show, not crash.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut args = args.iter();
+    let mut last: Option<&str> = None;
     let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(&rest[..at]);
-        match args.next() {
-            Some(arg) => out.push_str(arg),
-            None => out.push_str("{}"),
+    loop {
+        let placeholder = rest.find("{}");
+        let group = plural_group(rest);
+        match (placeholder, group) {
+            (Some(at), group) if group.as_ref().is_none_or(|g| at < g.start) => {
+                out.push_str(&rest[..at]);
+                match args.next() {
+                    Some(arg) => {
+                        out.push_str(arg);
+                        last = Some(arg);
+                    }
+                    None => out.push_str("{}"),
+                }
+                rest = &rest[at + 2..];
+            }
+            (_, Some(g)) => {
+                out.push_str(&rest[..g.start]);
+                out.push_str(if last == Some("1") { g.one } else { g.many });
+                rest = &rest[g.end..];
+            }
+            _ => break,
         }
-        rest = &rest[at + 2..];
     }
     out.push_str(rest);
     out
+}
+
+/// A `[one|many]` plural group in a text: where it starts and ends, and its two forms.
+struct PluralGroup<'a> {
+    start: usize,
+    end: usize,
+    one: &'a str,
+    many: &'a str,
+}
+
+/// The first plural group of `text`: brackets holding exactly one `|` (other brackets are text).
+fn plural_group(text: &str) -> Option<PluralGroup<'_>> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| i + from) {
+        let close = text[open..].find(']')? + open;
+        let inner = &text[open + 1..close];
+        if let Some((one, many)) = inner.split_once('|')
+            && !many.contains('|')
+            && !inner.contains('[')
+        {
+            return Some(PluralGroup { start: open, end: close + 1, one, many });
+        }
+        from = open + 1;
+    }
+    None
 }
 
 /// A message for the user that is translated when shown, so a language switch also changes messages already
@@ -154,6 +197,32 @@ mod tests {
         assert_eq!(fill("{} dari {}", &["3", "5"]), "3 dari 5");
         assert_eq!(fill("a {} b {}", &["x"]), "a x b {}");
         assert_eq!(fill("none", &["x"]), "none");
+    }
+
+    #[test]
+    fn plural_groups_follow_the_argument_before_them() {
+        let t = "{} [row|rows] read, {} [program is|programs are] ready";
+        assert_eq!(fill(t, &["1", "2"]), "1 row read, 2 programs are ready");
+        assert_eq!(fill(t, &["0", "1"]), "0 rows read, 1 program is ready");
+        assert_eq!(fill(t, &["1.000", "11"]), "1.000 rows read, 11 programs are ready");
+        assert_eq!(fill("Must be a list [ … ]", &[]), "Must be a list [ … ]", "other brackets are text");
+        assert_eq!(Message::with(Text::SelectedCount, ["1"]).show(Lang::En), "1 program selected");
+        assert_eq!(Message::with(Text::SelectedCount, ["1"]).show(Lang::Id), "1 program dipilih");
+    }
+
+    #[test]
+    fn english_counts_are_written_with_plural_groups() {
+        // "{} programs" would read "1 programs": a count is followed by a group, or by a word that is not a
+        // plural noun.
+        let verbs = ["is", "was", "has", "does", "this", "as", "appears", "matches", "holds", "figures"];
+        for key in Text::ALL {
+            let (id, en) = key.pair();
+            assert!(!id.contains('|'), "{key:?}: plural groups are for English only");
+            for (at, _) in en.match_indices("{} ") {
+                let word: String = en[at + 3..].chars().take_while(|c| c.is_ascii_lowercase()).collect();
+                assert!(!word.ends_with('s') || verbs.contains(&word.as_str()), "{key:?}: {en}");
+            }
+        }
     }
 
     #[test]

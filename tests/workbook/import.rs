@@ -100,7 +100,7 @@ fn a_filled_template_imports_as_one_edit_and_a_bad_file_changes_nothing() {
     assert_eq!(output.status.code(), Some(1), "{}", show(&output));
     let stdout = text(&output.stdout);
     assert!(stdout.starts_with("row 2, column 2024: Rupiah must be whole, without cents\n"), "{}", show(&output));
-    assert!(stdout.contains("2 rows read, 1 programs ready to import, 1 rows refused"), "{}", show(&output));
+    assert!(stdout.contains("2 rows read, 1 program ready to import, 1 row refused"), "{}", show(&output));
     assert!(text(&output.stderr).contains("Import refused"), "{}", show(&output));
     assert!(bytes(&workbook) == unchanged, "a refused import leaves the file as it was");
     assert_eq!(program_count(dir.path(), &workbook), before + 2);

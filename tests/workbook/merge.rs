@@ -331,7 +331,7 @@ fn the_command_line_prints_conflicts_exits_1_and_resolves_with_prefer() {
         out.contains("Conflict: Program") && out.contains("\"Nama koordinator\"") && out.contains("\"Nama dinas\""),
         "{out}"
     );
-    assert!(out.contains("1 conflicts (1 without a choice)"), "{out}");
+    assert!(out.contains("1 conflict (1 without a choice)"), "{out}");
     assert!(bytes(&target) == before, "nothing written while conflicts remain");
 
     let dry = run(&s.dir, &["merge", into, from, "--dry-run", "--prefer", "theirs"]);
