@@ -5,6 +5,7 @@ mod export;
 mod finance;
 mod flows;
 mod merge;
+mod presentation;
 mod programs;
 mod quick_wins;
 mod readiness;
