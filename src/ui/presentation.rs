@@ -193,7 +193,10 @@ impl Presentation {
             self.minutes = format!("{}", (self.timer.length / 60.0).round() as u64);
         }
         let label = ui.label(Text::PresentMinutes.get(lang));
-        let field = ui.add(egui::TextEdit::singleline(&mut self.minutes).desired_width(36.0)).labelled_by(label.id);
+        // Desktop size on screen like the rest of the bar: three digits wide whatever the zoom.
+        let field_width = 3.0 * BAR_TEXT / ui.ctx().zoom_factor().max(0.1);
+        let field =
+            ui.add(egui::TextEdit::singleline(&mut self.minutes).desired_width(field_width)).labelled_by(label.id);
         let set = ui.button(Text::PresentSetTimer.get(lang)).clicked();
         if set || (field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
             match self.minutes.trim().replace(',', ".").parse::<f64>() {
@@ -217,6 +220,7 @@ fn bar_style(ui: &mut Ui, zoom: f32) {
     style.spacing.icon_width *= unzoom;
     style.spacing.icon_width_inner *= unzoom;
     style.spacing.icon_spacing *= unzoom;
+    style.spacing.combo_width = 120.0 * unzoom;
 }
 
 /// The view being presented, a menu of every view.

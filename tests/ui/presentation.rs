@@ -138,3 +138,27 @@ fn charts_are_rendered_at_the_size_they_are_presented_and_only_once() {
     assert_eq!(textures.len(), 1);
     assert_eq!(textures[0].1, shown(&harness), "zooming out re-renders at the new size");
 }
+
+/// At 1024x768 and the presentation zoom every control of the bar is on screen, each to the right of the one
+/// before it: the timer's minutes field and its "Atur" button do not slide under the way out.
+#[test]
+fn the_presentation_bar_fits_the_projector_without_overlaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = projector_app(dir.path());
+    execute(&mut harness, Command::Present);
+    let in_order = [
+        (Role::Button, "Perkecil (Ctrl -)"),
+        (Role::CheckBox, "Sembunyikan angka rupiah"),
+        (Role::Button, "Mulai"),
+        (Role::TextInput, "Menit"),
+        (Role::Button, "Atur"),
+        (Role::Button, "Keluar presentasi (Esc)"),
+    ];
+    let rects: Vec<egui::Rect> =
+        in_order.iter().map(|(role, name)| harness.get_by_role_and_label(*role, name).rect()).collect();
+    for (pair, names) in rects.windows(2).zip(in_order.windows(2)) {
+        assert!(pair[0].right() <= pair[1].left(), "{} ends before {} starts", names[0].1, names[1].1);
+    }
+    let right_edge = rects.last().unwrap().right();
+    assert!(px(&harness, right_edge) <= PROJECTOR[0], "the way out is on screen");
+}
