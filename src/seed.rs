@@ -4,7 +4,7 @@
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, TimeZone};
 use crate::model::{
     ActionType, Agency, Body, BudgetLine, Dimension, Element, Member, Profile, Program, ProgramStatus, QuickWins,
     RegionType, Workbook, YearTarget, stable_id,
@@ -98,6 +98,8 @@ pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
             vision: String::new(),
             mission: String::new(),
             is_example: false,
+            // WIB until the profile says otherwise: the zone of most regencies and of the national government.
+            time_zone: TimeZone::Wib,
         },
         dimensions,
         elements,
@@ -285,6 +287,8 @@ pub fn demo_workbook() -> Workbook {
             vision: p.vision,
             mission: p.mission,
             is_example: true,
+            // Konawe Selatan (Sulawesi Tenggara) keeps Central Indonesian Time.
+            time_zone: TimeZone::Wita,
         },
         dimensions,
         elements,

@@ -1,9 +1,11 @@
 //! Everything the user reads: the translation table, the language switch, and the Indonesian way of writing
 //! money and numbers. UI code never holds a literal user-visible string; it asks for a [`Text`] key.
 
+mod datetime;
 mod money;
 mod strings;
 
+pub use datetime::{Day, TimeZone, format_date, format_timestamp, local_day, local_time};
 pub use money::{MoneyError, format_rupiah, format_rupiah_short, parse_rupiah};
 pub use strings::Text;
 

@@ -326,6 +326,14 @@ pub static KINDS: &[Kind] = &[
         Qw::PutDecision,
         Qw::RemoveDecision
     ),
+    Kind {
+        name: "picker_setting",
+        table: "qw_setting",
+        label: Text::MergeKindPickerSetting,
+        rows: |w| w.quick_wins.picker.iter().map(|s| (SINGLE, to_fields(s))).collect(),
+        put: |f| Ok(Change::QuickWin(Qw::PutPicker(Some(from_fields(f)?)))),
+        remove: |_, _| Some(Change::QuickWin(Qw::PutPicker(None))),
+    },
 ];
 
 /// The index of the kind named `name`, for reading change packages.

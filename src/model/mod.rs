@@ -34,7 +34,7 @@ pub use validate::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::i18n::Message;
+use crate::i18n::{Message, TimeZone};
 
 /// A stable row identity that survives copies of the workbook, so copies can be merged later.
 pub type Id = Uuid;
@@ -152,6 +152,9 @@ pub struct Profile {
     pub mission: String,
     /// Example data (the demo): badged "Contoh" everywhere it is shown.
     pub is_example: bool,
+    /// The region's time zone: the history and every time shown are in it (the file keeps UTC).
+    #[serde(default)]
+    pub time_zone: TimeZone,
 }
 
 impl Profile {

@@ -71,6 +71,14 @@ pub struct Selection {
     pub position: i64,
 }
 
+/// What the quick-win picker remembers in the workbook: the budget cap the facilitator set (one row, like the
+/// profile). A workbook without it uses the default cap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PickerSetting {
+    /// In rupiah.
+    pub cap: i64,
+}
+
 /// One workshop session (a stage of the masterplan guidance), whose minutes are its berita acara.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workshop {
@@ -174,6 +182,9 @@ pub struct QuickWins {
     pub votes: Vec<Vote>,
     pub attendees: Vec<Attendee>,
     pub decisions: Vec<Decision>,
+    /// The picker's cap; `None` in workbooks where it was never set (and of older schema versions).
+    #[serde(default)]
+    pub picker: Option<PickerSetting>,
 }
 
 /// The default criteria: (key, Indonesian, English, weight points, lower is better).
@@ -357,6 +368,8 @@ pub enum QuickWinChange {
     RemoveAttendee(Id),
     PutDecision(Decision),
     RemoveDecision(Id),
+    /// The picker's setting, whole; `None` goes back to the default cap.
+    PutPicker(Option<PickerSetting>),
 }
 
 fn qw(change: QuickWinChange) -> Change {
@@ -395,6 +408,7 @@ pub fn inverse(workbook: &Workbook, change: &QuickWinChange) -> Change {
         C::RemoveAttendee(id) => q.attendee(*id).cloned().map_or(C::RemoveAttendee(*id), C::PutAttendee),
         C::PutDecision(new) => q.decision(new.id).cloned().map_or(C::RemoveDecision(new.id), C::PutDecision),
         C::RemoveDecision(id) => q.decision(*id).cloned().map_or(C::RemoveDecision(*id), C::PutDecision),
+        C::PutPicker(_) => C::PutPicker(q.picker.clone()),
     })
 }
 
@@ -440,6 +454,7 @@ pub fn apply(workbook: &mut Workbook, change: &QuickWinChange) {
         C::RemoveAttendee(id) => q.attendees.retain(|a| a.id != *id),
         C::PutDecision(d) => put(&mut q.decisions, d.clone(), |a, b| a.id == b.id, |d| (d.position, d.id)),
         C::RemoveDecision(id) => q.decisions.retain(|d| d.id != *id),
+        C::PutPicker(setting) => q.picker = setting.clone(),
     }
 }
 

@@ -506,6 +506,10 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
     schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
     // Keep only what the tables of that version can hold.
     let mut held = workbook.clone();
+    if version < schema::ZONE_VERSION {
+        held.profile.time_zone = Default::default();
+        held.quick_wins.picker = None;
+    }
     if version < schema::QUICK_WINS_VERSION {
         held.quick_wins = Default::default();
     }
@@ -528,7 +532,8 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
         held.finance.clear();
     }
     let workbook = &held;
-    rows::write_all(&conn, workbook, &rows::Stamp { at: &now_iso(), by: "test" }).map_err(|e| e.to_string())?;
+    let stamp = rows::Stamp { at: &now_iso(), by: "test" };
+    rows::write_all_zoned(&conn, workbook, &stamp, version >= schema::ZONE_VERSION).map_err(|e| e.to_string())?;
     Ok(())
 }
 #[cfg(test)]

@@ -501,6 +501,18 @@ INSERT INTO workshop_decision (id, workshop_id, kind, program_id, text, position
     SELECT id, workshop_id, kind, program_id, text, position, updated_at, changed_by FROM workshop_decision_v9;
 DROP TABLE workshop_decision_v9;
 "#,
+    // Version 11: what the workbook remembers for the people using it: the region's time zone (the history and
+    // every time are shown in it; rows keep UTC), and the quick-win picker's cap (one row, like the profile).
+    // Older files are given WIB, the zone of most regions, until their profile says otherwise.
+    r#"
+ALTER TABLE profile ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'WIB' CHECK (time_zone IN ('WIB', 'WITA', 'WIT'));
+CREATE TABLE qw_setting (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    cap INTEGER NOT NULL CHECK (cap >= 0),
+    updated_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version that added the strategy tables (issues, SWOT, goals, directions, strategies,
@@ -525,6 +537,9 @@ pub const CRITERION_DROPPED_VERSION: i32 = 9;
 
 /// The schema version whose decisions may record a quick win dropped again.
 pub const DECISION_DROPPED_VERSION: i32 = 10;
+
+/// The schema version that added the profile's time zone and the quick-win picker's remembered cap.
+pub const ZONE_VERSION: i32 = 11;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
 use super::ViewCx;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message, Text, TimeZone, format_timestamp, local_day};
 use crate::model::{Id, Workbook};
 use crate::store::{JournalEntry, Origin, Session};
 
@@ -37,9 +37,10 @@ impl JournalView {
         }
     }
 
-    /// Whether `entry` passes the filters; dates compare as `YYYY-MM-DD` prefixes of the UTC time.
-    fn shows(&self, entry: &JournalEntry) -> bool {
-        let day = entry.at.get(..10).unwrap_or(&entry.at);
+    /// Whether `entry` passes the filters; dates compare as `YYYY-MM-DD`, the day in the region's `zone`.
+    fn shows(&self, entry: &JournalEntry, zone: TimeZone) -> bool {
+        let local = local_day(&entry.at, zone);
+        let day = local.as_deref().unwrap_or_else(|| entry.at.get(..10).unwrap_or(&entry.at));
         let (from, to) = (self.from.trim(), self.to.trim());
         self.agency.is_none_or(|a| entry.concerns(a))
             && (from.is_empty() || day >= from)
@@ -53,6 +54,7 @@ impl JournalView {
         ui.add_space(4.0);
         self.filters_ui(ui, lang, session.workbook());
         let own = session.replica().map(|r| r.id);
+        let zone = session.workbook().profile.time_zone;
         let total = match self.entries(session) {
             Ok(entries) => entries.len(),
             Err(why) => {
@@ -61,7 +63,7 @@ impl JournalView {
             }
         };
         let shown: Vec<&JournalEntry> = match self.cache.as_ref() {
-            Some((_, Ok(entries))) => entries.iter().filter(|e| self.shows(e)).collect(),
+            Some((_, Ok(entries))) => entries.iter().filter(|e| self.shows(e, zone)).collect(),
             _ => Vec::new(),
         };
         ui.label(
@@ -73,7 +75,7 @@ impl JournalView {
             ui.label(RichText::new(Text::HistoryEmpty.get(lang)).italics().weak());
             return;
         }
-        table_ui(ui, lang, &shown, own);
+        table_ui(ui, lang, &shown, own, zone);
     }
 
     /// The agency and date filters.
@@ -103,8 +105,8 @@ impl JournalView {
     }
 }
 
-/// The journal's table, laying out only the visible rows; `own` is this copy's replica.
-fn table_ui(ui: &mut Ui, lang: Lang, shown: &[&JournalEntry], own: Option<Uuid>) {
+/// The journal's table, laying out only the visible rows; `own` is this copy's replica, `zone` the region's.
+fn table_ui(ui: &mut Ui, lang: Lang, shown: &[&JournalEntry], own: Option<Uuid>, zone: TimeZone) {
     let place = |e: &JournalEntry| {
         if Some(e.replica_id) == own && e.origin == Origin::Edit {
             Text::HistoryThisCopy.get(lang).to_string()
@@ -125,14 +127,17 @@ fn table_ui(ui: &mut Ui, lang: Lang, shown: &[&JournalEntry], own: Option<Uuid>)
         .striped(true)
         .resizable(true)
         .auto_shrink(false)
-        .column(Column::exact(140.0))
+        .column(Column::exact(170.0))
         .column(Column::initial(100.0).clip(true))
         .column(Column::initial(140.0).clip(true))
         .column(Column::initial(100.0).clip(true))
         .column(Column::exact(44.0))
         .column(Column::remainder().at_least(200.0).clip(true))
         .header(row_height, |mut header| {
-            for text in [Text::HistoryWhen, Text::HistoryWho, Text::HistoryOrigin, Text::HistoryPlace] {
+            header.col(|ui| {
+                ui.strong(Text::HistoryWhenZone.fill(lang, &[zone.key()]));
+            });
+            for text in [Text::HistoryWho, Text::HistoryOrigin, Text::HistoryPlace] {
                 header.col(|ui| {
                     ui.strong(text.get(lang));
                 });
@@ -148,7 +153,7 @@ fn table_ui(ui: &mut Ui, lang: Lang, shown: &[&JournalEntry], own: Option<Uuid>)
             body.rows(row_height, shown.len(), |mut row| {
                 let e = shown[row.index()];
                 row.col(|ui| {
-                    ui.label(e.at.replace('T', " ").trim_end_matches('Z'));
+                    ui.label(format_timestamp(&e.at, zone, lang));
                 });
                 row.col(|ui| {
                     ui.label(&e.by);

@@ -1,8 +1,8 @@
 //! Files of every earlier schema version are migrated on open, keeping their data.
 
-use smartcity_workbench::i18n::Text;
-use smartcity_workbench::model::quick_wins::{Decision, DecisionKind};
-use smartcity_workbench::model::{Change, Edit, QuickWinChange, new_id};
+use smartcity_workbench::i18n::{Text, TimeZone};
+use smartcity_workbench::model::quick_wins::{Decision, DecisionKind, PickerSetting};
+use smartcity_workbench::model::{Change, Edit, QuickWinChange, Workbook, new_id};
 use smartcity_workbench::seed;
 use smartcity_workbench::store::{self, ReadOnlyReason, Session, schema};
 
@@ -20,6 +20,11 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
         // Programs and budget values came with version 2, the readiness bands, target levels and program links
         // with version 3, the projection settings with version 4: an older file holds the rest of the demo.
         let mut demo = seed::demo_workbook();
+        // The time zone and the picker's cap came with version 11: older files are given WIB and the default cap.
+        if version < schema::ZONE_VERSION {
+            demo.profile.time_zone = TimeZone::Wib;
+            demo.quick_wins.picker = None;
+        }
         // Criteria, scores, workshops and selections came with the quick-win tables; older files use the
         // default criteria and hold none of the rest.
         if version < schema::QUICK_WINS_VERSION {
@@ -102,7 +107,8 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
 fn a_version_7_agency_copy_keeps_its_identity_and_gets_the_trust_tables() {
     let dir = temp_dir();
     let path = dir.path().join("v7.smartcity");
-    let demo = seed::demo_workbook();
+    // Files before version 11 have no time zone: they are given WIB.
+    let demo = older(seed::demo_workbook());
     store::write_file_at_version(&path, &demo, schema::QUICK_WINS_VERSION).unwrap();
     let scope = demo.agencies[0].id;
     {
@@ -143,7 +149,8 @@ fn a_version_8_file_migrates_without_the_unused_criterion_tables() {
     };
     let dir = temp_dir();
     let path = dir.path().join("v8.smartcity");
-    let demo = seed::demo_workbook();
+    // Files before version 11 have no time zone: they are given WIB.
+    let demo = older(seed::demo_workbook());
     store::write_file_at_version(&path, &demo, schema::TRUST_VERSION).unwrap();
     assert_eq!(count(&plain_read_only(&path)), 2, "a version 8 file still has both tables");
     let session = open(&path);
@@ -160,7 +167,8 @@ fn a_version_8_file_migrates_without_the_unused_criterion_tables() {
 fn a_version_9_file_keeps_its_minutes_and_can_record_a_quick_win_dropped() {
     let dir = temp_dir();
     let path = dir.path().join("v9.smartcity");
-    let demo = seed::demo_workbook();
+    // Files before version 11 have no time zone: they are given WIB.
+    let demo = older(seed::demo_workbook());
     let version = schema::DECISION_DROPPED_VERSION - 1;
     store::write_file_at_version(&path, &demo, version).unwrap();
     let kinds = |conn: &rusqlite::Connection| -> Vec<String> {
@@ -183,4 +191,40 @@ fn a_version_9_file_keeps_its_minutes_and_can_record_a_quick_win_dropped() {
     let after = kinds(&conn);
     assert_eq!(after[..before.len()], before[..], "the rows copied unchanged, in order");
     assert_eq!(after.last().map(String::as_str), Some("quick_win_dropped"));
+}
+
+#[test]
+fn a_version_10_file_gets_a_time_zone_and_a_cap_it_keeps_once_set() {
+    let dir = temp_dir();
+    let path = dir.path().join("v10.smartcity");
+    let demo = seed::demo_workbook();
+    assert_eq!(demo.profile.time_zone, TimeZone::Wita, "the demo is Konawe Selatan, in WITA");
+    store::write_file_at_version(&path, &demo, schema::ZONE_VERSION - 1).unwrap();
+
+    let mut session = open(&path);
+    assert_eq!(session.workbook().profile.time_zone, TimeZone::Wib, "an older file is given WIB");
+    assert_eq!(session.workbook().quick_wins.picker, None, "and the default cap");
+    let mut profile = session.workbook().profile.clone();
+    profile.time_zone = TimeZone::Wita;
+    commit(&mut session, Edit::one(label(Text::EditProfileField, "zona"), Change::Profile(profile)));
+    let cap = Change::QuickWin(QuickWinChange::PutPicker(Some(PickerSetting { cap: 2_500_000_000 })));
+    commit(&mut session, Edit::one(label(Text::QwEditCap, "Rp 2,5 M"), cap));
+    drop(session);
+
+    let conn = plain_read_only(&path);
+    assert_eq!(pragma_i32(&conn, "user_version"), schema::CURRENT_VERSION);
+    let zone: String = conn.query_row("SELECT time_zone FROM profile", [], |r| r.get(0)).unwrap();
+    let cap: i64 = conn.query_row("SELECT cap FROM qw_setting WHERE id = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!((zone.as_str(), cap), ("WITA", 2_500_000_000));
+    drop(conn);
+    let reopened = open(&path);
+    assert_eq!(reopened.workbook().profile.time_zone, TimeZone::Wita);
+    assert_eq!(reopened.workbook().quick_wins.picker, Some(PickerSetting { cap: 2_500_000_000 }));
+}
+
+/// The demo as a file before version 11 holds it: in WIB, with the default cap.
+fn older(mut demo: Workbook) -> Workbook {
+    demo.profile.time_zone = TimeZone::Wib;
+    demo.quick_wins.picker = None;
+    demo
 }

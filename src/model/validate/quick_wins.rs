@@ -27,7 +27,7 @@ fn empty_name(name: &str) -> Vec<Problem> {
 pub fn validate_quick_win(workbook: &Workbook, change: &QuickWinChange) -> Vec<Problem> {
     use QuickWinChange as C;
     match change {
-        C::PutCriterion(_) | C::RemoveCriterion(_) | C::PutScore(_) | C::PutSelection(_) => {
+        C::PutCriterion(_) | C::RemoveCriterion(_) | C::PutScore(_) | C::PutSelection(_) | C::PutPicker(_) => {
             scoring_problems(workbook, change)
         }
         C::PutWorkshop(_)
@@ -83,6 +83,9 @@ fn scoring_problems(workbook: &Workbook, change: &QuickWinChange) -> Vec<Problem
             }
             problems.extend(too_long(&[&s.name]));
             problems
+        }
+        C::PutPicker(Some(s)) if !(0..=MAX_AMOUNT).contains(&s.cap) => {
+            row_problem(Text::QwCapRange, &[format_rupiah(MAX_AMOUNT)])
         }
         _ => Vec::new(),
     }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::TimeZone;
 use crate::model::{
     Agency, Body, FinanceValue, Member, Profile, ProjectionSettings, RegionType, ValueKind, new_id, swap_agencies,
 };
@@ -17,6 +18,7 @@ fn workbook() -> Workbook {
             vision: String::new(),
             mission: String::new(),
             is_example: false,
+            time_zone: TimeZone::Wita,
         },
         dimensions: Vec::new(),
         elements: Vec::new(),

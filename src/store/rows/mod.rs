@@ -39,7 +39,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
 /// Write one change. The caller holds the transaction.
 pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
     match change {
-        Change::Profile(p) => profile::write_profile(conn, p, stamp),
+        Change::Profile(p) => profile::write_profile(conn, p, stamp, true),
         Change::PutAgency(a) => profile::write_agency(conn, a, stamp),
         Change::RemoveAgency(id) => delete(conn, "agency", *id),
         Change::PutMember(m) => profile::write_member(conn, m, stamp),
@@ -71,7 +71,13 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
 
 /// Write a whole workbook into an empty schema (new workbooks, the demo).
 pub fn write_all(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
-    profile::write_profile(conn, &workbook.profile, stamp)?;
+    write_all_zoned(conn, workbook, stamp, true)
+}
+
+/// [`write_all`] into a schema whose profile has no time zone yet (`zoned` false: versions before 11, for tests
+/// of their migration).
+pub fn write_all_zoned(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>, zoned: bool) -> rusqlite::Result<()> {
+    profile::write_profile(conn, &workbook.profile, stamp, zoned)?;
     for d in &workbook.dimensions {
         profile::write_dimension(conn, d, stamp)?;
     }

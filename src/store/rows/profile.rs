@@ -5,26 +5,28 @@ use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::sql::{Stamp, TableWrite, collect, id, invalid};
+use crate::i18n::TimeZone;
 use crate::model::{Agency, Body, Dimension, Element, Member, Profile, RegionType};
 
-static PROFILE: TableWrite = TableWrite::upsert(
-    "profile",
-    &[
-        "id",
-        "masterplan_id",
-        "region_name",
-        "region_type",
-        "region_code",
-        "province",
-        "capital",
-        "period_start",
-        "period_end",
-        "vision",
-        "mission",
-        "is_example",
-    ],
+static PROFILE: TableWrite = TableWrite::upsert("profile", PROFILE_COLUMNS, "id");
+/// Files of schema versions before 11 have every column but the last, the time zone.
+static PROFILE_BEFORE_ZONE: TableWrite =
+    TableWrite::upsert("profile", PROFILE_COLUMNS.split_at(PROFILE_COLUMNS.len() - 1).0, "id");
+const PROFILE_COLUMNS: &[&str] = &[
     "id",
-);
+    "masterplan_id",
+    "region_name",
+    "region_type",
+    "region_code",
+    "province",
+    "capital",
+    "period_start",
+    "period_end",
+    "vision",
+    "mission",
+    "is_example",
+    "time_zone",
+];
 static DIMENSION: TableWrite =
     TableWrite::insert("dimension", &["id", "key", "name_id", "name_en", "gloss_id", "gloss_en", "color", "position"]);
 static ELEMENT: TableWrite =
@@ -36,10 +38,11 @@ static MEMBER: TableWrite =
 pub fn load_profile(conn: &Connection) -> rusqlite::Result<Profile> {
     conn.query_row(
         "SELECT masterplan_id, region_name, region_type, region_code, province, capital, period_start, \
-         period_end, vision, mission, is_example FROM profile WHERE id = 1",
+         period_end, vision, mission, is_example, time_zone FROM profile WHERE id = 1",
         [],
         |r| {
             let region_type: String = r.get(2)?;
+            let zone: String = r.get(11)?;
             Ok(Profile {
                 masterplan_id: id(r, 0)?,
                 region_name: r.get(1)?,
@@ -52,6 +55,7 @@ pub fn load_profile(conn: &Connection) -> rusqlite::Result<Profile> {
                 vision: r.get(8)?,
                 mission: r.get(9)?,
                 is_example: r.get(10)?,
+                time_zone: TimeZone::from_key(&zone).ok_or_else(|| invalid(11, "time_zone"))?,
             })
         },
     )
@@ -117,12 +121,14 @@ pub fn load_members(conn: &Connection) -> rusqlite::Result<Vec<Member>> {
     })
 }
 
-pub fn write_profile(conn: &Connection, p: &Profile, stamp: &Stamp<'_>) -> rusqlite::Result<()> {
-    let values = params![
-        1,
-        p.masterplan_id.to_string(),
+/// Write the profile; `zoned` is false only for files of schema versions without its time zone.
+pub fn write_profile(conn: &Connection, p: &Profile, stamp: &Stamp<'_>, zoned: bool) -> rusqlite::Result<()> {
+    let (id, masterplan, region_type) = (1, p.masterplan_id.to_string(), p.region_type.key());
+    let mut values = params![
+        id,
+        masterplan,
         p.region_name,
-        p.region_type.key(),
+        region_type,
         p.region_code,
         p.province,
         p.capital,
@@ -131,8 +137,14 @@ pub fn write_profile(conn: &Connection, p: &Profile, stamp: &Stamp<'_>) -> rusql
         p.vision,
         p.mission,
         p.is_example,
-    ];
-    PROFILE.write(conn, values, stamp)
+    ]
+    .to_vec();
+    if !zoned {
+        return PROFILE_BEFORE_ZONE.write(conn, &values, stamp);
+    }
+    let zone = p.time_zone.key();
+    values.push(&zone);
+    PROFILE.write(conn, &values, stamp)
 }
 
 pub fn write_dimension(conn: &Connection, d: &Dimension, stamp: &Stamp<'_>) -> rusqlite::Result<()> {

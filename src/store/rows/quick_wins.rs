@@ -2,25 +2,27 @@
 //! votes, attendance and decisions. Row ids of scores and votes are derived from what identifies them, so the
 //! same score has the same id in every copy of a workbook (for merging).
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
 use super::sql::{Stamp, TableWrite, collect, delete, id, invalid};
 use crate::model::quick_wins::{
-    Attendee, Criterion, CriterionScore, Decision, DecisionKind, ParticipantGroup, Selection, Vote, Workshop,
+    Attendee, Criterion, CriterionScore, Decision, DecisionKind, ParticipantGroup, PickerSetting, Selection, Vote,
+    Workshop,
 };
 use crate::model::{QuickWinChange, QuickWins, stable_id};
 
-/// True when the file has the quick-win tables (older schema versions do not: then everything is empty).
-fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'qw_criterion'", [], |r| {
+/// True when the file has the table `name` (older schema versions lack the quick-win tables: then everything
+/// is empty).
+fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1", [name], |r| {
         r.get::<_, i64>(0)
     })
     .map(|n| n > 0)
 }
 
 pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
-    if !has_tables(conn)? {
+    if !has_table(conn, "qw_criterion")? {
         return Ok(QuickWins::default());
     }
     Ok(QuickWins {
@@ -32,7 +34,12 @@ pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
         votes: load_votes(conn)?,
         attendees: load_attendees(conn)?,
         decisions: load_decisions(conn)?,
+        picker: if has_table(conn, "qw_setting")? { load_picker(conn)? } else { None },
     })
+}
+
+fn load_picker(conn: &Connection) -> rusqlite::Result<Option<PickerSetting>> {
+    conn.query_row("SELECT cap FROM qw_setting WHERE id = 1", [], |r| Ok(PickerSetting { cap: r.get(0)? })).optional()
 }
 
 fn load_criteria(conn: &Connection) -> rusqlite::Result<Vec<Criterion>> {
@@ -140,6 +147,7 @@ fn load_decisions(conn: &Connection) -> rusqlite::Result<Vec<Decision>> {
     )
 }
 
+static PICKER: TableWrite = TableWrite::upsert("qw_setting", &["id", "cap"], "id");
 static CRITERION: TableWrite = TableWrite::upsert(
     "qw_criterion",
     &["id", "key", "name_id", "name_en", "weight", "lower_is_better", "position"],
@@ -210,6 +218,8 @@ pub fn write(conn: &Connection, change: &QuickWinChange, stamp: &Stamp<'_>) -> r
         C::RemoveAttendee(id) => delete(conn, "workshop_attendee", *id),
         C::PutDecision(d) => write_decision(conn, d, stamp),
         C::RemoveDecision(id) => delete(conn, "workshop_decision", *id),
+        C::PutPicker(Some(setting)) => PICKER.write(conn, params![1, setting.cap], stamp),
+        C::PutPicker(None) => conn.prepare_cached("DELETE FROM qw_setting")?.execute([]).map(|_| ()),
     }
 }
 
@@ -242,7 +252,8 @@ pub fn write_all(conn: &Connection, all: &QuickWins, stamp: &Stamp<'_>) -> rusql
         .chain(all.groups.iter().cloned().map(C::PutGroup))
         .chain(all.votes.iter().cloned().map(C::PutVote))
         .chain(all.attendees.iter().cloned().map(C::PutAttendee))
-        .chain(all.decisions.iter().cloned().map(C::PutDecision));
+        .chain(all.decisions.iter().cloned().map(C::PutDecision))
+        .chain(all.picker.iter().cloned().map(|p| C::PutPicker(Some(p))));
     for change in changes {
         write(conn, &change, stamp)?;
     }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, RichText};
 
 use super::file_dialog::Purpose;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message, Text, TimeZone};
 use crate::io::package;
 use crate::merge::trust::Trust;
 use crate::merge::workflow::{self, Prepared};
@@ -46,6 +46,8 @@ pub struct Preview {
     error: Option<Message>,
     /// Which page of conflicts is shown.
     page: usize,
+    /// The region's time zone, which the rows' stamps are shown in.
+    zone: TimeZone,
 }
 
 /// A workbook of another masterplan, refused until the user ticks "force"; or one that is not a signed copy,
@@ -165,7 +167,8 @@ impl MergeUi {
     fn prepare(&mut self, session: &Session, path: &Path, force: bool, trust: bool) -> Option<Message> {
         match workflow::prepare_trusting(session, path, force, trust) {
             Ok(prepared) => {
-                self.preview = Some(Preview { prepared, path: path.to_path_buf(), error: None, page: 0 });
+                let zone = session.workbook().profile.time_zone;
+                self.preview = Some(Preview { prepared, path: path.to_path_buf(), error: None, page: 0, zone });
                 None
             }
             Err(message) if matches!(message.text, Text::MergeOtherMasterplan | Text::TrustNotACopy) => {

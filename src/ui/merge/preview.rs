@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::Preview;
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message, Text, TimeZone, format_timestamp};
 use crate::io::program_table::COLUMNS;
 use crate::merge::RowKey;
 use crate::merge::fields::show_value;
@@ -30,8 +30,9 @@ fn short(text: &str, chars: usize) -> String {
     }
 }
 
-fn who(stamp: Option<&Stamp>) -> String {
-    stamp.map_or_else(|| "–".to_string(), |s| format!("{} · {}", s.by, s.at.replace('T', " ").trim_end_matches('Z')))
+/// Who changed a row last and when, in the region's time zone.
+fn who(stamp: Option<&Stamp>, zone: TimeZone, lang: Lang) -> String {
+    stamp.map_or_else(|| "–".to_string(), |s| format!("{} · {}", s.by, format_timestamp(&s.at, zone, lang)))
 }
 
 /// One value as a choice button: selected when its side is chosen.
@@ -43,6 +44,8 @@ fn choice(ui: &mut Ui, chosen: bool, value: &str, name: String) -> bool {
 /// What a conflict's frame shows above its choices: the row and who changed it on each side.
 struct Head<'a> {
     key: &'a RowKey,
+    /// The region's time zone, which the stamps are shown in.
+    zone: TimeZone,
     title: &'a str,
     ours_stamp: Option<&'a Stamp>,
     theirs_stamp: Option<&'a Stamp>,
@@ -92,9 +95,9 @@ fn conflict_ui(ui: &mut Ui, lang: Lang, entry: &Head<'_>, conflict: &mut Conflic
             RichText::new(format!(
                 "{}: {}    {}: {}",
                 Text::MergeHere.get(lang),
-                who(entry.ours_stamp),
+                who(entry.ours_stamp, entry.zone, lang),
                 Text::MergeIncoming.get(lang),
-                who(entry.theirs_stamp)
+                who(entry.theirs_stamp, entry.zone, lang)
             ))
             .weak()
             .small(),
@@ -162,7 +165,7 @@ fn fields_ui(ui: &mut Ui, lang: Lang, key: &RowKey, conflict: &mut Conflict) {
 }
 
 /// One line for a row that needs no choice.
-fn entry_line(ui: &mut Ui, lang: Lang, entry: &Entry) {
+fn entry_line(ui: &mut Ui, lang: Lang, entry: &Entry, zone: TimeZone) {
     let kind = entry.key.kind().label.get(lang);
     let (badge, color, detail) = match &entry.outcome {
         RowOutcome::New(_) => (Text::MergeNew, egui::Color32::from_rgb(0x2E, 0x7D, 0x32), String::new()),
@@ -182,7 +185,7 @@ fn entry_line(ui: &mut Ui, lang: Lang, entry: &Entry) {
         if !detail.is_empty() {
             ui.label(RichText::new(detail).weak());
         }
-        ui.label(RichText::new(who(entry.theirs_stamp.as_ref())).weak().small());
+        ui.label(RichText::new(who(entry.theirs_stamp.as_ref(), zone, lang)).weak().small());
     });
 }
 
@@ -217,7 +220,7 @@ pub fn ui(ctx: &egui::Context, lang: Lang, preview: &mut Preview) -> Outcome {
                 .auto_shrink([false, true])
                 .show_rows(ui, row_height, rows.len(), |ui, range| {
                     for entry in &rows[range] {
-                        entry_line(ui, lang, entry);
+                        entry_line(ui, lang, entry, preview.zone);
                     }
                 });
         }
@@ -269,7 +272,7 @@ fn header_ui(ui: &mut Ui, lang: Lang, prepared: &mut Prepared) -> Summary {
 
 /// This page of conflicts with their choices, and the pager when there is more than one page.
 fn conflicts_ui(ui: &mut Ui, lang: Lang, preview: &mut Preview, count: usize, height: f32) {
-    let page = preview.page;
+    let (page, zone) = (preview.page, preview.zone);
     egui::ScrollArea::vertical().id_salt("merge_conflicts").max_height(height).auto_shrink([false, true]).show(
         ui,
         |ui| {
@@ -277,6 +280,7 @@ fn conflicts_ui(ui: &mut Ui, lang: Lang, preview: &mut Preview, count: usize, he
                 RowOutcome::Conflict(conflict) => Some((
                     Head {
                         key: &e.key,
+                        zone,
                         title: &e.title,
                         ours_stamp: e.ours_stamp.as_ref(),
                         theirs_stamp: e.theirs_stamp.as_ref(),

@@ -7,17 +7,12 @@ use std::path::Path;
 use egui::RichText;
 
 use super::frame::{self, Frame, Outcome};
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message, Text, format_timestamp};
 use crate::model::Workbook;
 use crate::store::IssuedCopy;
 
 pub struct ReissueDialog {
     copies: Vec<IssuedCopy>,
-}
-
-/// A record's time for people: "2026-12-07 05:58".
-fn when(at: &str) -> String {
-    at.replace('T', " ").chars().take(16).collect()
 }
 
 /// Who the copy is for: its agency, or everything for an unscoped copy.
@@ -37,6 +32,8 @@ impl ReissueDialog {
     pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, workbook: &Workbook) -> Outcome<IssuedCopy> {
         let look =
             Frame { id: "reissue_copy", width: 720.0, title: Text::ReissueDialogTitle, hint: Text::ReissueDialogHint };
+        // Times of issue and revocation in the region's time zone.
+        let zone = workbook.profile.time_zone;
         frame::dialog(ctx, lang, look, |ui, outcome| {
             if self.copies.is_empty() {
                 ui.label(Text::ReissueNone.get(lang));
@@ -56,10 +53,10 @@ impl ReissueDialog {
                             .file_name()
                             .map_or_else(|| copy.file.clone(), |n| n.to_string_lossy().into_owned());
                         ui.label(file).on_hover_text(&copy.file);
-                        ui.label(when(&copy.issued_at));
+                        ui.label(format_timestamp(&copy.issued_at, zone, lang));
                         match &copy.revoked_at {
                             Some(at) => {
-                                ui.label(when(at));
+                                ui.label(format_timestamp(at, zone, lang));
                             }
                             None => {
                                 ui.label(RichText::new(Text::ReissueActive.get(lang)).weak());
