@@ -144,6 +144,70 @@ mod frames {
     }
 }
 
+/// One frame of each of the other views at 1920x1080 on the 10,000-program workbook, and of the board in
+/// presentation mode at 1024x768 (the projector), caches warm: the budget of a frame is 8 ms.
+mod views {
+    use super::*;
+    use smartcity_workbench::paths::DataDir;
+    use smartcity_workbench::ui::{App, Command, Startup, View};
+
+    fn frame_of(bencher: Bencher, view: View, present: bool) {
+        let ctx = egui::Context::default();
+        let mut frame = eframe::Frame::_new_kittest();
+        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("view-frames-data"));
+        let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
+        assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
+        app.execute(&ctx, Command::Show(view));
+        let size = if present { egui::vec2(1024.0, 768.0) } else { egui::vec2(1920.0, 1080.0) };
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            ..Default::default()
+        };
+        if present {
+            app.execute(&ctx, Command::Present);
+        }
+        for _ in 0..3 {
+            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+        }
+        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn profile(bencher: Bencher) {
+        frame_of(bencher, View::Profile, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn readiness(bencher: Bencher) {
+        frame_of(bencher, View::Readiness, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn finance(bencher: Bencher) {
+        frame_of(bencher, View::Finance, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn strategy(bencher: Bencher) {
+        frame_of(bencher, View::Strategy, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn export(bencher: Bencher) {
+        frame_of(bencher, View::Export, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn history(bencher: Bencher) {
+        frame_of(bencher, View::Journal, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn presented_programs_1024x768(bencher: Bencher) {
+        frame_of(bencher, View::Programs, true);
+    }
+}
+
 /// Rendering the five masterplan books (Buku I-V) of the 10,000-program workbook in memory, without writing
 /// files: all five as DOCX, and all five as HTML (charts, tables, the program matrix of every program).
 mod books {

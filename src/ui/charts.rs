@@ -1,5 +1,7 @@
 //! Charts in the app: the pictures of `crate::charts`, drawn by plotters into pixels once per change and shown
-//! as textures (never re-rendered per frame), with buttons to save the same picture as SVG or PNG.
+//! as textures (never re-rendered per frame), with buttons to save the same picture as SVG or PNG. A picture
+//! has the pixels of the room it is shown in (points x pixels per point, the zoom included), so a presented
+//! chart is as crisp as the text around it; it is drawn again only when that size changes.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
@@ -20,6 +22,8 @@ const PRINT: [u32; 2] = [2400, 1800];
 pub struct ChartTextures {
     textures: Vec<(String, TextureHandle)>,
     lang: Option<Lang>,
+    /// The pixels the textures were drawn at.
+    pixels: [u32; 2],
     saving: Option<(Receiver<Option<PathBuf>>, usize)>,
     status: Option<Message>,
 }
@@ -46,9 +50,17 @@ impl ChartTextures {
                 self.status = Some(save(&*charts[which].1, &path));
             }
         }
+        // As many charts side by side as fit; on a 1024 px projector they stack.
+        let width = SIZE[0].min(ui.available_width());
+        let size = egui::vec2(width, width * SIZE[1] / SIZE[0]);
+        let scale = ui.ctx().pixels_per_point();
+        let pixels = [(size.x * scale).round().max(1.0) as u32, (size.y * scale).round().max(1.0) as u32];
+        if pixels != self.pixels {
+            self.textures.clear();
+            self.pixels = pixels;
+        }
         if self.textures.is_empty() {
-            let scale = ui.ctx().pixels_per_point();
-            let (w, h) = ((SIZE[0] * scale) as u32, (SIZE[1] * scale) as u32);
+            let [w, h] = pixels;
             for (name, chart) in charts {
                 match to_rgba(chart.as_ref(), w, h) {
                     Ok(pixels) => {
@@ -60,9 +72,6 @@ impl ChartTextures {
                 }
             }
         }
-        // As many charts side by side as fit; on a 1024 px projector they stack.
-        let width = SIZE[0].min(ui.available_width());
-        let size = egui::vec2(width, width * SIZE[1] / SIZE[0]);
         let per_row = ((ui.available_width() + 8.0) / (width + 8.0)).floor().max(1.0) as usize;
         egui::Grid::new("chart_grid").spacing([8.0, 8.0]).show(ui, |ui| {
             for (index, (name, texture)) in self.textures.iter().enumerate() {

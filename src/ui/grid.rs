@@ -164,7 +164,7 @@ impl FrozenGrid<'_> {
                     cells_of_row(&mut row, index, range.clone(), cells);
                 });
             });
-        out.state.offset.y
+        out.state.offset().y
     }
 
     /// The one visible vertical scroll bar, at the right edge of the view whatever the sideways scroll; the

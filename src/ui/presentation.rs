@@ -15,8 +15,11 @@ use crate::i18n::{Lang, Text};
 
 /// Zoom steps of the buttons, and the limits.
 const ZOOM_STEP: f32 = 0.1;
-const ZOOM_MIN: f32 = 0.6;
-const ZOOM_MAX: f32 = 2.5;
+const ZOOM_MIN: f32 = 1.0;
+const ZOOM_MAX: f32 = 3.5;
+/// The bar's text, in points of the unzoomed screen: desktop size for the facilitator, whatever the zoom, so
+/// the bar stays one slim row and the zoom goes to the content.
+const BAR_TEXT: f32 = 14.0;
 
 /// A countdown on egui's clock (so tests can drive it): running from a start time, or paused with what is left.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,8 @@ pub struct Presentation {
     pub hide_money: bool,
     pub timer: Timer,
     minutes: String,
+    /// The zoom of the editing screen, put back on leaving.
+    zoom_before: Option<f32>,
 }
 
 impl Presentation {
@@ -91,13 +96,15 @@ impl Presentation {
         self.active = true;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         theme::apply_projector(ctx);
+        self.zoom_before = Some(ctx.zoom_factor());
+        ctx.set_zoom_factor(theme::PRESENT_ZOOM);
     }
 
     pub fn leave(&mut self, ctx: &egui::Context) {
         self.active = false;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         theme::apply(ctx);
-        ctx.set_zoom_factor(1.0);
+        ctx.set_zoom_factor(self.zoom_before.take().unwrap_or(1.0));
     }
 
     /// Esc leaves (unless a text field has the keyboard); a running timer repaints four times a second until
@@ -120,21 +127,18 @@ impl Presentation {
         }
     }
 
-    /// The bar at the top while presenting: the example badge of demo data, the views, zoom, the money switch,
-    /// the timer and the way out.
+    /// The bar at the top while presenting, one slim row of desktop-size text: the example badge of demo
+    /// data, the view menu, zoom, the money switch, the timer and, at the right end, the way out.
     pub fn bar_ui(&mut self, ui: &mut Ui, lang: Lang, view: View, is_example: bool, commands: &mut Vec<Command>) {
         let now = ui.input(|i| i.time);
-        ui.horizontal_wrapped(|ui| {
+        let zoom = ui.ctx().zoom_factor();
+        bar_style(ui, zoom);
+        ui.horizontal(|ui| {
             if is_example {
                 example_badge(ui, lang);
             }
-            for v in View::ALL {
-                if ui.selectable_label(view == v, v.label().get(lang)).clicked() {
-                    commands.push(Command::Show(v));
-                }
-            }
+            view_menu(ui, lang, view, commands);
             ui.separator();
-            let zoom = ui.ctx().zoom_factor();
             if ui
                 .button("A−")
                 .on_hover_text(Text::PresentZoomOut.get(lang))
@@ -156,10 +160,11 @@ impl Presentation {
             ui.checkbox(&mut self.hide_money, Text::PresentHideMoney.get(lang));
             ui.separator();
             self.timer_ui(ui, lang, now);
-            ui.separator();
-            if ui.button(RichText::new(Text::PresentExit.get(lang)).strong()).clicked() {
-                commands.push(Command::Present);
-            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(RichText::new(Text::PresentExit.get(lang)).strong()).clicked() {
+                    commands.push(Command::Present);
+                }
+            });
         });
     }
 
@@ -188,7 +193,10 @@ impl Presentation {
             self.minutes = format!("{}", (self.timer.length / 60.0).round() as u64);
         }
         let label = ui.label(Text::PresentMinutes.get(lang));
-        let field = ui.add(egui::TextEdit::singleline(&mut self.minutes).desired_width(36.0)).labelled_by(label.id);
+        // Desktop size on screen like the rest of the bar: three digits wide whatever the zoom.
+        let field_width = 3.0 * BAR_TEXT / ui.ctx().zoom_factor().max(0.1);
+        let field =
+            ui.add(egui::TextEdit::singleline(&mut self.minutes).desired_width(field_width)).labelled_by(label.id);
         let set = ui.button(Text::PresentSetTimer.get(lang)).clicked();
         if set || (field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
             match self.minutes.trim().replace(',', ".").parse::<f64>() {
@@ -197,6 +205,35 @@ impl Presentation {
             }
         }
     }
+}
+
+/// The bar's text and spacing at desktop size on screen: the zoom's points divided by the zoom.
+fn bar_style(ui: &mut Ui, zoom: f32) {
+    let style = ui.style_mut();
+    let unzoom = 1.0 / zoom.max(0.1);
+    for font in style.text_styles.values_mut() {
+        font.size = BAR_TEXT * unzoom;
+    }
+    style.spacing.item_spacing = egui::vec2(6.0, 2.0) * unzoom;
+    style.spacing.button_padding = egui::vec2(6.0, 2.0) * unzoom;
+    style.spacing.interact_size *= unzoom;
+    style.spacing.icon_width *= unzoom;
+    style.spacing.icon_width_inner *= unzoom;
+    style.spacing.icon_spacing *= unzoom;
+    style.spacing.combo_width = 120.0 * unzoom;
+}
+
+/// The view being presented, a menu of every view.
+fn view_menu(ui: &mut Ui, lang: Lang, view: View, commands: &mut Vec<Command>) {
+    let name = Text::PresentViewMenu.get(lang);
+    let menu = egui::ComboBox::from_id_salt("present-view").selected_text(view.label().get(lang)).show_ui(ui, |ui| {
+        for v in View::ALL {
+            if ui.selectable_label(view == v, v.label().get(lang)).clicked() {
+                commands.push(Command::Show(v));
+            }
+        }
+    });
+    menu.response.on_hover_text(name).accessible_name(name);
 }
 
 /// In place of a view that shows nothing but amounts, while money is hidden.

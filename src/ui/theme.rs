@@ -1,5 +1,5 @@
 //! The look: a light theme with slightly larger type than egui's default, and the projector theme of
-//! presentation mode: light, high contrast, body text of 20 points (18 px is the floor at 1024x768).
+//! presentation mode: light, high contrast, body text of 16 points shown at [`PRESENT_ZOOM`] (32 px).
 
 use crate::charts::DEJAVU_SANS;
 
@@ -35,8 +35,12 @@ pub fn apply(ctx: &egui::Context) {
     });
 }
 
-/// The body text size of the projector theme, in points: 18 px is the floor at 1024x768 and zoom 100 %.
-pub const PROJECTOR_BODY: f32 = 20.0;
+/// The body text size of the projector theme, in points.
+pub const PROJECTOR_BODY: f32 = 16.0;
+
+/// The zoom presentation mode starts at: the projector theme's body of 16 points is 32 px on screen (capitals
+/// about 22 px), what the back row of a meeting hall needs at 1024x768. Ctrl +/- adjust it.
+pub const PRESENT_ZOOM: f32 = 2.0;
 
 /// The projector theme: white panels, near-black text and strokes, large type and roomy controls, so a
 /// room can read it from the back on a 1024x768 projector. [`apply`] undoes it.
@@ -45,19 +49,18 @@ pub fn apply_projector(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(17.0, FontFamily::Proportional)),
+            // Small text is body text on a projector: nothing a room reads is below 32 px at the zoom.
+            (TextStyle::Small, FontId::new(PROJECTOR_BODY, FontFamily::Proportional)),
             (TextStyle::Body, FontId::new(PROJECTOR_BODY, FontFamily::Proportional)),
             (TextStyle::Button, FontId::new(PROJECTOR_BODY, FontFamily::Proportional)),
-            (TextStyle::Heading, FontId::new(30.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(19.0, FontFamily::Monospace)),
+            (TextStyle::Heading, FontId::new(24.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(PROJECTOR_BODY, FontFamily::Monospace)),
         ]
         .into();
-        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
-        style.spacing.button_padding = egui::vec2(10.0, 5.0);
-        // Check boxes and radio buttons a room can see.
-        style.spacing.icon_width = 22.0;
-        style.spacing.icon_width_inner = 13.0;
-        style.spacing.icon_spacing = 8.0;
+        // The zoom enlarges spacing and controls with the text: these are the editing theme's.
+        style.spacing = egui::style::Spacing::default();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
         let mut visuals = egui::Visuals::light();
         let ink = Color32::from_gray(12);
         visuals.override_text_color = Some(ink);

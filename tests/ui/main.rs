@@ -6,6 +6,7 @@ mod finance;
 mod flows;
 mod grids;
 mod merge;
+mod presentation;
 mod programs;
 mod quick_wins;
 mod readiness;
