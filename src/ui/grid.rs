@@ -73,7 +73,7 @@ pub fn fitted_widths(columns: &[Col], available: f32, spacing: f32) -> Vec<f32> 
 
 impl FrozenGrid<'_> {
     pub fn show(&self, ui: &mut Ui, cells: &mut impl GridCells) {
-        let id = egui::Id::new(("frozen_grid", self.id));
+        let id = egui::Id::unique(("frozen_grid", self.id));
         let mut state = ui.data_mut(|d| *d.get_temp_mut_or_default::<GridState>(id));
         self.show_with(ui, &mut state, cells);
         ui.data_mut(|d| d.insert_temp(id, state));
@@ -164,7 +164,7 @@ impl FrozenGrid<'_> {
                     cells_of_row(&mut row, index, range.clone(), cells);
                 });
             });
-        out.state.offset().y
+        out.state.clamped_offset().y
     }
 
     /// The one visible vertical scroll bar, at the right edge of the view whatever the sideways scroll; the
@@ -182,7 +182,7 @@ impl FrozenGrid<'_> {
                 ui.set_height(content);
             })
             .state
-            .offset
+            .clamped_offset()
             .y
     }
 }
