@@ -9,6 +9,7 @@ mod commands;
 mod damaged;
 pub mod export;
 mod fields;
+mod grid;
 mod file_dialog;
 pub mod finance;
 mod journal;

@@ -4,6 +4,7 @@ mod damaged;
 mod export;
 mod finance;
 mod flows;
+mod grids;
 mod merge;
 mod presentation;
 mod programs;

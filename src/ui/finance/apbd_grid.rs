@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Message, Text, format_rupiah, parse_rupiah};
 use crate::model::{Change, Edit, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, Layout, LineTree, ValueKind, Workbook};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, text_field};
+use crate::ui::grid::{Col, FrozenGrid, GridCells};
 
 /// The first year the grid offers: the oldest history the masterplan guidance asks for.
 const FIRST_YEAR: i32 = 2016;
@@ -81,6 +82,10 @@ fn years(layout: Layout, workbook: &Workbook) -> RangeInclusive<i32> {
     }
 }
 
+/// The line names' column and one column per year.
+const LINE_WIDTH: f32 = 300.0;
+const YEAR_WIDTH: f32 = 140.0;
+
 impl ApbdGrid {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, analysis: Option<&FinanceAnalysis>) {
         let lang = cx.lang;
@@ -93,52 +98,31 @@ impl ApbdGrid {
             ui.selectable_value(&mut self.kind, ValueKind::Realised, ValueKind::Realised.text().get(lang));
         });
         ui.label(RichText::new(Text::HistoryHelp.get(lang)).weak());
+        legend_ui(ui, lang);
         let years: Vec<i32> = years(self.layout, workbook).collect();
         let rows = rows(self.layout, lang);
-        let mut problems = Vec::new();
-        egui::ScrollArea::both().id_salt("finance_history").auto_shrink(false).show(ui, |ui| {
-            egui::Grid::new(("history_grid", self.layout == Layout::Current)).striped(true).spacing([4.0, 2.0]).show(
-                ui,
-                |ui| {
-                    ui.label(RichText::new(Text::Line.get(lang)).strong());
-                    for &year in &years {
-                        self.year_header_ui(ui, cx, year);
-                    }
-                    ui.end_row();
-                    for row in &rows {
-                        let text = RichText::new(format!("{}{}", "  ".repeat(row.depth), row.name));
-                        ui.label(if row.is_sum { text.strong() } else { text }).on_hover_text(&row.key);
-                        for &year in &years {
-                            let value = workbook.finance_value(&row.key, year, self.kind);
-                            let id = egui::Id::unique(("finance_cell", &row.key, year, self.kind));
-                            let current = value.map_or_else(String::new, |v| {
-                                format_rupiah(v.amount).trim_start_matches("Rp ").to_string()
-                            });
-                            let name = format!("{} {year}", row.name);
-                            let mut spec = FieldSpec::new(id, &name).width(140.0).enabled(cx.editable);
-                            if value.is_none() {
-                                // A sum line shows the total of its parts as a hint where no total was typed.
-                                spec.hint = analysis
-                                    .and_then(|a| a.history.total(row.tree_line, year))
-                                    .filter(|_| row.is_sum)
-                                    .map(|t| amount_text(t.amount, t.estimate));
-                            }
-                            spec.muted = value.is_some_and(|v| v.is_estimate);
-                            if let Some(typed) = text_field(ui, &mut self.drafts, spec, &current, lang) {
-                                self.commit(cx, id, &row.key, year, typed);
-                            }
-                            if let Some(problem) = self.drafts.problem(id) {
-                                problems.push((name, problem.clone()));
-                            }
-                        }
-                        ui.end_row();
-                    }
-                },
-            );
-        });
-        for (cell, problem) in problems {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {cell}: {}", problem.show(lang)));
+        // A refused cell's message stays above the grid, beside the legend, while the grid scrolls.
+        for row in &rows {
+            for &year in &years {
+                if let Some(problem) = self.drafts.problem(cell_id(&row.key, year, self.kind)) {
+                    let text = format!("⚠ {} {year}: {}", row.name, problem.show(lang));
+                    ui.colored_label(ui.visuals().error_fg_color, text);
+                }
+            }
         }
+        let mut columns = vec![Col::new(LINE_WIDTH, 120.0)];
+        columns.extend(years.iter().map(|_| Col::new(YEAR_WIDTH, 90.0)));
+        let grid = FrozenGrid {
+            id: if self.layout == Layout::Current { "finance_history" } else { "finance_history_old" },
+            columns: &columns,
+            labels: 1,
+            header_height: 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 12.0,
+            row_height: ui.text_style_height(&egui::TextStyle::Body) + 10.0,
+            rows: rows.len(),
+            scroll: true,
+            to_top: false,
+        };
+        grid.show(ui, &mut HistoryCells { grid: self, cx, analysis, years: &years, rows: &rows });
     }
 
     /// The year and a switch that marks all of that year's values (of this kind) as estimates.
@@ -185,6 +169,69 @@ impl ApbdGrid {
         if let Err(problems) = cx.propose(edit) {
             let problem = &problems[0];
             self.drafts.refuse(id, typed, problem.message.clone());
+        }
+    }
+}
+
+/// The id of the field of one line, year and kind.
+fn cell_id(line: &str, year: i32, kind: ValueKind) -> egui::Id {
+    egui::Id::unique(("finance_cell", line, year, kind))
+}
+
+/// What the shades of the figures mean: black typed, grey an estimate or a computed total.
+fn legend_ui(ui: &mut Ui, lang: Lang) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(Text::LegendTyped.get(lang)).color(ui.visuals().text_color()));
+        ui.label(RichText::new(Text::LegendEstimate.get(lang)).color(ui.visuals().weak_text_color()));
+        ui.label(RichText::new(Text::LegendComputed.get(lang)).color(ui.visuals().weak_text_color()));
+    });
+}
+
+/// The grid's cells: column 0 the line's name, then one field per year.
+struct HistoryCells<'g, 'c, 'a, 'r> {
+    grid: &'g mut ApbdGrid,
+    cx: &'c mut ViewCx<'a>,
+    analysis: Option<&'r FinanceAnalysis>,
+    years: &'r [i32],
+    rows: &'r [Row],
+}
+
+impl GridCells for HistoryCells<'_, '_, '_, '_> {
+    fn header(&mut self, column: usize, ui: &mut Ui) {
+        match column.checked_sub(1) {
+            None => {
+                ui.label(RichText::new(Text::Line.get(self.cx.lang)).strong());
+            }
+            Some(i) => self.grid.year_header_ui(ui, self.cx, self.years[i]),
+        }
+    }
+
+    fn cell(&mut self, row: usize, column: usize, ui: &mut Ui) {
+        let row = &self.rows[row];
+        let Some(i) = column.checked_sub(1) else {
+            let text = RichText::new(format!("{}{}", "  ".repeat(row.depth), row.name));
+            let label = egui::Label::new(if row.is_sum { text.strong() } else { text }).truncate();
+            ui.add(label).on_hover_text(format!("{} · {}", row.key, row.name));
+            return;
+        };
+        let (year, kind, lang) = (self.years[i], self.grid.kind, self.cx.lang);
+        let workbook = self.cx.session.workbook();
+        let value = workbook.finance_value(&row.key, year, kind);
+        let id = cell_id(&row.key, year, kind);
+        let current = value.map_or_else(String::new, |v| format_rupiah(v.amount).trim_start_matches("Rp ").to_string());
+        let name = format!("{} {year}", row.name);
+        let mut spec = FieldSpec::new(id, &name).width(ui.available_width() - 4.0).enabled(self.cx.editable);
+        if value.is_none() {
+            // A sum line shows the total of its parts as a hint where no total was typed.
+            spec.hint = self
+                .analysis
+                .and_then(|a| a.history.total(row.tree_line, year))
+                .filter(|_| row.is_sum)
+                .map(|t| amount_text(t.amount, t.estimate));
+        }
+        spec.muted = value.is_some_and(|v| v.is_estimate);
+        if let Some(typed) = text_field(ui, &mut self.grid.drafts, spec, &current, lang) {
+            self.grid.commit(self.cx, id, &row.key, year, typed);
         }
     }
 }

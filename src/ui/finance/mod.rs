@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::ViewCx;
-use crate::analysis::finance::{FinanceAnalysis, analyse};
+use super::grid::TextGrid;
+use crate::analysis::finance::{FinanceAnalysis, Ratio, YearRatios, analyse};
 use crate::i18n::{Lang, Message, Text, format_decimal, format_rupiah_short};
 use crate::model::LineTree;
 
@@ -110,69 +111,56 @@ fn percent_text(percent: f64, estimate: bool) -> String {
     if estimate { format!("≈ {text}") } else { text }
 }
 
-/// The ratios per year of history.
+/// The ratios per year of history; the years stay in view when the ratios scroll sideways.
 fn ratios_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
     ui.label(RichText::new(Text::EstimateLegend.get(lang)).weak());
-    egui::ScrollArea::horizontal().id_salt("ratios").show(ui, |ui| {
-        egui::Grid::new("ratios_grid").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-            for header in [
-                Text::Year,
-                Text::Revenue,
-                Text::Pad,
-                Text::RevenueGrowth,
-                Text::PadGrowth,
-                Text::Decentralisation,
-                Text::PersonnelShare,
-                Text::CapitalShare,
-                Text::FiscalCapacity,
-                Text::SmartCityShare,
-            ] {
-                ui.label(RichText::new(header.get(lang)).strong());
-            }
-            ui.end_row();
-            let roles = &LineTree::get().roles;
-            for r in &analysis.ratios {
-                ui.label(r.year.to_string());
-                for line in [roles.revenue, roles.pad] {
-                    match analysis.history.total(line, r.year) {
-                        Some(total) => ui.label(amount_text(total.amount, total.estimate)),
-                        None => ui.label("–"),
-                    };
-                }
-                for line in [roles.revenue, roles.pad] {
-                    match analysis.history.growth(line, r.year) {
-                        Some(growth) => ui.label(format!("{} %", format_decimal(growth, 1))),
-                        None => ui.label("–"),
-                    };
-                }
-                match (&r.decentralisation, r.band) {
-                    (Some(ratio), Some(band)) => {
-                        ui.label(format!("{} · {}", percent_text(ratio.percent, ratio.estimate), band.text().get(lang)))
-                    }
-                    _ => ui.label("–"),
-                };
-                for ratio in [&r.personnel_share, &r.capital_share] {
-                    match ratio {
-                        Some(ratio) => ui.label(percent_text(ratio.percent, ratio.estimate)),
-                        None => ui.label("–"),
-                    };
-                }
-                match &r.fiscal_capacity {
-                    Some(capacity) => {
-                        let ratio = capacity
-                            .ratio_to_personnel
-                            .map_or_else(String::new, |x| format!(" (x{})", format_decimal(x, 2)));
-                        ui.label(format!("{}{ratio}", amount_text(capacity.amount, capacity.estimate)))
-                    }
-                    None => ui.label("–"),
-                };
-                match &r.smart_city_share {
-                    Some(ratio) => ui.label(percent_text(ratio.percent, ratio.estimate)),
-                    None => ui.label("–"),
-                };
-                ui.end_row();
-            }
-        });
-    });
+    let headers = [
+        Text::Year,
+        Text::Revenue,
+        Text::Pad,
+        Text::RevenueGrowth,
+        Text::PadGrowth,
+        Text::Decentralisation,
+        Text::PersonnelShare,
+        Text::CapitalShare,
+        Text::FiscalCapacity,
+        Text::SmartCityShare,
+    ]
+    .map(|h| RichText::new(h.get(lang)).strong())
+    .to_vec();
+    let rows = analysis.ratios.iter().map(|r| ratio_row(analysis, r, lang).map(RichText::new).to_vec()).collect();
+    let widths = [70.0, 120.0, 120.0, 110.0, 110.0, 180.0, 110.0, 110.0, 170.0, 110.0];
+    TextGrid { headers, rows }.show(ui, "ratios", &widths, 2);
     ui.label(RichText::new(Text::FiscalCapacityNote.get(lang)).weak().small());
+}
+
+/// One year's row of the ratios.
+fn ratio_row(analysis: &FinanceAnalysis, r: &YearRatios, lang: Lang) -> [String; 10] {
+    let roles = &LineTree::get().roles;
+    let dash = || "–".to_string();
+    let total = |line| analysis.history.total(line, r.year).map_or_else(dash, |t| amount_text(t.amount, t.estimate));
+    let growth = |line| analysis.history.growth(line, r.year).map_or_else(dash, |g| format!("{} %", format_decimal(g, 1)));
+    let percent = |ratio: &Option<Ratio>| ratio.as_ref().map_or_else(dash, |x| percent_text(x.percent, x.estimate));
+    let decentralisation = match (&r.decentralisation, r.band) {
+        (Some(ratio), Some(band)) => {
+            format!("{} · {}", percent_text(ratio.percent, ratio.estimate), band.text().get(lang))
+        }
+        _ => dash(),
+    };
+    let capacity = r.fiscal_capacity.as_ref().map_or_else(dash, |capacity| {
+        let ratio = capacity.ratio_to_personnel.map_or_else(String::new, |x| format!(" (x{})", format_decimal(x, 2)));
+        format!("{}{ratio}", amount_text(capacity.amount, capacity.estimate))
+    });
+    [
+        r.year.to_string(),
+        total(roles.revenue),
+        total(roles.pad),
+        growth(roles.revenue),
+        growth(roles.pad),
+        decentralisation,
+        percent(&r.personnel_share),
+        percent(&r.capital_share),
+        capacity,
+        percent(&r.smart_city_share),
+    ]
 }

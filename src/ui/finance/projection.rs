@@ -4,11 +4,12 @@
 use egui::{RichText, Ui};
 
 use super::amount_text;
-use crate::analysis::finance::FinanceAnalysis;
+use crate::analysis::finance::{FinanceAnalysis, ScenarioProjection};
 use crate::i18n::{Lang, Message, Text, format_decimal, format_rupiah_short};
 use crate::model::{BASIS_POINTS, Change, Edit, LineTree, ProjectionSettings, Scenario};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::grid::TextGrid;
 
 #[derive(Default)]
 pub struct ProjectionTab {
@@ -191,68 +192,75 @@ fn table_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
             );
         }
     }
-    egui::ScrollArea::horizontal().id_salt("projection_table").show(ui, |ui| {
-        egui::Grid::new("projection_grid").striped(true).spacing([12.0, 3.0]).show(ui, |ui| {
-            let headers = [
-                Text::Year.get(lang).to_string(),
-                format!("{} ({})", Text::Revenue.get(lang), Scenario::Pessimistic.text().get(lang)),
-                format!("{} ({})", Text::Revenue.get(lang), Scenario::Base.text().get(lang)),
-                format!("{} ({})", Text::Revenue.get(lang), Scenario::Optimistic.text().get(lang)),
-                Text::Spending.get(lang).to_string(),
-                Text::Envelope.get(lang).to_string(),
-                Text::ProgramCostApbd.get(lang).to_string(),
-                Text::ProgramCostOther.get(lang).to_string(),
-                Text::GapColumn.get(lang).to_string(),
-            ];
-            for header in headers {
-                ui.label(RichText::new(header).strong());
-            }
-            ui.end_row();
-            let base = scenario(Scenario::Base);
-            for (i, year) in projection.years.iter().enumerate() {
-                ui.label(year.to_string());
-                for s in Scenario::ALL {
-                    let value =
-                        scenario(s).and_then(|p| p.lines.get(roles.revenue)).and_then(|l| l.get(i).copied().flatten());
-                    ui.label(value.map_or_else(|| "–".into(), format_rupiah_short));
-                }
-                let gap = base.and_then(|b| b.gaps.get(i));
-                ui.label(gap.and_then(|g| g.spending).map_or_else(|| "–".into(), format_rupiah_short));
-                ui.label(gap.and_then(|g| g.envelope).map_or_else(|| "–".into(), format_rupiah_short));
-                let cost = analysis.program_costs.in_year(*year);
-                ui.label(format_rupiah_short(cost.apbd));
-                ui.label(format_rupiah_short(cost.other));
-                match gap.and_then(|g| g.gap.map(|x| (x, g.gap_percent))) {
-                    Some((amount, percent)) => {
-                        let text = format!(
-                            "{}{}",
-                            amount_text(amount, false),
-                            percent.map_or_else(String::new, |p| format!(" ({} %)", format_decimal(p, 1)))
-                        );
-                        if amount > 0 { ui.colored_label(ui.visuals().error_fg_color, text) } else { ui.label(text) }
-                    }
-                    None => ui.label("–"),
-                };
-                ui.end_row();
-            }
-            if let Some(base) = base {
-                let total = &base.total;
-                ui.label(RichText::new(Text::Total.get(lang)).strong());
-                for _ in 0..4 {
-                    ui.label("");
-                }
-                ui.label(RichText::new(format_rupiah_short(total.envelope)).strong());
-                ui.label(RichText::new(format_rupiah_short(total.program_apbd)).strong());
-                ui.label("");
+    let headers = [
+        Text::Year.get(lang).to_string(),
+        format!("{} ({})", Text::Revenue.get(lang), Scenario::Pessimistic.text().get(lang)),
+        format!("{} ({})", Text::Revenue.get(lang), Scenario::Base.text().get(lang)),
+        format!("{} ({})", Text::Revenue.get(lang), Scenario::Optimistic.text().get(lang)),
+        Text::Spending.get(lang).to_string(),
+        Text::Envelope.get(lang).to_string(),
+        Text::ProgramCostApbd.get(lang).to_string(),
+        Text::ProgramCostOther.get(lang).to_string(),
+        Text::GapColumn.get(lang).to_string(),
+    ]
+    .map(|h| RichText::new(h).strong())
+    .to_vec();
+    let short = |v: Option<i64>| RichText::new(v.map_or_else(|| "–".into(), format_rupiah_short));
+    let base = scenario(Scenario::Base);
+    let mut rows = Vec::new();
+    for (i, year) in projection.years.iter().enumerate() {
+        let mut row = vec![RichText::new(year.to_string())];
+        for s in Scenario::ALL {
+            row.push(short(
+                scenario(s).and_then(|p| p.lines.get(roles.revenue)).and_then(|l| l.get(i).copied().flatten()),
+            ));
+        }
+        let gap = base.and_then(|b| b.gaps.get(i));
+        row.push(short(gap.and_then(|g| g.spending)));
+        row.push(short(gap.and_then(|g| g.envelope)));
+        let cost = analysis.program_costs.in_year(*year);
+        row.push(short(Some(cost.apbd)));
+        row.push(short(Some(cost.other)));
+        row.push(match gap.and_then(|g| g.gap.map(|x| (x, g.gap_percent))) {
+            Some((amount, percent)) => {
                 let text = format!(
                     "{}{}",
-                    format_rupiah_short(total.gap),
-                    total.gap_percent.map_or_else(String::new, |p| format!(" ({} %)", format_decimal(p, 1)))
+                    amount_text(amount, false),
+                    percent.map_or_else(String::new, |p| format!(" ({} %)", format_decimal(p, 1)))
                 );
-                ui.label(RichText::new(text).strong());
-                ui.end_row();
+                if amount > 0 { RichText::new(text).color(ui.visuals().error_fg_color) } else { RichText::new(text) }
             }
+            None => RichText::new("–"),
         });
-    });
+        rows.push(row);
+    }
+    if let Some(base) = base {
+        rows.push(total_row(base, lang));
+    }
+    let widths = [70.0, 130.0, 130.0, 130.0, 120.0, 120.0, 130.0, 130.0, 160.0];
+    TextGrid { headers, rows }.show(ui, "projection_table", &widths, 2);
     ui.label(RichText::new(Text::GapExplained.get(lang)).weak().small());
+}
+
+/// The totals of the base scenario under the years.
+fn total_row(base: &ScenarioProjection, lang: Lang) -> Vec<RichText> {
+    let total = &base.total;
+    let strong = |text: String| RichText::new(text).strong();
+    let gap = format!(
+        "{}{}",
+        format_rupiah_short(total.gap),
+        total.gap_percent.map_or_else(String::new, |p| format!(" ({} %)", format_decimal(p, 1)))
+    );
+    let blank = || RichText::new("");
+    vec![
+        strong(Text::Total.get(lang).to_string()),
+        blank(),
+        blank(),
+        blank(),
+        blank(),
+        strong(format_rupiah_short(total.envelope)),
+        strong(format_rupiah_short(total.program_apbd)),
+        blank(),
+        strong(gap),
+    ]
 }

@@ -9,6 +9,7 @@ use crate::model::Id as ProgramId;
 use crate::model::{ActionType, BudgetLine, Change, Edit, Field, FundingSource, Program, ProgramStatus, YearTarget};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
+use crate::ui::grid::{Col, FrozenGrid, GridCells};
 use crate::ui::names;
 use crate::ui::readiness::item_question;
 use crate::ui::strategy::program_strategy_row;
@@ -349,72 +350,33 @@ impl ProgramEditor {
         });
     }
 
-    /// Years down, funding sources across, with totals per year and per source.
+    /// Years down, funding sources across, with totals per year and per source. The years stay in view when
+    /// the sources scroll sideways, and every header and total has its column's width.
     fn budget_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
         let lang = cx.lang;
-        let mut problems = Vec::new();
-        egui::Grid::new(("budget", self.id)).striped(true).spacing([4.0, 3.0]).show(ui, |ui| {
-            ui.label(RichText::new(Text::Year.get(lang)).strong());
+        for year in program.start_year..=program.end_year {
             for source in FundingSource::ALL {
-                ui.label(RichText::new(source.text().get(lang)).strong());
-            }
-            ui.label(RichText::new(Text::Total.get(lang)).strong());
-            ui.end_row();
-            for year in program.start_year..=program.end_year {
-                ui.label(year.to_string());
-                for source in FundingSource::ALL {
-                    let id = Id::unique(("budget", self.id, year, source));
-                    let amount = program.amount(year, source);
-                    let current = if amount == 0 {
-                        String::new()
-                    } else {
-                        format_rupiah(amount).trim_start_matches("Rp ").to_string()
-                    };
-                    let name = format!("{} {} {year}", Text::BudgetCell.get(lang), source.text().get(lang));
-                    let spec = FieldSpec::new(id, &name).width(118.0).enabled(cx.editable);
-                    if let Some(value) = text_field(ui, &mut self.drafts, spec, &current, lang) {
-                        let parsed = if value.trim().is_empty() {
-                            Ok(0)
-                        } else {
-                            parse_rupiah(&value).map_err(|e| Message::new(e.text()))
-                        };
-                        match parsed {
-                            Err(problem) => self.drafts.refuse(id, value, problem),
-                            Ok(amount) => {
-                                let mut changed = program.clone();
-                                changed.budget.retain(|l| !(l.year == year && l.source == source));
-                                changed.budget.push(BudgetLine { year, source, amount });
-                                changed.normalise();
-                                let label = Message::with(Text::EditProgramField, [&name, &program.name]);
-                                self.push_checked(
-                                    cx,
-                                    id,
-                                    value,
-                                    Field::ProgramBudget,
-                                    Edit::one(label, Change::PutProgram(changed)),
-                                );
-                            }
-                        }
-                    }
-                    if let Some(problem) = self.drafts.problem(id) {
-                        problems.push((name, problem.clone()));
-                    }
+                if let Some(problem) = self.drafts.problem(budget_id(self.id, year, source)) {
+                    let cell = format!("{} {} {year}", Text::BudgetCell.get(lang), source.text().get(lang));
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {cell}: {}", problem.show(lang)));
                 }
-                ui.label(format_rupiah_short(program.cost_in_year(year)));
-                ui.end_row();
             }
-            ui.label(RichText::new(Text::Total.get(lang)).strong());
-            for source in FundingSource::ALL {
-                let sum =
-                    program.budget.iter().filter(|l| l.source == source).fold(0i64, |s, l| s.saturating_add(l.amount));
-                ui.label(if sum == 0 { String::new() } else { format_rupiah_short(sum) });
-            }
-            ui.label(RichText::new(format_rupiah_short(program.total_cost())).strong());
-            ui.end_row();
-        });
-        for (cell, problem) in problems {
-            ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {cell}: {}", problem.show(lang)));
         }
+        let mut columns = vec![Col::new(56.0, 48.0)];
+        columns.extend(FundingSource::ALL.map(|_| Col::new(118.0, 90.0)));
+        columns.push(Col::new(110.0, 90.0));
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let grid = FrozenGrid {
+            id: "program_budget",
+            columns: &columns,
+            labels: 1,
+            header_height: 2.0 * line + 6.0,
+            row_height: line + 10.0,
+            rows: (program.end_year - program.start_year + 2).max(1) as usize,
+            scroll: false,
+            to_top: false,
+        };
+        grid.show(ui, &mut BudgetCells { editor: self, cx, program });
         let outside: Vec<i32> = program
             .budget
             .iter()
@@ -426,6 +388,82 @@ impl ProgramEditor {
                 ui.visuals().error_fg_color,
                 Message::with(Text::BudgetOutsideYears, [format!("{outside:?}")]).show(lang),
             );
+        }
+    }
+}
+
+fn budget_id(program: ProgramId, year: i32, source: FundingSource) -> Id {
+    Id::unique(("budget", program, year, source))
+}
+
+/// The budget grid's cells: the year, one field per funding source, the year's total; a last row of totals.
+struct BudgetCells<'e, 'c, 'a, 'p> {
+    editor: &'e mut ProgramEditor,
+    cx: &'c mut ViewCx<'a>,
+    program: &'p Program,
+}
+
+impl GridCells for BudgetCells<'_, '_, '_, '_> {
+    fn header(&mut self, column: usize, ui: &mut Ui) {
+        let lang = self.cx.lang;
+        let text = match column.checked_sub(1).and_then(|i| FundingSource::ALL.get(i)) {
+            Some(source) => source.text().get(lang),
+            None if column == 0 => Text::Year.get(lang),
+            None => Text::Total.get(lang),
+        };
+        ui.add(egui::Label::new(RichText::new(text).strong()).wrap());
+    }
+
+    fn cell(&mut self, row: usize, column: usize, ui: &mut Ui) {
+        let program = self.program;
+        let year = program.start_year + row as i32;
+        let total_row = year > program.end_year;
+        let source = column.checked_sub(1).and_then(|i| FundingSource::ALL.get(i).copied());
+        match (total_row, source) {
+            (true, None) if column == 0 => {
+                ui.label(RichText::new(Text::Total.get(self.cx.lang)).strong());
+            }
+            (true, None) => {
+                ui.label(RichText::new(format_rupiah_short(program.total_cost())).strong());
+            }
+            (true, Some(source)) => {
+                let sum =
+                    program.budget.iter().filter(|l| l.source == source).fold(0i64, |s, l| s.saturating_add(l.amount));
+                ui.label(if sum == 0 { String::new() } else { format_rupiah_short(sum) });
+            }
+            (false, None) if column == 0 => {
+                ui.label(year.to_string());
+            }
+            (false, None) => {
+                ui.label(format_rupiah_short(program.cost_in_year(year)));
+            }
+            (false, Some(source)) => self.field_ui(ui, year, source),
+        }
+    }
+}
+
+impl BudgetCells<'_, '_, '_, '_> {
+    /// The amount of one year and source, saved when the user leaves the field.
+    fn field_ui(&mut self, ui: &mut Ui, year: i32, source: FundingSource) {
+        let (lang, program) = (self.cx.lang, self.program);
+        let id = budget_id(program.id, year, source);
+        let amount = program.amount(year, source);
+        let current = if amount == 0 { String::new() } else { format_rupiah(amount).trim_start_matches("Rp ").to_string() };
+        let name = format!("{} {} {year}", Text::BudgetCell.get(lang), source.text().get(lang));
+        let spec = FieldSpec::new(id, &name).width(ui.available_width() - 4.0).enabled(self.cx.editable);
+        let Some(value) = text_field(ui, &mut self.editor.drafts, spec, &current, lang) else { return };
+        let parsed = if value.trim().is_empty() { Ok(0) } else { parse_rupiah(&value).map_err(|e| Message::new(e.text())) };
+        match parsed {
+            Err(problem) => self.editor.drafts.refuse(id, value, problem),
+            Ok(amount) => {
+                let mut changed = program.clone();
+                changed.budget.retain(|l| !(l.year == year && l.source == source));
+                changed.budget.push(BudgetLine { year, source, amount });
+                changed.normalise();
+                let label = Message::with(Text::EditProgramField, [&name, &program.name]);
+                let edit = Edit::one(label, Change::PutProgram(changed));
+                self.editor.push_checked(self.cx, id, value, Field::ProgramBudget, edit);
+            }
         }
     }
 }

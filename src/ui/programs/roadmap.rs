@@ -10,6 +10,7 @@ use crate::analysis::sums::{column_totals, sum};
 use crate::i18n::Text;
 use crate::model::{Id, Program, ProgramStatus, Workbook};
 use crate::ui::quick_wins::money;
+use crate::ui::grid::TextGrid;
 use crate::ui::{ViewCx, names};
 
 const ROW: f32 = 22.0;
@@ -208,33 +209,28 @@ fn program_line_ui(
     response.clicked().then_some(program.id)
 }
 
-/// The yearly cost per dimension, with the yearly totals and the grand total.
+/// The yearly cost per dimension, with the yearly totals and the grand total; the dimensions stay in view when
+/// the years scroll sideways.
 fn totals_ui(ui: &mut Ui, cx: &ViewCx<'_>, years: Years, yearly: &[Vec<i64>]) {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
-    egui::ScrollArea::horizontal().id_salt("roadmap_totals").show(ui, |ui| {
-        egui::Grid::new("roadmap_totals_grid").striped(true).spacing([10.0, 2.0]).show(ui, |ui| {
-            ui.label("");
-            for year in years.first..years.first + years.count {
-                ui.label(RichText::new(year.to_string()).strong());
-            }
-            ui.label(RichText::new(Text::Total.get(lang)).strong());
-            ui.end_row();
-            for (dimension, row) in workbook.dimensions.iter().zip(yearly) {
-                ui.label(RichText::new(names::dimension(dimension, lang)).color(names::color(&dimension.color)));
-                for value in row {
-                    ui.label(if *value == 0 { "–".to_string() } else { money(cx, *value) });
-                }
-                ui.label(money(cx, sum(row)));
-                ui.end_row();
-            }
-            let column_totals = column_totals(yearly, years.count as usize);
-            ui.label(RichText::new(Text::Total.get(lang)).strong());
-            for value in &column_totals {
-                ui.label(RichText::new(money(cx, *value)).strong());
-            }
-            ui.label(RichText::new(money(cx, sum(&column_totals))).strong());
-            ui.end_row();
-        });
-    });
+    let strong = |text: String| RichText::new(text).strong();
+    let mut headers = vec![RichText::new("")];
+    headers.extend((years.first..years.first + years.count).map(|y| strong(y.to_string())));
+    headers.push(strong(Text::Total.get(lang).to_string()));
+    let mut rows = Vec::new();
+    for (dimension, row) in workbook.dimensions.iter().zip(yearly) {
+        let mut cells = vec![RichText::new(names::dimension(dimension, lang)).color(names::color(&dimension.color))];
+        cells.extend(row.iter().map(|v| RichText::new(if *v == 0 { "–".to_string() } else { money(cx, *v) })));
+        cells.push(RichText::new(money(cx, sum(row))));
+        rows.push(cells);
+    }
+    let column_totals = column_totals(yearly, years.count as usize);
+    let mut total = vec![strong(Text::Total.get(lang).to_string())];
+    total.extend(column_totals.iter().map(|v| strong(money(cx, *v))));
+    total.push(strong(money(cx, sum(&column_totals))));
+    rows.push(total);
+    let mut widths = vec![LABEL_WIDTH - 8.0];
+    widths.extend((0..=years.count).map(|_| 96.0));
+    TextGrid { headers, rows }.show(ui, "roadmap_totals", &widths, 1);
 }

@@ -1,20 +1,23 @@
 //! The program table: virtualised rows (only the visible ones are laid out), sortable columns, selection
-//! with bulk actions.
+//! with bulk actions. Code and name stay in view when the other columns scroll sideways; on a wide screen
+//! the columns widen to the width.
 
 use std::collections::HashSet;
 
 use egui::{ComboBox, RichText, Ui};
-use egui_extras::{Column, TableBuilder, TableRow};
 
 use super::{ProgramsView, back_to_top, dimension_chip};
 use crate::analysis::programs::SortKey;
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id, Program};
 use crate::ui::quick_wins::money;
+use crate::ui::grid::{Col, FrozenGrid, GridCells};
 use crate::ui::{ViewCx, names};
 
 const ROW_HEIGHT: f32 = 24.0;
 
+/// The sortable columns after the selection checkbox; the first two (code and name) stay in view when the
+/// others scroll sideways.
 const COLUMNS: [(SortKey, Text, f32); 10] = [
     (SortKey::Code, Text::ColCode, 80.0),
     (SortKey::Name, Text::ColName, 240.0),
@@ -28,6 +31,9 @@ const COLUMNS: [(SortKey, Text, f32); 10] = [
     (SortKey::Status, Text::ColStatus, 90.0),
 ];
 
+/// The checkbox, code and name: the frozen part.
+const LABEL_COLUMNS: usize = 3;
+
 pub fn table_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     let lang = cx.lang;
     if !view.selection.is_empty() {
@@ -39,132 +45,152 @@ pub fn table_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         ui.label(RichText::new(none.get(lang)).italics());
         return;
     }
-    let mut open = None;
-    // Wide tables scroll sideways on a 1024 px projector; rows scroll (virtualised) inside.
-    egui::ScrollArea::horizontal().id_salt("program_table_x").show(ui, |ui| table_body_ui(view, ui, cx, &mut open));
+    let mut columns = vec![Col::fixed(28.0)];
+    columns.extend(COLUMNS.iter().map(|(_, _, width)| Col::new(*width, 36.0)));
+    let grid = FrozenGrid {
+        id: "program_table",
+        columns: &columns,
+        labels: LABEL_COLUMNS,
+        header_height: 26.0,
+        row_height: ROW_HEIGHT,
+        rows: view.shown.rows.len(),
+        scroll: true,
+        to_top: back_to_top(&mut view.top_for.table, view.shown.filter_generation),
+    };
+    let mut cells = ProgramCells { view: &mut *view, cx, open: None };
+    grid.show(ui, &mut cells);
+    let open = cells.open;
     if let Some(id) = open {
         view.open(id);
     }
 }
 
-fn table_body_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>, open: &mut Option<Id>) {
-    let workbook = cx.session.workbook();
-    let mut table = TableBuilder::new(ui).striped(true).resizable(true).auto_shrink(false).column(Column::exact(28.0));
-    if back_to_top(&mut view.top_for.table, view.shown.filter_generation) {
-        table = table.vertical_scroll_offset(0.0);
-    }
-    for (_, _, width) in COLUMNS {
-        table = table.column(Column::initial(width).at_least(36.0).clip(true));
-    }
-    table.header(26.0, |header| header_ui(header, view, cx)).body(|body| {
-        body.rows(ROW_HEIGHT, view.shown.rows.len(), |row| {
-            let program = &workbook.programs[view.shown.rows[row.index()]];
-            if row_ui(row, &mut view.selection, cx, program) {
-                *open = Some(program.id);
-            }
-        });
-    });
+/// The table's cells: column 0 selects, the others are [`COLUMNS`].
+struct ProgramCells<'v, 'c, 'a> {
+    view: &'v mut ProgramsView,
+    cx: &'c ViewCx<'a>,
+    /// The program whose name was clicked (to open the editor).
+    open: Option<Id>,
 }
 
-/// "Select all shown" and one sort button per column (the arrow on the sorted one).
-fn header_ui(mut header: TableRow<'_, '_>, view: &mut ProgramsView, cx: &ViewCx<'_>) {
-    let lang = cx.lang;
-    let workbook = cx.session.workbook();
-    let all_selected = view.shown.rows.iter().all(|&i| view.selection.contains(&workbook.programs[i].id));
-    header.col(|ui| {
-        let mut all = all_selected;
-        if ui.checkbox(&mut all, "").accessible_name(Text::SelectAllShown.get(lang)).changed() {
-            for &i in &view.shown.rows {
-                let id = workbook.programs[i].id;
-                if all {
-                    view.selection.insert(id);
-                } else {
-                    view.selection.remove(&id);
-                }
-            }
+impl GridCells for ProgramCells<'_, '_, '_> {
+    fn header(&mut self, column: usize, ui: &mut Ui) {
+        if column == 0 {
+            select_all_ui(ui, self.view, self.cx);
+        } else {
+            sort_button_ui(ui, self.view, self.cx, COLUMNS[column - 1].0, COLUMNS[column - 1].1);
         }
-    });
-    for (key, label, _) in COLUMNS {
-        header.col(|ui| {
-            let arrow = match (view.sort.0 == key, view.sort.1) {
-                (true, true) => " ⏶",
-                (true, false) => " ⏷",
-                _ => "",
-            };
-            let text = RichText::new(format!("{}{arrow}", label.get(lang))).strong();
-            let button = ui.add(egui::Button::new(text).frame(false));
-            if button.on_hover_text(Text::SortHint.get(lang)).clicked() {
-                view.sort = if view.sort.0 == key { (key, !view.sort.1) } else { (key, true) };
+    }
+
+    fn cell(&mut self, row: usize, column: usize, ui: &mut Ui) {
+        let workbook = self.cx.session.workbook();
+        let program = &workbook.programs[self.view.shown.rows[row]];
+        if column == 0 {
+            select_ui(ui, &mut self.view.selection, self.cx, program);
+        } else if column == 2 {
+            if ui.link(&program.name).on_hover_text(Text::OpenEditorHint.get(self.cx.lang)).clicked() {
+                self.open = Some(program.id);
             }
-        });
+        } else {
+            value_ui(ui, self.cx, program, COLUMNS[column - 1].0);
+        }
     }
 }
 
-/// One program's row; true when its name was clicked (to open the editor).
-fn row_ui(mut row: TableRow<'_, '_>, selection: &mut HashSet<Id>, cx: &ViewCx<'_>, program: &Program) -> bool {
-    let lang = cx.lang;
+/// "Select all shown".
+fn select_all_ui(ui: &mut Ui, view: &mut ProgramsView, cx: &ViewCx<'_>) {
     let workbook = cx.session.workbook();
-    let element = workbook.element(program.element_id);
-    let dimension = element.and_then(|e| workbook.dimension(e.dimension_id));
-    let mut open = false;
-    row.col(|ui| {
-        let mut selected = selection.contains(&program.id);
-        let name = Message::with(Text::SelectProgram, [program.name.clone()]).show(lang);
-        if ui.checkbox(&mut selected, "").accessible_name(name).changed() {
-            if selected {
-                selection.insert(program.id);
+    let mut all = view.shown.rows.iter().all(|&i| view.selection.contains(&workbook.programs[i].id));
+    if ui.checkbox(&mut all, "").accessible_name(Text::SelectAllShown.get(cx.lang)).changed() {
+        for &i in &view.shown.rows {
+            let id = workbook.programs[i].id;
+            if all {
+                view.selection.insert(id);
             } else {
-                selection.remove(&program.id);
+                view.selection.remove(&id);
             }
         }
-    });
-    row.col(|ui| {
-        ui.label(&program.code);
-    });
-    row.col(|ui| {
-        open = ui.link(&program.name).on_hover_text(Text::OpenEditorHint.get(lang)).clicked();
-    });
-    row.col(|ui| {
-        if let Some(d) = dimension {
-            dimension_chip(ui, &d.color, names::dimension(d, lang));
+    }
+}
+
+/// A column's sort button as wide as the column (the arrow on the sorted one).
+fn sort_button_ui(ui: &mut Ui, view: &mut ProgramsView, cx: &ViewCx<'_>, key: SortKey, label: Text) {
+    let arrow = match (view.sort.0 == key, view.sort.1) {
+        (true, true) => " ⏶",
+        (true, false) => " ⏷",
+        _ => "",
+    };
+    let text = RichText::new(format!("{}{arrow}", label.get(cx.lang))).strong();
+    let button = egui::Button::new(text).frame(false).min_size(egui::vec2(ui.available_width() - 4.0, 0.0));
+    if ui.add(button).on_hover_text(Text::SortHint.get(cx.lang)).clicked() {
+        view.sort = if view.sort.0 == key { (key, !view.sort.1) } else { (key, true) };
+    }
+}
+
+fn select_ui(ui: &mut Ui, selection: &mut HashSet<Id>, cx: &ViewCx<'_>, program: &Program) {
+    let mut selected = selection.contains(&program.id);
+    let name = Message::with(Text::SelectProgram, [program.name.clone()]).show(cx.lang);
+    if ui.checkbox(&mut selected, "").accessible_name(name).changed() {
+        if selected {
+            selection.insert(program.id);
+        } else {
+            selection.remove(&program.id);
         }
-    });
-    row.col(|ui| {
-        ui.label(element.map_or("?", |e| names::element(e, lang)));
-    });
-    row.col(|ui| {
-        let agency = program.agency_id.and_then(|a| workbook.agency(a));
-        match agency {
-            Some(a) => ui.label(a.label()).on_hover_text(&a.name),
-            None => ui.label(RichText::new("—").weak()),
-        };
-    });
-    row.col(|ui| {
-        ui.label(format!("{}–{}", program.start_year, program.end_year));
-    });
-    row.col(|ui| {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(money(cx, program.total_cost()));
-        });
-    });
-    row.col(|ui| {
-        let sources: Vec<&str> = FundingSource::ALL
-            .into_iter()
-            .filter(|s| program.source_bits() & s.bit() != 0)
-            .map(|s| s.text().get(lang))
-            .collect();
-        ui.label(sources.join(", "));
-    });
-    row.col(|ui| {
-        if program.quick_win {
-            ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
-                .on_hover_text(Text::ColQuickWin.get(lang));
+    }
+}
+
+/// One program's value in the column sorted by `key` (all but the checkbox and the name).
+fn value_ui(ui: &mut Ui, cx: &ViewCx<'_>, program: &Program, key: SortKey) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let element = || workbook.element(program.element_id);
+    match key {
+        SortKey::Code => {
+            ui.label(&program.code);
         }
-    });
-    row.col(|ui| {
-        ui.label(program.status.text().get(lang));
-    });
-    open
+        SortKey::Dimension => {
+            if let Some(d) = element().and_then(|e| workbook.dimension(e.dimension_id)) {
+                dimension_chip(ui, &d.color, names::dimension(d, lang));
+            }
+        }
+        SortKey::Element => {
+            ui.label(element().map_or("?", |e| names::element(e, lang)));
+        }
+        SortKey::Agency => {
+            match program.agency_id.and_then(|a| workbook.agency(a)) {
+                Some(a) => ui.label(a.label()).on_hover_text(&a.name),
+                None => ui.label(RichText::new("—").weak()),
+            };
+        }
+        SortKey::Years => {
+            ui.label(format!("{}–{}", program.start_year, program.end_year));
+        }
+        SortKey::Cost => {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(money(cx, program.total_cost()));
+            });
+        }
+        SortKey::Sources => {
+            let sources: Vec<&str> = FundingSource::ALL
+                .into_iter()
+                .filter(|s| program.source_bits() & s.bit() != 0)
+                .map(|s| s.text().get(lang))
+                .collect();
+            ui.label(sources.join(", "));
+        }
+        SortKey::QuickWin => {
+            if program.quick_win {
+                ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
+                    .on_hover_text(Text::ColQuickWin.get(lang));
+            }
+        }
+        SortKey::Status => {
+            ui.label(program.status.text().get(lang));
+        }
+        SortKey::Name | SortKey::Position => {
+            ui.label(&program.name);
+        }
+    }
 }
 
 fn bulk_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {

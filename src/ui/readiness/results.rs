@@ -14,6 +14,7 @@ use crate::charts::of_workbook;
 use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::model::{Id, Workbook};
 use crate::ui::charts::ChartTextures;
+use crate::ui::grid::TextGrid;
 use crate::ui::{ViewCx, names};
 
 /// Charts with the names the app saves them under.
@@ -100,20 +101,24 @@ impl ResultsCache {
             by_pillar_ui(&mut columns[0], workbook, result, lang);
             let ui = &mut columns[1];
             ui.label(RichText::new(Text::IndexByDimension.get(lang)).strong());
-            egui::Grid::new("by_dimension").striped(true).show(ui, |ui| {
-                ui.label("");
-                for r in &workbook.rounds {
-                    ui.label(RichText::new(format!("{} ({})", r.name, r.year)).strong());
-                }
-                ui.end_row();
-                for (row, d) in workbook.dimensions.iter().enumerate() {
-                    ui.label(RichText::new(names::dimension(d, lang)).color(names::color(&d.color)));
-                    for (_, indices) in &self.per_round {
-                        ui.label(indices.get(row).map_or_else(|| "–".to_string(), |i| index_text(workbook, i, lang)));
-                    }
-                    ui.end_row();
-                }
-            });
+            // Rounds side by side: the dimensions stay in view when the rounds scroll sideways.
+            let mut headers = vec![RichText::new("")];
+            headers.extend(workbook.rounds.iter().map(|r| RichText::new(format!("{} ({})", r.name, r.year)).strong()));
+            let rows = workbook
+                .dimensions
+                .iter()
+                .enumerate()
+                .map(|(row, d)| {
+                    let mut cells = vec![RichText::new(names::dimension(d, lang)).color(names::color(&d.color))];
+                    cells.extend(self.per_round.iter().map(|(_, indices)| {
+                        RichText::new(indices.get(row).map_or_else(|| "–".to_string(), |i| index_text(workbook, i, lang)))
+                    }));
+                    cells
+                })
+                .collect();
+            let mut widths = vec![170.0];
+            widths.extend(workbook.rounds.iter().map(|_| 130.0));
+            TextGrid { headers, rows }.show(ui, "readiness_by_dimension", &widths, 2);
         });
     }
 }

@@ -9,6 +9,7 @@ use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::model::{Change, Edit, Id, Pillar, ReadinessItem, Score, Workbook};
 use crate::store::now_iso;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
+use crate::ui::grid::{Col, FrozenGrid, GridCells};
 use crate::ui::{ViewCx, names};
 
 #[derive(Default)]
@@ -216,52 +217,89 @@ impl Scoring {
         }
     }
 
+    /// Every item in a row: the code and question stay in view when the other columns scroll sideways.
     fn grid_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, round: Id) {
-        let lang = cx.lang;
-        let workbook = cx.session.workbook();
-        egui::ScrollArea::both().id_salt("scoring_grid").auto_shrink(false).show(ui, |ui| {
-            egui::Grid::new("scoring_grid_rows").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-                for header in [Text::ColCode, Text::Question, Text::Pillar, Text::ColDimension, Text::Level] {
-                    ui.label(RichText::new(header.get(lang)).strong());
+        let columns = [
+            Col::new(64.0, 50.0),
+            Col::new(290.0, 160.0),
+            Col::new(100.0, 60.0),
+            Col::new(120.0, 60.0),
+            Col::new(190.0, 180.0),
+        ];
+        let grid = FrozenGrid {
+            id: "scoring_grid",
+            columns: &columns,
+            labels: 2,
+            header_height: ui.text_style_height(&egui::TextStyle::Body) + 8.0,
+            row_height: 28.0,
+            rows: cx.session.workbook().readiness_items.len(),
+            scroll: true,
+            to_top: false,
+        };
+        grid.show(ui, &mut GridCellsOf { scoring: self, cx, round });
+    }
+}
+
+/// The scoring grid's cells: code, question, pillar, dimension and the five level buttons.
+struct GridCellsOf<'s, 'c, 'a> {
+    scoring: &'s mut Scoring,
+    cx: &'c mut ViewCx<'a>,
+    round: Id,
+}
+
+impl GridCells for GridCellsOf<'_, '_, '_> {
+    fn header(&mut self, column: usize, ui: &mut Ui) {
+        let header = [Text::ColCode, Text::Question, Text::Pillar, Text::ColDimension, Text::Level][column];
+        ui.label(RichText::new(header.get(self.cx.lang)).strong());
+    }
+
+    fn cell(&mut self, row: usize, column: usize, ui: &mut Ui) {
+        let (lang, workbook) = (self.cx.lang, self.cx.session.workbook());
+        let item = &workbook.readiness_items[row];
+        match column {
+            0 => {
+                let current = row == self.scoring.current;
+                let code = RichText::new(&item.code);
+                if ui.selectable_label(current, if current { code.strong() } else { code }).clicked() {
+                    self.scoring.current = row;
                 }
-                ui.end_row();
-                for (index, item) in workbook.readiness_items.iter().enumerate() {
-                    let current = index == self.current;
-                    let code = RichText::new(&item.code);
-                    if ui.selectable_label(current, if current { code.strong() } else { code }).clicked() {
-                        self.current = index;
-                    }
-                    let text: String = question(item, lang).chars().take(90).collect();
-                    ui.label(text).on_hover_text(question(item, lang));
-                    ui.label(item.pillar.text().get(lang));
-                    ui.label(
-                        item.dimension_id
-                            .and_then(|d| workbook.dimension(d))
-                            .map_or(Text::General.get(lang), |d| names::dimension(d, lang)),
-                    );
-                    ui.horizontal(|ui| {
-                        let score = workbook.score(round, item.id).map(|s| s.level);
-                        for level in 1..=5u8 {
-                            let chosen = score == Some(level);
-                            let text = RichText::new(level.to_string()).strong();
-                            let text = if chosen { text.color(Color32::WHITE) } else { text };
-                            let button = egui::Button::new(text)
-                                .fill(if chosen { level_color(level) } else { ui.visuals().widgets.inactive.bg_fill })
-                                .min_size(egui::vec2(28.0, 24.0));
-                            let name = format!("{} {}: {level}", item.code, Text::Level.get(lang));
-                            let response = ui
-                                .add_enabled(cx.editable, button)
-                                .accessible_name(name)
-                                .on_hover_text(level_text(item, level, lang));
-                            if response.clicked() {
-                                self.current = index;
-                                cx.push(score_edit(workbook, round, item, level, cx.session.author()));
-                            }
-                        }
-                    });
-                    ui.end_row();
+            }
+            1 => {
+                ui.add(egui::Label::new(question(item, lang)).truncate());
+            }
+            2 => {
+                ui.label(item.pillar.text().get(lang));
+            }
+            3 => {
+                let dimension = item.dimension_id.and_then(|d| workbook.dimension(d));
+                ui.label(dimension.map_or(Text::General.get(lang), |d| names::dimension(d, lang)));
+            }
+            _ => self.levels_ui(ui, row, item),
+        }
+    }
+}
+
+impl GridCellsOf<'_, '_, '_> {
+    /// The five level buttons of one item, the chosen one in its colour.
+    fn levels_ui(&mut self, ui: &mut Ui, index: usize, item: &ReadinessItem) {
+        let (lang, workbook) = (self.cx.lang, self.cx.session.workbook());
+        ui.horizontal(|ui| {
+            let score = workbook.score(self.round, item.id).map(|s| s.level);
+            for level in 1..=5u8 {
+                let chosen = score == Some(level);
+                let text = RichText::new(level.to_string()).strong();
+                let text = if chosen { text.color(Color32::WHITE) } else { text };
+                let button = egui::Button::new(text)
+                    .fill(if chosen { level_color(level) } else { ui.visuals().widgets.inactive.bg_fill })
+                    .min_size(egui::vec2(28.0, 24.0));
+                let name = format!("{} {}: {level}", item.code, Text::Level.get(lang));
+                let response =
+                    ui.add_enabled(self.cx.editable, button).accessible_name(name).on_hover_text(level_text(item, level, lang));
+                if response.clicked() {
+                    self.scoring.current = index;
+                    self.cx.push(score_edit(workbook, self.round, item, level, self.cx.session.author()));
                 }
-            });
+            }
         });
     }
 }
