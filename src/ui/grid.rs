@@ -65,7 +65,8 @@ enum Part {
 /// The columns' widths for `available` points: as designed when that is all there is, else all but the fixed
 /// ones widened alike.
 pub fn fitted_widths(columns: &[Col], available: f32, spacing: f32) -> Vec<f32> {
-    let (fixed, growing) = columns.iter().fold((0.0, 0.0), |(f, g), c| if c.fixed { (f + c.width, g) } else { (f, g + c.width) });
+    let (fixed, growing) =
+        columns.iter().fold((0.0, 0.0), |(f, g), c| if c.fixed { (f + c.width, g) } else { (f, g + c.width) });
     let room = available - spacing * columns.len() as f32 - fixed;
     let scale = if growing > 0.0 { (room / growing).max(1.0) } else { 1.0 };
     columns.iter().map(|c| if c.fixed { c.width } else { (c.width * scale).floor() }).collect()
@@ -92,7 +93,8 @@ impl FrozenGrid<'_> {
             let out = self.table(&mut left_ui, Part::Labels, &widths, offset, refit, cells);
             (out, left_ui.min_rect().width())
         };
-        let right_rect = Rect::from_min_max(pos2(full.left() + left_width, full.top()), pos2(full.right() - bar, full.bottom()));
+        let right_rect =
+            Rect::from_min_max(pos2(full.left() + left_width, full.top()), pos2(full.right() - bar, full.bottom()));
         let mut right_ui = ui.new_child(UiBuilder::new().max_rect(right_rect).id_salt((self.id, "values")));
         let right_offset = egui::ScrollArea::horizontal()
             .id_salt((self.id, "sideways"))

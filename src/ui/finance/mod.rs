@@ -139,7 +139,8 @@ fn ratio_row(analysis: &FinanceAnalysis, r: &YearRatios, lang: Lang) -> [String;
     let roles = &LineTree::get().roles;
     let dash = || "–".to_string();
     let total = |line| analysis.history.total(line, r.year).map_or_else(dash, |t| amount_text(t.amount, t.estimate));
-    let growth = |line| analysis.history.growth(line, r.year).map_or_else(dash, |g| format!("{} %", format_decimal(g, 1)));
+    let growth =
+        |line| analysis.history.growth(line, r.year).map_or_else(dash, |g| format!("{} %", format_decimal(g, 1)));
     let percent = |ratio: &Option<Ratio>| ratio.as_ref().map_or_else(dash, |x| percent_text(x.percent, x.estimate));
     let decentralisation = match (&r.decentralisation, r.band) {
         (Some(ratio), Some(band)) => {

@@ -448,11 +448,13 @@ impl BudgetCells<'_, '_, '_, '_> {
         let (lang, program) = (self.cx.lang, self.program);
         let id = budget_id(program.id, year, source);
         let amount = program.amount(year, source);
-        let current = if amount == 0 { String::new() } else { format_rupiah(amount).trim_start_matches("Rp ").to_string() };
+        let current =
+            if amount == 0 { String::new() } else { format_rupiah(amount).trim_start_matches("Rp ").to_string() };
         let name = format!("{} {} {year}", Text::BudgetCell.get(lang), source.text().get(lang));
         let spec = FieldSpec::new(id, &name).width(ui.available_width() - 4.0).enabled(self.cx.editable);
         let Some(value) = text_field(ui, &mut self.editor.drafts, spec, &current, lang) else { return };
-        let parsed = if value.trim().is_empty() { Ok(0) } else { parse_rupiah(&value).map_err(|e| Message::new(e.text())) };
+        let parsed =
+            if value.trim().is_empty() { Ok(0) } else { parse_rupiah(&value).map_err(|e| Message::new(e.text())) };
         match parsed {
             Err(problem) => self.editor.drafts.refuse(id, value, problem),
             Ok(amount) => {

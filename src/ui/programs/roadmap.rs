@@ -9,8 +9,8 @@ use super::{ProgramsView, back_to_top};
 use crate::analysis::sums::{column_totals, sum};
 use crate::i18n::Text;
 use crate::model::{Id, Program, ProgramStatus, Workbook};
-use crate::ui::quick_wins::money;
 use crate::ui::grid::TextGrid;
+use crate::ui::quick_wins::money;
 use crate::ui::{ViewCx, names};
 
 const ROW: f32 = 22.0;

@@ -10,8 +10,8 @@ use super::{ProgramsView, back_to_top, dimension_chip};
 use crate::analysis::programs::SortKey;
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id, Program};
-use crate::ui::quick_wins::money;
 use crate::ui::grid::{Col, FrozenGrid, GridCells};
+use crate::ui::quick_wins::money;
 use crate::ui::{ViewCx, names};
 
 const ROW_HEIGHT: f32 = 24.0;

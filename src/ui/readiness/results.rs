@@ -111,7 +111,9 @@ impl ResultsCache {
                 .map(|(row, d)| {
                     let mut cells = vec![RichText::new(names::dimension(d, lang)).color(names::color(&d.color))];
                     cells.extend(self.per_round.iter().map(|(_, indices)| {
-                        RichText::new(indices.get(row).map_or_else(|| "–".to_string(), |i| index_text(workbook, i, lang)))
+                        RichText::new(
+                            indices.get(row).map_or_else(|| "–".to_string(), |i| index_text(workbook, i, lang)),
+                        )
                     }));
                     cells
                 })

@@ -293,8 +293,10 @@ impl GridCellsOf<'_, '_, '_> {
                     .fill(if chosen { level_color(level) } else { ui.visuals().widgets.inactive.bg_fill })
                     .min_size(egui::vec2(28.0, 24.0));
                 let name = format!("{} {}: {level}", item.code, Text::Level.get(lang));
-                let response =
-                    ui.add_enabled(self.cx.editable, button).accessible_name(name).on_hover_text(level_text(item, level, lang));
+                let response = ui
+                    .add_enabled(self.cx.editable, button)
+                    .accessible_name(name)
+                    .on_hover_text(level_text(item, level, lang));
                 if response.clicked() {
                     self.scoring.current = index;
                     self.cx.push(score_edit(workbook, self.round, item, level, self.cx.session.author()));
