@@ -218,8 +218,14 @@ pub fn marked(workbook: &Workbook, window: Window) -> QuickWinSummary {
 }
 
 /// The picker's cap until the facilitator types one: Rp 2 miliar, a plausible first-year smart city envelope
-/// of a regency. The value-for-money chart of the export draws it, as the app's ranking does on opening.
+/// of a regency.
 pub const DEFAULT_CAP: i64 = 2_000_000_000;
+
+/// The cap the picker works under: the one the facilitator set, kept in the workbook, else the default. The
+/// value-for-money chart draws it, in the app and in the export.
+pub fn picker_cap(workbook: &Workbook) -> i64 {
+    workbook.quick_wins.picker.as_ref().map_or(DEFAULT_CAP, |p| p.cap)
+}
 
 /// What the picker works under.
 #[derive(Clone, Debug, PartialEq)]

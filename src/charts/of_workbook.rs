@@ -12,7 +12,7 @@ use super::{
     RevenueCompositionChart, StackSeries,
 };
 use crate::analysis::finance::FinanceAnalysis;
-use crate::analysis::quick_wins::{DEFAULT_CAP, Ranked, Window};
+use crate::analysis::quick_wins::{Ranked, Window, picker_cap};
 use crate::analysis::readiness::{Index, RoundResult, round_result};
 use crate::i18n::{Lang, Text};
 use crate::model::{Dimension, FundingSource, Id, LineTree, Pillar, Program, Scenario, Workbook, rgb_from_hex};
@@ -133,7 +133,7 @@ pub fn readiness(
 /// `ranked`), the default cap drawn, the workbook's marked quick wins filled, money shown. None when no
 /// program is a scored candidate.
 pub fn quick_wins(workbook: &Workbook, ranked: &[Ranked], window: Window, lang: Lang) -> Vec<KindChart> {
-    let chart = value_for_money(workbook, ranked, window, Some(DEFAULT_CAP), &[], false, lang);
+    let chart = value_for_money(workbook, ranked, window, Some(picker_cap(workbook)), &[], false, lang);
     if chart.bubbles.is_empty() { Vec::new() } else { vec![(Kind::ValueForMoney, Box::new(chart))] }
 }
 
@@ -397,9 +397,9 @@ mod tests {
         let ranked = ranking(&workbook, window);
         let charts = quick_wins(&workbook, &ranked, window, Lang::Id);
         assert_eq!(charts.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Kind::ValueForMoney]);
-        let chart = value_for_money(&workbook, &ranked, window, Some(DEFAULT_CAP), &[], false, Lang::Id);
+        let chart = value_for_money(&workbook, &ranked, window, Some(picker_cap(workbook)), &[], false, Lang::Id);
         let marked = workbook.programs.iter().filter(|p| p.quick_win).count();
-        assert!(chart.bubbles.iter().filter(|b| b.chosen).count() <= marked && chart.cap == Some(DEFAULT_CAP));
+        assert!(chart.bubbles.iter().filter(|b| b.chosen).count() <= marked && chart.cap == Some(picker_cap(workbook)));
         let empty = new_workbook("Kabupaten Uji", 2022);
         let window = Window::first_year_of(&empty);
         assert!(quick_wins(&empty, &ranking(&empty, window), window, Lang::Id).is_empty());

@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use smartcity_workbench::model::Id;
 use smartcity_workbench::model::quick_wins::DecisionKind;
 use smartcity_workbench::ui::quick_wins::Tab;
@@ -427,4 +427,37 @@ fn a_saved_alternative_is_compared_side_by_side() {
     harness.get_by_role_and_label(Role::CheckBox, "Alternatif C: usulan").click();
     harness.run();
     assert_eq!(harness.query_all_by_label("Alternatif C: usulan").count(), 1, "only its check box is left");
+}
+
+/// The picker's cap is the workbook's: typed once, it is there after closing and reopening the file, and
+/// Edit › Undo puts the previous one back (issue 17: it was forgotten on reopening).
+#[test]
+fn the_pickers_cap_is_kept_in_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let picker_of = |path: &std::path::Path| {
+        let mut harness = app(Startup::Path(path.to_path_buf()), dir.path());
+        harness.get_by_role_and_label(Role::Button, "Quick Win").click();
+        harness.run();
+        harness.state_mut().quick_wins_mut().tab = Tab::Picker;
+        harness.run();
+        harness
+    };
+    let cap_shown = |h: &Harness<'_, App>| {
+        h.get_by_role_and_label(Role::TextInput, "Pagu anggaran quick win").accesskit_node().value().unwrap()
+    };
+    let mut harness = picker_of(&path);
+    let before = cap_shown(&harness);
+    assert_ne!(before, "3.500.000.000");
+    type_into(&mut harness, "Pagu anggaran quick win", "3.500.000.000");
+    let kept = harness.state().session().unwrap().workbook().quick_wins.picker.clone();
+    assert_eq!(kept.map(|p| p.cap), Some(3_500_000_000), "the cap is an edit of the workbook");
+    execute(&mut harness, Command::Undo);
+    assert_eq!(cap_shown(&harness), before, "undo puts the previous cap back");
+    execute(&mut harness, Command::Redo);
+    assert_eq!(cap_shown(&harness), "3.500.000.000");
+    drop(harness);
+
+    let harness = picker_of(&path);
+    assert_eq!(cap_shown(&harness), "3.500.000.000", "the cap survives reopening");
 }

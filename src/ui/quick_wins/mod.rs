@@ -17,7 +17,7 @@ use std::rc::Rc;
 use egui::Ui;
 
 use super::{ViewCx, names};
-use crate::analysis::quick_wins::{Ranked, Window, ranking as rank_programs};
+use crate::analysis::quick_wins::{Ranked, Window, picker_cap, ranking as rank_programs};
 use crate::i18n::{Text, format_decimal, format_rupiah_short};
 use crate::model::{Program, Workbook};
 
@@ -95,6 +95,8 @@ impl QuickWinsView {
             }
         });
         ui.separator();
+        // The cap lives in the workbook (it survives closing, merges and undo); the picker shows and edits it.
+        self.picker.cap = picker_cap(cx.session.workbook());
         let ranked = self.cache.get(cx, window);
         match self.tab {
             Tab::Ranking => {

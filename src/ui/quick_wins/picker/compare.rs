@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::Picker;
+use super::{Picker, cap_edit};
 use crate::analysis::quick_wins::{Ranked, SetTotals, set_totals};
 use crate::i18n::{Message, Text, format_decimal};
 use crate::model::quick_wins::Selection;
@@ -67,7 +67,9 @@ impl Picker {
         }
         if ui.small_button(Text::QwUseSelection.get(lang)).on_hover_text(&s.name).clicked() {
             self.adjusted = s.programs.clone();
-            self.cap = s.cap;
+            if s.cap != self.cap && cx.editable {
+                cx.push(cap_edit(s.cap));
+            }
             self.cap_text.clear();
             self.comparing = false;
         }

@@ -15,7 +15,8 @@ use super::{money, years_ui};
 use crate::analysis::quick_wins::marking::MarkPlan;
 use crate::analysis::quick_wins::{DEFAULT_CAP, PickerSettings, Proposal, Ranked, Reason, Window, propose};
 use crate::i18n::{Message, Text, format_rupiah, parse_rupiah};
-use crate::model::Id;
+use crate::model::quick_wins::PickerSetting;
+use crate::model::{Change, Edit, Id, QuickWinChange};
 use crate::ui::{ViewCx, names};
 
 pub struct Picker {
@@ -69,6 +70,14 @@ impl Default for Picker {
             problem: None,
         }
     }
+}
+
+/// Setting the picker's cap: an edit of the workbook like any other (undo, history, merge).
+pub(super) fn cap_edit(cap: i64) -> Edit {
+    Edit::one(
+        Message::with(Text::QwEditCap, [format_rupiah(cap)]),
+        Change::QuickWin(QuickWinChange::PutPicker(Some(PickerSetting { cap }))),
+    )
 }
 
 /// Why a program is in or out, in words.
@@ -141,7 +150,7 @@ impl Picker {
         }
     }
 
-    fn settings_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, window: Window, years: &mut u8) {
+    fn settings_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, window: Window, years: &mut u8) {
         let lang = cx.lang;
         let workbook = cx.session.workbook();
         ui.horizontal_wrapped(|ui| {
@@ -151,17 +160,23 @@ impl Picker {
                 ui.label(money(cx, self.cap));
                 return;
             }
-            if self.cap_text.is_empty() && self.cap_problem.is_none() {
+            let id = ui.make_persistent_id("qw_cap");
+            // Shown from the workbook unless being typed or refused, so an undo or a merge shows at once.
+            if self.cap_problem.is_none() && !ui.memory(|m| m.has_focus(id)) {
                 self.cap_text = format_rupiah(self.cap).trim_start_matches("Rp ").to_string();
             }
-            let field =
-                ui.add(egui::TextEdit::singleline(&mut self.cap_text).desired_width(150.0)).labelled_by(label.id);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.cap_text).id(id).desired_width(150.0))
+                .labelled_by(label.id);
             if field.lost_focus() {
                 match parse_rupiah(&self.cap_text) {
+                    Ok(cap) if cap == self.cap => self.cap_text.clear(),
                     Ok(cap) => {
-                        self.cap = cap;
-                        self.cap_problem = None;
-                        self.cap_text.clear();
+                        self.cap_problem = cx.propose(cap_edit(cap)).err().map(|p| p[0].message.clone());
+                        if self.cap_problem.is_none() {
+                            self.cap = cap;
+                            self.cap_text.clear();
+                        }
                     }
                     Err(e) => self.cap_problem = Some(Message::new(e.text())),
                 }
