@@ -84,7 +84,8 @@ fn years(layout: Layout, workbook: &Workbook) -> RangeInclusive<i32> {
 
 /// The line names' column and one column per year.
 const LINE_WIDTH: f32 = 300.0;
-const YEAR_WIDTH: f32 = 140.0;
+/// Room for the largest amount a regency types in full (1.400.000.000.000) at body size.
+const YEAR_WIDTH: f32 = 165.0;
 
 impl ApbdGrid {
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, analysis: Option<&FinanceAnalysis>) {
