@@ -397,9 +397,11 @@ mod tests {
         let ranked = ranking(&workbook, window);
         let charts = quick_wins(&workbook, &ranked, window, Lang::Id);
         assert_eq!(charts.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Kind::ValueForMoney]);
-        let chart = value_for_money(&workbook, &ranked, window, Some(picker_cap(workbook)), &[], false, Lang::Id);
+        let chart = value_for_money(&workbook, &ranked, window, Some(picker_cap(&workbook)), &[], false, Lang::Id);
         let marked = workbook.programs.iter().filter(|p| p.quick_win).count();
-        assert!(chart.bubbles.iter().filter(|b| b.chosen).count() <= marked && chart.cap == Some(picker_cap(workbook)));
+        assert!(
+            chart.bubbles.iter().filter(|b| b.chosen).count() <= marked && chart.cap == Some(picker_cap(&workbook))
+        );
         let empty = new_workbook("Kabupaten Uji", 2022);
         let window = Window::first_year_of(&empty);
         assert!(quick_wins(&empty, &ranking(&empty, window), window, Lang::Id).is_empty());
