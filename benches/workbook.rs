@@ -46,6 +46,36 @@ fn workbook_file() -> &'static Path {
     })
 }
 
+/// Screens the frames are measured at: the office's and the workshop projector's.
+const DESKTOP: egui::Vec2 = egui::vec2(1920.0, 1080.0);
+const PROJECTOR: egui::Vec2 = egui::vec2(1024.0, 768.0);
+
+/// One frame of the app on the benchmark workbook at `size`, after `show` has set up what is drawn (each
+/// group's own data folder, so their workbook locks do not meet), three warm-up frames first.
+fn bench_frame(
+    bencher: Bencher,
+    data: &str,
+    size: egui::Vec2,
+    show: impl FnOnce(&mut smartcity_workbench::ui::App, &egui::Context),
+) {
+    use smartcity_workbench::paths::DataDir;
+    use smartcity_workbench::ui::{App, Startup};
+    let ctx = egui::Context::default();
+    let mut frame = eframe::Frame::_new_kittest();
+    let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join(data));
+    let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
+    assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
+    show(&mut app, &ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+    }
+    bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+}
+
 /// Opening a workbook for editing: header and schema checks, the lock, WAL mode, and reading every row into
 /// the snapshot the UI draws from. Closing happens after each sample, outside the timing.
 mod open {
@@ -106,26 +136,14 @@ mod filter {
 /// are between edits in the app.
 mod frames {
     use super::*;
-    use smartcity_workbench::paths::DataDir;
     use smartcity_workbench::ui::programs::Tab;
-    use smartcity_workbench::ui::{App, Command, Startup, View};
+    use smartcity_workbench::ui::{Command, View};
 
     fn frame_of(bencher: Bencher, tab: Tab) {
-        let ctx = egui::Context::default();
-        let mut frame = eframe::Frame::_new_kittest();
-        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("frames-data"));
-        let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
-        assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
-        app.execute(&ctx, Command::Show(View::Programs));
-        app.programs_mut().tab = tab;
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
-            ..Default::default()
-        };
-        for _ in 0..3 {
-            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
-        }
-        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+        bench_frame(bencher, "frames-data", DESKTOP, |app, ctx| {
+            app.execute(ctx, Command::Show(View::Programs));
+            app.programs_mut().tab = tab;
+        });
     }
 
     #[divan::bench(sample_count = 30, sample_size = 3)]
@@ -148,28 +166,15 @@ mod frames {
 /// presentation mode at 1024x768 (the projector), caches warm: the budget of a frame is 8 ms.
 mod views {
     use super::*;
-    use smartcity_workbench::paths::DataDir;
-    use smartcity_workbench::ui::{App, Command, Startup, View};
+    use smartcity_workbench::ui::{Command, View};
 
     fn frame_of(bencher: Bencher, view: View, present: bool) {
-        let ctx = egui::Context::default();
-        let mut frame = eframe::Frame::_new_kittest();
-        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("view-frames-data"));
-        let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
-        assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
-        app.execute(&ctx, Command::Show(view));
-        let size = if present { egui::vec2(1024.0, 768.0) } else { egui::vec2(1920.0, 1080.0) };
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
-            ..Default::default()
-        };
-        if present {
-            app.execute(&ctx, Command::Present);
-        }
-        for _ in 0..3 {
-            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
-        }
-        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+        bench_frame(bencher, "view-frames-data", if present { PROJECTOR } else { DESKTOP }, |app, ctx| {
+            app.execute(ctx, Command::Show(view));
+            if present {
+                app.execute(ctx, Command::Present);
+            }
+        });
     }
 
     #[divan::bench(sample_count = 20, sample_size = 3)]
@@ -315,23 +320,11 @@ mod quick_wins {
     /// One frame of the Quick Win view at 1920x1080 on the 10,000-program workbook (the default criteria, no
     /// scores yet: the ranking, the grid and the picker's reasons list all 10,000 programs), caches warm.
     fn frame_of(bencher: Bencher, tab: smartcity_workbench::ui::quick_wins::Tab) {
-        use smartcity_workbench::paths::DataDir;
-        use smartcity_workbench::ui::{App, Command, Startup, View};
-        let ctx = egui::Context::default();
-        let mut frame = eframe::Frame::_new_kittest();
-        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("quick-win-frames-data"));
-        let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
-        assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
-        app.execute(&ctx, Command::Show(View::QuickWins));
-        app.quick_wins_mut().tab = tab;
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
-            ..Default::default()
-        };
-        for _ in 0..3 {
-            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
-        }
-        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+        use smartcity_workbench::ui::{Command, View};
+        bench_frame(bencher, "quick-win-frames-data", DESKTOP, |app, ctx| {
+            app.execute(ctx, Command::Show(View::QuickWins));
+            app.quick_wins_mut().tab = tab;
+        });
     }
 
     #[divan::bench(sample_count = 20, sample_size = 3)]
