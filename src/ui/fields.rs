@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use egui::{Id, Response, TextEdit, Ui};
 
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Lang, Message, Text};
 
 #[derive(Default)]
 pub struct Drafts {
@@ -133,4 +133,22 @@ pub fn choice<T: Copy + PartialEq>(
         })
         .response
         .accessible_name(name);
+}
+
+/// A labelled choice as one row of a grid (label, choice, an empty third cell): the option picked this frame, if it differs from `current`.
+pub fn choice_row<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    (lang, editable): (Lang, bool),
+    salt: &str,
+    label: Text,
+    options: &[T],
+    current: T,
+    text: impl Fn(T) -> String,
+) -> Option<T> {
+    ui.label(label.get(lang));
+    let mut chosen = current;
+    ui.add_enabled_ui(editable, |ui| choice(ui, salt, label.get(lang), &mut chosen, options, text, 160.0));
+    ui.label("");
+    ui.end_row();
+    (chosen != current).then_some(chosen)
 }

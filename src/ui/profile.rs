@@ -4,8 +4,8 @@
 use egui::{Id, RichText, Ui};
 
 use super::ViewCx;
-use super::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
-use crate::i18n::{Lang, Message, Text};
+use super::fields::{Drafts, FieldSpec, choice_row, problem_label, text_field};
+use crate::i18n::{Lang, Message, Text, TimeZone};
 use crate::model::{self, Agency, Body, Change, Edit, Field, Member, Problem, Profile, RegionType, new_id};
 
 #[derive(Default)]
@@ -223,6 +223,9 @@ impl ProfileView {
                     self.region_type_row(ui, cx);
                 }
             }
+            if with_type {
+                self.time_zone_row(ui, cx);
+            }
         });
     }
 
@@ -263,24 +266,30 @@ impl ProfileView {
     }
 
     fn region_type_row(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
-        let lang = cx.lang;
-        ui.label(Text::RegionType.get(lang));
-        let profile = &cx.session.workbook().profile;
-        let mut chosen = profile.region_type;
-        ui.add_enabled_ui(cx.editable, |ui| {
-            let text = |t| region_type_text(t).get(lang).to_string();
-            choice(ui, "region_type", Text::RegionType.get(lang), &mut chosen, &RegionType::ALL, text, 160.0);
-        });
-        if chosen != profile.region_type {
-            let mut profile = profile.clone();
-            profile.region_type = chosen;
-            cx.push(Edit::one(
-                Message::with(Text::EditProfileField, [Text::RegionType.get(lang)]),
-                Change::Profile(profile),
-            ));
+        let text = |t| region_type_text(t).get(cx.lang).to_string();
+        let current = cx.session.workbook().profile.region_type;
+        if let Some(t) =
+            choice_row(ui, (cx.lang, cx.editable), "region_type", Text::RegionType, &RegionType::ALL, current, text)
+        {
+            self.push_profile(cx, Text::RegionType, |p| p.region_type = t);
         }
-        ui.label("");
-        ui.end_row();
+    }
+
+    /// The region's time zone, in which the history and every timestamp are shown.
+    fn time_zone_row(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
+        let text = |z: TimeZone| format!("{} (UTC+{})", z.key(), z.offset_hours());
+        let current = cx.session.workbook().profile.time_zone;
+        if let Some(z) =
+            choice_row(ui, (cx.lang, cx.editable), "time_zone", Text::ProfileTimeZone, &TimeZone::ALL, current, text)
+        {
+            self.push_profile(cx, Text::ProfileTimeZone, |p| p.time_zone = z);
+        }
+    }
+
+    fn push_profile(&mut self, cx: &mut ViewCx<'_>, field: Text, change: impl FnOnce(&mut Profile)) {
+        let mut profile = cx.session.workbook().profile.clone();
+        change(&mut profile);
+        cx.push(Edit::one(Message::with(Text::EditProfileField, [field.get(cx.lang)]), Change::Profile(profile)));
     }
 
     fn agencies_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {

@@ -201,3 +201,26 @@ fn a_refused_file_shows_a_message_and_keeps_the_open_workbook() {
     assert_eq!(harness.state().session().unwrap().path(), path.as_path());
     assert_eq!(std::fs::read(&junk).unwrap(), b"this is not a workbook");
 }
+
+/// The region's time zone is chosen in Profil and the history shows its times in it (issue 17: the history
+/// was in UTC). The demo, Konawe Selatan, is in WITA.
+#[test]
+fn the_time_zone_is_chosen_in_the_profile_and_the_history_follows_it() {
+    use smartcity_workbench::i18n::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Path(demo_copy(dir.path())), dir.path());
+    harness.get_by_role_and_label(Role::Button, "Profil").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, "Zona waktu").click();
+    harness.run();
+    harness.get_by_label("WIT (UTC+9)").click();
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().workbook().profile.time_zone, TimeZone::Wit);
+    harness.get_by_role_and_label(Role::Button, "Riwayat").click();
+    harness.run();
+    harness.get_by_label("Waktu (WIT)");
+    let stamps = harness.query_all_by_label_contains(" WIT").count();
+    assert!(stamps >= 1, "the profile edit is listed with its time in WIT");
+    execute(&mut harness, Command::Undo);
+    assert_eq!(harness.state().session().unwrap().workbook().profile.time_zone, TimeZone::Wita);
+}
