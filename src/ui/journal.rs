@@ -39,12 +39,17 @@ impl JournalView {
 
     /// Whether `entry` passes the filters; dates compare as `YYYY-MM-DD`, the day in the region's `zone`.
     fn shows(&self, entry: &JournalEntry, zone: TimeZone) -> bool {
+        let (from, to) = (self.from.trim(), self.to.trim());
+        if !self.agency.is_none_or(|a| entry.concerns(a)) {
+            return false;
+        }
+        if from.is_empty() && to.is_empty() {
+            // No date filter (the usual case): no local day to work out for every entry every frame.
+            return true;
+        }
         let local = local_day(&entry.at, zone);
         let day = local.as_deref().unwrap_or_else(|| entry.at.get(..10).unwrap_or(&entry.at));
-        let (from, to) = (self.from.trim(), self.to.trim());
-        self.agency.is_none_or(|a| entry.concerns(a))
-            && (from.is_empty() || day >= from)
-            && (to.is_empty() || day <= to)
+        (from.is_empty() || day >= from) && (to.is_empty() || day <= to)
     }
 
     /// The journal only reads: it takes the view context like every view, and hands back no edit.
