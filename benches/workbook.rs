@@ -178,6 +178,11 @@ mod views {
     }
 
     #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn home(bencher: Bencher) {
+        frame_of(bencher, View::Home, false);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
     fn profile(bencher: Bencher) {
         frame_of(bencher, View::Profile, false);
     }

@@ -25,6 +25,8 @@ pub enum Command {
     SetLanguage(Lang),
     Show(View),
     About,
+    /// The built-in quick guide (`ui::guide`), F1.
+    Guide,
     /// Write a copy of the workbook for an agency (`ui::merge`).
     AgencyCopy,
     /// Merge a workbook or change package into the open workbook.
@@ -81,7 +83,7 @@ pub const MENUS: &[Menu] = &[
     },
     Menu { title: Text::MenuEdit, items: &[MenuItem::Run(Command::Undo), MenuItem::Run(Command::Redo)] },
     Menu { title: Text::MenuView, items: &[MenuItem::Views, MenuItem::Separator, MenuItem::Languages] },
-    Menu { title: Text::MenuHelp, items: &[MenuItem::Run(Command::About)] },
+    Menu { title: Text::MenuHelp, items: &[MenuItem::Run(Command::Guide), MenuItem::Run(Command::About)] },
 ];
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -103,6 +105,7 @@ impl Command {
             Command::SetLanguage(_) => Text::MenuLanguage,
             Command::Show(view) => view.label(),
             Command::About => Text::CmdAbout,
+            Command::Guide => Text::CmdGuide,
             Command::AgencyCopy => Text::CmdAgencyCopy,
             Command::MergeFrom => Text::CmdMergeFrom,
             Command::MakePackage => Text::CmdMakePackage,
@@ -155,6 +158,7 @@ impl Command {
         const SAVE_COPY: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL_SHIFT, Key::S)];
         const QUIT: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::Q)];
         const PRESENT: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::NONE, Key::F5)];
+        const GUIDE: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
         const UNDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(CTRL, Key::Z)];
         const REDO: &[KeyboardShortcut] =
             &[KeyboardShortcut::new(CTRL, Key::Y), KeyboardShortcut::new(CTRL_SHIFT, Key::Z)];
@@ -167,13 +171,14 @@ impl Command {
             Command::Undo => UNDO,
             Command::Redo => REDO,
             Command::Present => PRESENT,
+            Command::Guide => GUIDE,
             _ => &[],
         }
     }
 
     /// Commands reachable by a shortcut, in the order they are checked (longer chords first, so Ctrl+Shift+Z
     /// is not taken for Ctrl+Z).
-    pub fn with_shortcuts() -> [Command; 8] {
+    pub fn with_shortcuts() -> [Command; 9] {
         [
             Command::Redo,
             Command::SaveCopy,
@@ -183,6 +188,7 @@ impl Command {
             Command::Open,
             Command::Quit,
             Command::Present,
+            Command::Guide,
         ]
     }
 

@@ -11,7 +11,7 @@ use egui::{RichText, Ui};
 
 use crate::charts::MAX_SIDE;
 use crate::i18n::{Lang, Message, Text, format_decimal};
-use crate::io::books::Book;
+use crate::io::books::{Book, DEFAULT_AREA};
 use crate::io::chart_set::ChartSize;
 use crate::io::export_plan::{self, ExportFormat, ExportJob, ExportReport, ExportRequest};
 use crate::paths::documents_dir;
@@ -88,6 +88,11 @@ fn open_folder(folder: &std::path::Path) -> Result<(), String> {
 }
 
 impl ExportView {
+    /// The area Book V is exported for, as typed (the home view checks the book for it).
+    pub fn area(&self) -> &str {
+        if self.area.trim().is_empty() { DEFAULT_AREA } else { self.area.trim() }
+    }
+
     /// The request the current choices make.
     pub fn request(&self, lang: Lang) -> ExportRequest {
         ExportRequest {

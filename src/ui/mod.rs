@@ -12,6 +12,8 @@ mod fields;
 mod file_dialog;
 pub mod finance;
 mod grid;
+mod guide;
+mod home;
 mod journal;
 pub mod merge;
 mod names;

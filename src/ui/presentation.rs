@@ -226,13 +226,17 @@ fn bar_style(ui: &mut Ui, zoom: f32) {
 /// The view being presented, a menu of every view.
 fn view_menu(ui: &mut Ui, lang: Lang, view: View, commands: &mut Vec<Command>) {
     let name = Text::PresentViewMenu.get(lang);
-    let menu = egui::ComboBox::from_id_salt("present-view").selected_text(view.label().get(lang)).show_ui(ui, |ui| {
-        for v in View::ALL {
-            if ui.selectable_label(view == v, v.label().get(lang)).clicked() {
-                commands.push(Command::Show(v));
+    // Tall enough for every view without a scroll bar, whatever the zoom.
+    let menu = egui::ComboBox::from_id_salt("present-view")
+        .selected_text(view.label().get(lang))
+        .height(f32::INFINITY)
+        .show_ui(ui, |ui| {
+            for v in View::ALL {
+                if ui.selectable_label(view == v, v.label().get(lang)).clicked() {
+                    commands.push(Command::Show(v));
+                }
             }
-        }
-    });
+        });
     menu.response.on_hover_text(name).accessible_name(name);
 }
 

@@ -4,7 +4,9 @@ use crate::i18n::Text;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
+    /// The masterplan at a glance and the books' checklist (`ui::home`); the app opens on it.
     #[default]
+    Home,
     Profile,
     Programs,
     Readiness,
@@ -17,7 +19,8 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
+        View::Home,
         View::Profile,
         View::Programs,
         View::Readiness,
@@ -30,6 +33,7 @@ impl View {
 
     pub fn label(self) -> Text {
         match self {
+            View::Home => Text::NavHome,
             View::Profile => Text::NavProfile,
             View::Programs => Text::NavPrograms,
             View::Readiness => Text::NavReadiness,

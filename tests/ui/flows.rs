@@ -3,14 +3,16 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::store::Session;
-use smartcity_workbench::ui::{Command, Startup};
+use smartcity_workbench::ui::{Command, Startup, View};
 
 use crate::{app, demo_copy, execute};
 
 #[test]
-fn the_demo_opens_on_the_profile_badged_as_example() {
+fn the_demo_opens_on_the_home_view_badged_as_example_and_its_profile_is_konawe_selatan() {
     let dir = tempfile::tempdir().unwrap();
-    let harness = app(Startup::Demo, dir.path());
+    let mut harness = app(Startup::Demo, dir.path());
+    assert_eq!(harness.state().view(), View::Home);
+    execute(&mut harness, Command::Show(View::Profile));
     let app_state = harness.state();
     let session = app_state.session().expect("the demo is open");
     assert!(session.workbook().profile.is_example);
@@ -51,6 +53,7 @@ fn an_agency_added_in_the_ui_survives_reopening_and_ctrl_z_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_copy(dir.path());
     let mut harness = app(Startup::Path(path.clone()), dir.path());
+    execute(&mut harness, Command::Show(View::Profile));
     let before = harness.state().session().unwrap().workbook().agencies.len();
 
     harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").focus();
@@ -90,6 +93,7 @@ fn an_agency_added_in_the_ui_survives_reopening_and_ctrl_z_removes_it() {
 
     // In one session: add, then Ctrl+Z removes it, Ctrl+Y brings it back.
     let mut harness = app(Startup::Path(path.clone()), dir.path());
+    execute(&mut harness, Command::Show(View::Profile));
     harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").focus();
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Kode OPD baru").type_text("9.99.02");
@@ -121,6 +125,7 @@ fn a_text_field_commit_is_one_undo_step_and_invalid_input_stays_with_its_message
     let dir = tempfile::tempdir().unwrap();
     let path = demo_copy(dir.path());
     let mut harness = app(Startup::Path(path.clone()), dir.path());
+    execute(&mut harness, Command::Show(View::Profile));
 
     let capital = harness.get_by_role_and_label(Role::TextInput, "Ibu kota");
     capital.focus();

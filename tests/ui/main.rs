@@ -5,6 +5,7 @@ mod export;
 mod finance;
 mod flows;
 mod grids;
+mod home;
 mod merge;
 mod presentation;
 mod programs;

@@ -97,7 +97,8 @@ fn an_agency_copy_made_in_the_app_opens_badged_and_edits_only_its_programs() {
     );
     drop(harness);
 
-    let harness = app(Startup::Path(copy.clone()), dir.path());
+    let mut harness = app(Startup::Path(copy.clone()), dir.path());
+    execute(&mut harness, Command::Show(View::Profile));
     let session = harness.state().session().unwrap();
     assert_eq!(session.scope().map(|a| a.short_name.as_str()), Some("Setda"));
     assert!(harness.query_all_by_label_contains("Salinan Setda").count() >= 2, "badge in navigation and status bar");
@@ -106,7 +107,6 @@ fn an_agency_copy_made_in_the_app_opens_badged_and_edits_only_its_programs() {
     assert!(harness.get_by_role_and_label(Role::TextInput, "Nama daerah").accesskit_node().is_disabled());
 
     // Another agency's program opens read-only, saying why; its own programs stay editable.
-    let mut harness = harness;
     let workbook = harness.state().session().unwrap().workbook().clone();
     let setda = workbook.agencies.iter().find(|a| a.short_name == "Setda").unwrap().id;
     let own = workbook.programs.iter().find(|p| p.agency_id == Some(setda)).unwrap().id;

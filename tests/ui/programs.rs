@@ -327,3 +327,74 @@ fn a_new_workbook_is_named_in_indonesian_and_says_it_has_no_programs_yet() {
     harness.get_by_label_contains("No programs yet");
     assert!(harness.query_by_label_contains("matches the filter").is_none());
 }
+
+/// A workbook of 1,000 generated programs (about 55 to a lane), in the Program view's board at 1024x768.
+fn large_board(dir: &std::path::Path) -> Harness<'static, App> {
+    let path = dir.join("besar.smartcity");
+    let workbook = smartcity_workbench::generate::large_workbook(1_000, 7);
+    smartcity_workbench::store::write_new_file(&path, &workbook, "test").expect("written");
+    let mut harness = app(Startup::Path(path), dir);
+    harness.set_size(egui::vec2(1024.0, 768.0));
+    execute(&mut harness, Command::Show(View::Programs));
+    harness.get_by_label("Papan dimensi").click();
+    harness.run();
+    harness
+}
+
+/// Scroll the first widget labelled `label` into view, then click it.
+fn click_in_view(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_all_by_label(label).next().unwrap().scroll_to_me();
+    harness.run();
+    harness.get_all_by_label(label).next().unwrap().click();
+    harness.run();
+}
+
+#[test]
+fn the_board_at_scale_pages_and_folds_its_lanes_and_shows_all_six_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = large_board(dir.path());
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    // All six dimensions fit the projector's width, the sixth not cut at the edge.
+    for dimension in &workbook.dimensions {
+        let heading = harness.get_by_label(&dimension.name_id).rect();
+        assert!(heading.right() <= 1024.0, "{} ends at {}", dimension.name_id, heading.right());
+    }
+    let element = &workbook.elements[0];
+    let lane: Vec<&Program> = workbook.programs.iter().filter(|p| p.element_id == element.id).collect();
+    assert!(lane.len() > 24, "a lane of several pages: {}", lane.len());
+    let card = |p: &Program| format!("Kartu {}", p.name);
+
+    // A page of twelve cards, then the next twelve.
+    // Every lane of that size says so (the generator gives the lanes equal shares).
+    assert!(harness.query_all_by_label(&format!("1–12 dari {}", lane.len())).next().is_some());
+    harness.get_by_label(&card(lane[0]));
+    assert!(harness.query_by_label(&card(lane[12])).is_none(), "the second page is not drawn");
+    // The first lane's pager is below the fold at 1024x768: scrolled to first, as a user would.
+    click_in_view(&mut harness, "Halaman berikutnya");
+    harness.get_by_label(&format!("13–24 dari {}", lane.len()));
+    harness.get_by_label(&card(lane[12]));
+    assert!(harness.query_by_label(&card(lane[0])).is_none(), "the first page gave way");
+
+    // Folding the lane leaves its name and count; unfolding brings the page back.
+    click_in_view(&mut harness, &format!("Sembunyikan kartu {}", element.name_id));
+    assert!(harness.query_by_label(&card(lane[12])).is_none(), "a folded lane shows no card");
+    click_in_view(&mut harness, &format!("Tampilkan kartu {}", element.name_id));
+    harness.get_by_label(&card(lane[12]));
+}
+
+#[test]
+fn zooming_the_board_out_makes_cards_compact_and_keeps_text_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = large_board(dir.path());
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    let element = &workbook.elements[0];
+    let lane = workbook.programs.iter().filter(|p| p.element_id == element.id).count();
+    for _ in 0..4 {
+        harness.get_by_label("Perkecil").click();
+        harness.run();
+    }
+    harness.get_by_label("60 %");
+    // Compact cards come 24 to a page.
+    assert!(harness.query_all_by_label(&format!("1–24 dari {lane}")).next().is_some());
+    assert!(harness.get_by_label("Perkecil").accesskit_node().is_disabled(), "60 % is the smallest step");
+}

@@ -66,6 +66,7 @@ impl App {
         let mut cx = ViewCx::new(lang, session, edits);
         (cx.editable, cx.hide_money) = (editable, hide_money);
         match self.view {
+            View::Home => self.home.ui(ui, &cx, self.export.area(), commands),
             View::Profile => self.profile.ui(ui, &mut cx),
             View::Programs => self.programs.ui(ui, &mut cx),
             View::Readiness => self.readiness.ui(ui, &mut cx),

@@ -1,10 +1,11 @@
 //! The app's dialogs: the path dialog and what its choice does, the merge dialogs, the repair window, the
-//! notice and the About window.
+//! notice, the quick guide and the About window.
 
 use super::App;
 use crate::i18n::Text;
 use crate::store;
 use crate::ui::damaged::RepairChoice;
+use crate::ui::guide::guide_window;
 use crate::ui::file_dialog::{Outcome, Purpose};
 
 impl App {
@@ -50,6 +51,9 @@ impl App {
             if modal.inner || modal.should_close() {
                 self.notice = None;
             }
+        }
+        if self.show_guide {
+            guide_window(ctx, lang, &mut self.show_guide);
         }
         if self.show_about {
             let mut open = true;

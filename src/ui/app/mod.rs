@@ -17,6 +17,7 @@ use super::damaged::RepairWindow;
 use super::export::ExportView;
 use super::file_dialog::{PathDialog, Purpose};
 use super::finance::FinanceView;
+use super::home::HomeView;
 use super::journal::JournalView;
 use super::merge::MergeUi;
 use super::presentation::Presentation;
@@ -56,6 +57,7 @@ pub struct App {
     settings: Settings,
     session: Option<Session>,
     view: View,
+    home: HomeView,
     profile: ProfileView,
     programs: ProgramsView,
     readiness: ReadinessView,
@@ -75,6 +77,7 @@ pub struct App {
     /// An error that needs the user's attention (a refused file), shown in a window until dismissed.
     notice: Option<Message>,
     show_about: bool,
+    show_guide: bool,
     title: String,
 }
 
@@ -85,7 +88,8 @@ impl App {
             data_dir,
             settings,
             session: None,
-            view: View::Profile,
+            view: View::Home,
+            home: HomeView::default(),
             profile: ProfileView::default(),
             programs: ProgramsView::default(),
             readiness: ReadinessView::default(),
@@ -101,6 +105,7 @@ impl App {
             status: None,
             notice: None,
             show_about: false,
+            show_guide: false,
             title: String::new(),
         };
         theme::apply(ctx);
@@ -223,6 +228,7 @@ impl App {
             }
             Command::Show(view) => self.view = view,
             Command::About => self.show_about = true,
+            Command::Guide => self.show_guide = !self.show_guide,
             Command::AgencyCopy => {
                 if let Some(session) = &self.session {
                     self.merge.start_copy(session);

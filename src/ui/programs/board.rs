@@ -1,6 +1,10 @@
 //! The dimension board, made for the projector: six columns, one per dimension in its colour, each with its
 //! three element lanes of program cards. Drag a card to another lane to move the program (one undo step);
-//! click its name to open the editor. Lanes show at most a screenful of cards and say how many more there are.
+//! click its name to open the editor. A lane can be folded to its name and count, and shows its cards a page
+//! at a time; the zoom makes cards compact (zoomed out, more to a page) or larger, never text below
+//! [`MIN_TEXT`]. The six columns share the width of the view; only a zoom past it scrolls sideways.
+
+use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, Frame, RichText, Ui};
 
@@ -10,8 +14,61 @@ use crate::model::{Change, Dimension, Edit, Element, Id, Program, Workbook};
 use crate::ui::quick_wins::money;
 use crate::ui::{ViewCx, names};
 
-/// Cards drawn per lane; the rest are counted, so a 10,000-program board stays fluid.
-const CARDS_PER_LANE: usize = 40;
+/// The zoom steps. Below 1 the cards are compact (the name only), so more fit on a screen.
+const ZOOMS: [f32; 9] = [0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.4, 1.7, 2.0];
+const DEFAULT_STEP: usize = 4;
+/// No text on the board gets smaller than this (points), however far it is zoomed out.
+pub const MIN_TEXT: f32 = 12.0;
+/// Cards on a page of a lane; compact cards come twice as many to a page. A page bounds what one frame
+/// draws, so a lane of hundreds of cards stays fluid.
+const PAGE: usize = 12;
+/// The narrowest a column gets at zoom 1: zoomed in past the view's width, the board scrolls sideways.
+const MIN_COLUMN: f32 = 118.0;
+
+/// What the board remembers while the workbook is open: the zoom, the folded lanes, each lane's page.
+#[derive(Default)]
+pub struct BoardState {
+    step: Option<usize>,
+    collapsed: HashSet<Id>,
+    pages: HashMap<Id, usize>,
+}
+
+impl BoardState {
+    fn step(&self) -> usize {
+        self.step.unwrap_or(DEFAULT_STEP)
+    }
+
+    fn zoom(&self) -> f32 {
+        ZOOMS[self.step()]
+    }
+
+    fn compact(&self) -> bool {
+        self.zoom() < 1.0
+    }
+
+    fn page_size(&self) -> usize {
+        if self.compact() { 2 * PAGE } else { PAGE }
+    }
+}
+
+/// `size` points at `zoom`, never below [`MIN_TEXT`].
+fn text_size(size: f32, zoom: f32) -> f32 {
+    (size * zoom).max(MIN_TEXT)
+}
+
+/// Page `page` of a lane of `len` cards, `size` to a page: the first card, the end and the number of pages;
+/// a page past the end shows the last one (the lane shrank after a filter or an edit).
+fn page_bounds(len: usize, page: usize, size: usize) -> (usize, usize, usize) {
+    let pages = len.div_ceil(size.max(1)).max(1);
+    let first = page.min(pages - 1) * size;
+    (first, (first + size).min(len), pages)
+}
+
+/// The width of each of six columns in `available` points with `gap` between them: they share the width,
+/// and are never narrower than [`MIN_COLUMN`] times the zoom.
+fn column_width(available: f32, gap: f32, zoom: f32) -> f32 {
+    ((available - 5.0 * gap) / 6.0).floor().max(MIN_COLUMN * zoom)
+}
 
 /// What a dragged card carries.
 #[derive(Clone, Copy)]
@@ -22,6 +79,8 @@ struct Board<'a> {
     view: &'a ProgramsView,
     workbook: &'a Workbook,
     zoom: f32,
+    compact: bool,
+    page_size: usize,
     column_width: f32,
 }
 
@@ -32,22 +91,31 @@ struct BoardActions {
     moved: Option<(Id, Id)>,
     /// A program whose name was clicked.
     open: Option<Id>,
+    /// A lane folded or unfolded.
+    toggled: Option<Id>,
+    /// A lane turned to another page.
+    page: Option<(Id, usize)>,
 }
 
 pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     let workbook = cx.session.workbook();
-    if view.board_zoom <= 0.0 {
-        view.board_zoom = 1.0;
-    }
     zoom_ui(view, ui, cx);
     let mut actions = BoardActions::default();
-    let mut scroll = egui::ScrollArea::both().auto_shrink(false);
+    let mut scroll = egui::ScrollArea::both().id_salt("board").auto_shrink(false);
     if back_to_top(&mut view.top_for.board, view.shown.filter_generation) {
-        scroll = scroll.vertical_scroll_offset(0.0);
+        scroll = scroll.scroll_offset(egui::Vec2::ZERO);
+        view.board.pages.clear();
     }
     scroll.show(ui, |ui| {
-        let column_width = ((ui.available_width() - 6.0 * 6.0) / 6.0).max(130.0);
-        let board = Board { view, workbook, zoom: view.board_zoom, column_width };
+        let (zoom, gap) = (view.board.zoom(), ui.spacing().item_spacing.x);
+        let board = Board {
+            view,
+            workbook,
+            zoom,
+            compact: view.board.compact(),
+            page_size: view.board.page_size(),
+            column_width: column_width(ui.available_width(), gap, zoom),
+        };
         ui.horizontal_top(|ui| {
             for dimension in &workbook.dimensions {
                 ui.vertical(|ui| column_ui(ui, cx, &board, dimension, &mut actions));
@@ -64,21 +132,40 @@ pub fn board_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &mut ViewCx<'_>) {
     if let Some(id) = actions.open {
         view.open(id);
     }
+    if let Some(element) = actions.toggled
+        && !view.board.collapsed.remove(&element)
+    {
+        view.board.collapsed.insert(element);
+    }
+    if let Some((element, page)) = actions.page {
+        view.board.pages.insert(element, page);
+    }
 }
 
-/// Zoom out, the zoom, zoom in, zoom to fit and the hint.
+/// Zoom out, the zoom, zoom in, zoom to fit, fold and unfold every lane, and the hint.
 fn zoom_ui(view: &mut ProgramsView, ui: &mut Ui, cx: &ViewCx<'_>) {
     let lang = cx.lang;
-    ui.horizontal(|ui| {
-        if ui.button("−").on_hover_text(Text::ZoomOut.get(lang)).accessible_name(Text::ZoomOut.get(lang)).clicked() {
-            view.board_zoom = (view.board_zoom - 0.1).max(0.5);
+    let state = &mut view.board;
+    ui.horizontal_wrapped(|ui| {
+        let step = state.step();
+        let out = ui.add_enabled(step > 0, egui::Button::new("−"));
+        if out.on_hover_text(Text::ZoomOut.get(lang)).accessible_name(Text::ZoomOut.get(lang)).clicked() {
+            state.step = Some(step - 1);
         }
-        ui.label(format!("{:.0} %", view.board_zoom * 100.0));
-        if ui.button("+").on_hover_text(Text::ZoomIn.get(lang)).accessible_name(Text::ZoomIn.get(lang)).clicked() {
-            view.board_zoom = (view.board_zoom + 0.1).min(2.0);
+        ui.label(format!("{:.0} %", state.zoom() * 100.0));
+        let zoom_in = ui.add_enabled(step + 1 < ZOOMS.len(), egui::Button::new("+"));
+        if zoom_in.on_hover_text(Text::ZoomIn.get(lang)).accessible_name(Text::ZoomIn.get(lang)).clicked() {
+            state.step = Some(step + 1);
         }
         if ui.button(Text::ZoomToFit.get(lang)).clicked() {
-            view.board_zoom = fit_zoom(view, ui.available_height());
+            state.step = Some(fit_step(&view.shown.per_element, &state.collapsed, ui.available_height()));
+        }
+        ui.separator();
+        if ui.button(Text::BoardCollapseAll.get(lang)).clicked() {
+            state.collapsed = view.shown.per_element.iter().map(|e| e.0).collect();
+        }
+        if ui.button(Text::BoardExpandAll.get(lang)).clicked() {
+            state.collapsed.clear();
         }
         ui.label(RichText::new(Text::BoardHint.get(lang)).weak());
     });
@@ -92,7 +179,8 @@ fn column_ui(ui: &mut Ui, cx: &ViewCx<'_>, board: &Board<'_>, dimension: &Dimens
     ui.set_width(column_width);
     Frame::new().fill(color).inner_margin(6.0).corner_radius(4.0).show(ui, |ui| {
         ui.set_width(column_width - 12.0);
-        ui.label(RichText::new(names::dimension(dimension, lang)).strong().size(15.0 * zoom).color(Color32::WHITE));
+        let heading = RichText::new(names::dimension(dimension, lang)).strong().size(text_size(15.0, zoom));
+        ui.add(egui::Label::new(heading.color(Color32::WHITE)).wrap());
     });
     for element in board.workbook.elements_of(dimension.id) {
         let lane_frame = Frame::new().inner_margin(4.0).corner_radius(4.0).stroke((1.0, color.gamma_multiply(0.5)));
@@ -106,7 +194,8 @@ fn column_ui(ui: &mut Ui, cx: &ViewCx<'_>, board: &Board<'_>, dimension: &Dimens
     }
 }
 
-/// One element's lane: its name, count and cost, at most [`CARDS_PER_LANE`] cards and how many more there are.
+/// One element's lane: the fold button, its name, count and cost, then (unfolded) a page of its cards and
+/// the pager.
 fn lane_ui(
     ui: &mut Ui,
     cx: &ViewCx<'_>,
@@ -118,48 +207,115 @@ fn lane_ui(
     let lang = cx.lang;
     let zoom = board.zoom;
     let (count, cost) = board.view.shown.per_element.iter().find(|e| e.0 == element.id).map_or((0, 0), |e| (e.1, e.2));
+    let name = names::element(element, lang);
+    let collapsed = board.view.board.collapsed.contains(&element.id);
     ui.set_width(board.column_width - 10.0);
-    ui.label(RichText::new(names::element(element, lang)).strong().size(13.5 * zoom).color(color));
-    ui.label(RichText::new(format!("{count} · {}", money(cx, cost))).size(12.0 * zoom).weak());
+    ui.horizontal_top(|ui| {
+        let (icon, text) = if collapsed { ("▸", Text::BoardExpandLane) } else { ("▾", Text::BoardCollapseLane) };
+        let toggle = ui.add(egui::Button::new(RichText::new(icon).size(text_size(13.5, zoom))).frame(false));
+        let what = Message::with(text, [name]).show(lang);
+        if toggle.on_hover_text(&what).accessible_name(&what).clicked() {
+            actions.toggled = Some(element.id);
+        }
+        ui.add(egui::Label::new(RichText::new(name).strong().size(text_size(13.5, zoom)).color(color)).wrap());
+    });
+    let summary = Message::with(Text::BoardLaneCount, [count.to_string(), money(cx, cost)]).show(lang);
+    ui.add(egui::Label::new(RichText::new(summary).size(text_size(12.0, zoom)).weak()).wrap());
+    if collapsed {
+        return;
+    }
     let cards = board.view.shown.lanes.get(&element.id).map_or(&[][..], Vec::as_slice);
-    for &i in cards.iter().take(CARDS_PER_LANE) {
+    let page = board.view.board.pages.get(&element.id).copied().unwrap_or(0);
+    let (first, end, pages) = page_bounds(cards.len(), page, board.page_size);
+    cards_ui(ui, cx, board, &cards[first..end], color, actions);
+    if pages > 1 {
+        pager_ui(ui, lang, element.id, (first, end, cards.len()), page.min(pages - 1), pages, actions);
+    }
+}
+
+/// The cards of one page. Cards below the visible part of the board are not laid out: their room is kept
+/// (at the height of the cards drawn), so the scroll bar stays true and a frame draws what is seen.
+fn cards_ui(
+    ui: &mut Ui,
+    cx: &ViewCx<'_>,
+    board: &Board<'_>,
+    cards: &[usize],
+    color: Color32,
+    actions: &mut BoardActions,
+) {
+    let start = ui.cursor().top();
+    for (n, &i) in cards.iter().enumerate() {
+        if n > 0 && ui.cursor().top() > ui.clip_rect().bottom() {
+            let per_card = (ui.cursor().top() - start) / n as f32;
+            ui.allocate_space(egui::vec2(board.column_width - 10.0, per_card * (cards.len() - n) as f32));
+            return;
+        }
         if card_ui(ui, cx, board, &board.workbook.programs[i], color) {
             actions.open = Some(board.workbook.programs[i].id);
         }
     }
-    if cards.len() > CARDS_PER_LANE {
-        ui.label(
-            RichText::new(Message::with(Text::MoreCards, [(cards.len() - CARDS_PER_LANE).to_string()]).show(lang))
-                .italics(),
-        );
-    }
 }
 
-/// One program's card, a drag source: its name (a button opening the editor), agency and cost. True when the
-/// name was clicked.
+/// "◀ 13–24 of 312 ▶" under a lane with more than one page.
+fn pager_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    element: Id,
+    (first, end, len): (usize, usize, usize),
+    page: usize,
+    pages: usize,
+    actions: &mut BoardActions,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let back = ui.add_enabled(page > 0, egui::Button::new("◀").small());
+        if back
+            .on_hover_text(Text::BoardPreviousPage.get(lang))
+            .accessible_name(Text::BoardPreviousPage.get(lang))
+            .clicked()
+        {
+            actions.page = Some((element, page - 1));
+        }
+        let shown = Message::with(Text::BoardPageOf, [(first + 1).to_string(), end.to_string(), len.to_string()]);
+        ui.label(RichText::new(shown.show(lang)).size(MIN_TEXT));
+        let next = ui.add_enabled(page + 1 < pages, egui::Button::new("▶").small());
+        if next.on_hover_text(Text::BoardNextPage.get(lang)).accessible_name(Text::BoardNextPage.get(lang)).clicked() {
+            actions.page = Some((element, page + 1));
+        }
+    });
+}
+
+/// One program's card, a drag source: its name (a button opening the editor), then agency and cost unless
+/// the board is zoomed out to compact cards (then they are the name's tooltip). True when the name was
+/// clicked.
 fn card_ui(ui: &mut Ui, cx: &ViewCx<'_>, board: &Board<'_>, program: &Program, color: Color32) -> bool {
     let lang = cx.lang;
     let zoom = board.zoom;
     let mut clicked = false;
     let card_id = egui::Id::unique(("card", program.id));
+    let agency = program.agency_id.and_then(|a| board.workbook.agency(a)).map_or("—", |a| a.label());
+    let quick = if program.quick_win { "★ " } else { "" };
+    let details = format!("{quick}{agency} · {}", money(cx, program.total_cost()));
+    let margin = if board.compact { 3.0 } else { 5.0 };
     let response = ui.dnd_drag_source(card_id, DraggedProgram(program.id), |ui| {
         Frame::new()
             .fill(ui.visuals().extreme_bg_color)
-            .inner_margin(5.0)
+            .inner_margin(margin)
             .corner_radius(3.0)
             .stroke((1.0, color.gamma_multiply(0.7)))
             .show(ui, |ui| {
-                ui.set_width(board.column_width - 22.0);
-                let name =
-                    ui.add(egui::Button::new(RichText::new(&program.name).size(13.0 * zoom)).frame(false).wrap());
-                clicked = name.on_hover_text(Text::OpenEditorHint.get(lang)).clicked();
-                let agency = program.agency_id.and_then(|a| board.workbook.agency(a)).map_or("—", |a| a.label());
-                let quick = if program.quick_win { "★ " } else { "" };
-                ui.label(
-                    RichText::new(format!("{quick}{agency} · {}", money(cx, program.total_cost())))
-                        .size(11.5 * zoom)
-                        .weak(),
-                );
+                ui.set_width(board.column_width - 12.0 - 2.0 * margin);
+                let title = if board.compact { format!("{quick}{}", program.name) } else { program.name.clone() };
+                let name = RichText::new(title).size(text_size(13.0, zoom));
+                let name = ui.add(egui::Button::new(name).frame(false).wrap());
+                let hint = if board.compact {
+                    format!("{details}\n{}", Text::OpenEditorHint.get(lang))
+                } else {
+                    Text::OpenEditorHint.get(lang).to_string()
+                };
+                clicked = name.on_hover_text(hint).clicked();
+                if !board.compact {
+                    ui.add(egui::Label::new(RichText::new(details).size(text_size(11.5, zoom)).weak()).wrap());
+                }
             });
     });
     response.response.accessible_name(Message::with(Text::CardOf, [program.name.clone()]).show(lang));
@@ -174,13 +330,68 @@ fn move_edit(workbook: &Workbook, program: Id, element: Id, lang: Lang) -> Optio
     Some(Edit::one(label, Change::PutProgram(Program { element_id: element, ..p.clone() })))
 }
 
-/// The zoom at which the fullest column fits the height available (within 50-100 %).
-fn fit_zoom(view: &ProgramsView, height: f32) -> f32 {
-    // Lanes of one dimension stack: header, three lane titles, and the cards of the busiest dimension.
-    let mut busiest = 0usize;
-    for chunk in view.shown.per_element.chunks(3) {
-        busiest = busiest.max(chunk.iter().map(|e| e.1.min(CARDS_PER_LANE)).sum());
+/// The largest zoom step at which the fullest column's page fits the height available, folded lanes
+/// counting their title only; the smallest step when nothing fits.
+fn fit_step(per_element: &[(Id, usize, i64)], collapsed: &HashSet<Id>, height: f32) -> usize {
+    (0..=DEFAULT_STEP)
+        .rev()
+        .find(|&step| {
+            let zoom = ZOOMS[step];
+            let compact = zoom < 1.0;
+            let page = if compact { 2 * PAGE } else { PAGE };
+            // One line of name in a compact card, two of name and one of details otherwise.
+            let card = text_size(13.0, zoom) * if compact { 1.4 } else { 4.2 } + if compact { 8.0 } else { 14.0 };
+            let lane = text_size(13.5, zoom) * 3.0 + 16.0;
+            let busiest = per_element
+                .chunks(3)
+                .map(|lanes| {
+                    let cards: usize = lanes.iter().filter(|e| !collapsed.contains(&e.0)).map(|e| e.1.min(page)).sum();
+                    lanes.len() as f32 * lane + cards as f32 * card
+                })
+                .fold(0.0, f32::max);
+            text_size(15.0, zoom) * 2.0 + 12.0 + busiest <= height
+        })
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::new_id;
+
+    #[test]
+    fn pages_cover_a_lane_once_and_a_page_past_the_end_shows_the_last() {
+        assert_eq!(page_bounds(0, 0, 12), (0, 0, 1), "an empty lane has one empty page");
+        assert_eq!(page_bounds(12, 0, 12), (0, 12, 1));
+        assert_eq!(page_bounds(13, 1, 12), (12, 13, 2));
+        assert_eq!(page_bounds(312, 2, 12), (24, 36, 26));
+        assert_eq!(page_bounds(30, 9, 12), (24, 30, 3), "after a filter shrank the lane");
     }
-    let natural = 40.0 + 3.0 * 48.0 + busiest as f32 * 52.0;
-    (height / natural).clamp(0.5, 1.0)
+
+    #[test]
+    fn six_columns_share_the_width_and_zooming_in_widens_them() {
+        // 818 points at 1024x768 beside the navigation, 8 between columns: (818 - 40) / 6 = 129.67.
+        assert_eq!(column_width(818.0, 8.0, 1.0), 129.0);
+        assert!(6.0 * column_width(818.0, 8.0, 1.0) + 5.0 * 8.0 <= 818.0, "all six fit, none cut");
+        assert_eq!(column_width(818.0, 8.0, 0.6), 129.0, "zooming out keeps the width, the cards get compact");
+        assert_eq!(column_width(818.0, 8.0, 2.0), 236.0, "zooming in past the width scrolls sideways");
+    }
+
+    #[test]
+    fn text_never_gets_smaller_than_twelve_points() {
+        for zoom in ZOOMS {
+            assert!(text_size(11.5, zoom) >= MIN_TEXT);
+        }
+        assert_eq!(text_size(13.0, 2.0), 26.0);
+    }
+
+    #[test]
+    fn zoom_to_fit_picks_the_largest_step_that_fits() {
+        let lanes: Vec<(Id, usize, i64)> = (0..18).map(|_| (new_id(), 3, 0)).collect();
+        assert_eq!(fit_step(&lanes, &HashSet::new(), 5000.0), DEFAULT_STEP, "never past 100 %");
+        assert_eq!(fit_step(&lanes, &HashSet::new(), 10.0), 0, "the smallest when nothing fits");
+        let crowded: Vec<(Id, usize, i64)> = (0..18).map(|_| (new_id(), 300, 0)).collect();
+        let folded: HashSet<Id> = crowded.iter().map(|e| e.0).collect();
+        assert_eq!(fit_step(&crowded, &folded, 400.0), DEFAULT_STEP, "folded lanes need little room");
+    }
 }

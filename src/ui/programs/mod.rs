@@ -108,7 +108,7 @@ pub struct ProgramsView {
     pub editor: Option<ProgramEditor>,
     bulk_element: Option<Id>,
     bulk_agency: Option<Option<Id>>,
-    board_zoom: f32,
+    board: board::BoardState,
     import: import::ImportTab,
     /// The filter generation the table, the roadmap and the board last went to the top for.
     top_for: TopFor,
