@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::records;
 use crate::i18n::{Message, Text};
-use crate::model::{Change, Id, Workbook};
+use crate::model::{Change, Id, QuickWinChange, Workbook};
 
 /// Where a recorded change came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,19 +89,36 @@ impl JournalEntry {
 }
 
 /// The agencies `changes` touch in `workbook` (before they apply): agencies put or removed, and the agencies of
-/// programs and members put or removed (old and new).
+/// the programs and members put or removed (old and new), and of the programs scored, voted on or decided in
+/// the minutes. Old and new both count, so an edit and its undo are attributed to the same agencies.
 pub fn agencies_touched(workbook: &Workbook, changes: &[Change]) -> Vec<Id> {
+    let program_agency = |id: Id| workbook.program(id).and_then(|p| p.agency_id);
+    let decision_agency = |id: Id| {
+        workbook.quick_wins.decisions.iter().find(|d| d.id == id).and_then(|d| d.program_id).and_then(program_agency)
+    };
     let mut touched = Vec::new();
     for change in changes {
         match change {
             Change::PutAgency(a) => touched.push(a.id),
             Change::RemoveAgency(id) => touched.push(*id),
-            Change::PutProgram(p) => {
-                touched.extend(p.agency_id);
-                touched.extend(workbook.program(p.id).and_then(|old| old.agency_id));
+            Change::PutProgram(p) => touched.extend(p.agency_id.into_iter().chain(program_agency(p.id))),
+            Change::RemoveProgram(id) => touched.extend(program_agency(*id)),
+            Change::PutMember(m) => {
+                touched.extend(m.agency_id.into_iter().chain(workbook.member(m.id).and_then(|old| old.agency_id)));
             }
-            Change::RemoveProgram(id) => touched.extend(workbook.program(*id).and_then(|old| old.agency_id)),
-            Change::PutMember(m) => touched.extend(m.agency_id),
+            Change::RemoveMember(id) => touched.extend(workbook.member(*id).and_then(|old| old.agency_id)),
+            Change::QuickWin(change) => match change {
+                QuickWinChange::PutScore(s) => touched.extend(program_agency(s.program_id)),
+                QuickWinChange::RemoveScore { program, .. } | QuickWinChange::RemoveVote { program, .. } => {
+                    touched.extend(program_agency(*program));
+                }
+                QuickWinChange::PutVote(v) => touched.extend(program_agency(v.program_id)),
+                QuickWinChange::PutDecision(d) => {
+                    touched.extend(d.program_id.and_then(program_agency).into_iter().chain(decision_agency(d.id)));
+                }
+                QuickWinChange::RemoveDecision(id) => touched.extend(decision_agency(*id)),
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -163,4 +180,71 @@ pub fn load(conn: &Connection, since: Option<&str>) -> rusqlite::Result<Vec<Jour
         })
     })?;
     rows.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quick_wins::{CriterionScore, Decision, DecisionKind};
+    use crate::model::{Body, Member, Program, new_id};
+    use crate::seed;
+
+    /// The agencies `changes` touch, and those their undo touches once they are applied.
+    fn edit_and_undo(workbook: &Workbook, changes: Vec<Change>) -> (Vec<Id>, Vec<Id>) {
+        let mut after = workbook.clone();
+        let mut undo = Vec::new();
+        for change in &changes {
+            undo.push(after.inverse(change));
+            after.apply(change);
+        }
+        undo.reverse();
+        (agencies_touched(workbook, &changes), agencies_touched(&after, &undo))
+    }
+
+    #[test]
+    fn an_edit_and_its_undo_are_attributed_to_the_same_agencies() {
+        let demo = seed::demo_workbook();
+        let program = demo.programs.iter().find(|p| p.agency_id.is_some()).unwrap().clone();
+        let agency = program.agency_id.unwrap();
+        let other = demo.agencies.iter().find(|a| a.id != agency).unwrap().id;
+        let member = Member {
+            id: new_id(),
+            body: Body::Team,
+            name: "Wa Ode".into(),
+            role: "Anggota".into(),
+            agency_id: Some(agency),
+            position: 99,
+        };
+        let criterion = demo.quick_wins.criteria[0].id;
+        let score = CriterionScore { program_id: program.id, criterion_id: criterion, score: 4 };
+        let workshop = demo.quick_wins.workshops[0].id;
+        let decision = Decision {
+            id: new_id(),
+            workshop_id: workshop,
+            kind: DecisionKind::QuickWinChosen,
+            program_id: Some(program.id),
+            text: String::new(),
+            position: 99,
+        };
+        let cases: Vec<(&str, Vec<Change>, Vec<Id>)> = vec![
+            ("a member added", vec![Change::PutMember(member.clone())], vec![agency]),
+            (
+                "a program moved to another agency",
+                vec![Change::PutProgram(Program { agency_id: Some(other), ..program.clone() })],
+                {
+                    let mut both = vec![agency, other];
+                    both.sort();
+                    both
+                },
+            ),
+            ("a program removed", vec![Change::RemoveProgram(program.id)], vec![agency]),
+            ("a program scored", vec![Change::QuickWin(QuickWinChange::PutScore(score))], vec![agency]),
+            ("a decision recorded", vec![Change::QuickWin(QuickWinChange::PutDecision(decision))], vec![agency]),
+        ];
+        for (what, changes, expected) in cases {
+            let (edit, undo) = edit_and_undo(&demo, changes);
+            assert_eq!(edit, expected, "{what}");
+            assert_eq!(undo, expected, "{what}: its undo");
+        }
+    }
 }

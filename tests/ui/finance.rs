@@ -5,6 +5,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::model::ValueKind;
 use smartcity_workbench::ui::{App, Command, Startup};
 
@@ -38,6 +39,8 @@ fn a_typed_amount_is_saved_a_typo_is_refused_and_undo_restores() {
     let before = amount(&harness);
     type_into(&mut harness, "Pajak Daerah 2023", "12,5 M");
     assert_eq!(amount(&harness), Some(12_500_000_000));
+    let undo = harness.state().session().unwrap().undo_label().map(|l| l.show(Lang::Id));
+    assert_eq!(undo.as_deref(), Some("ubah Pajak Daerah 2023"), "the edit is named by its line, not its code");
     type_into(&mut harness, "Pajak Daerah 2023", "12.500.000,75");
     assert_eq!(amount(&harness), Some(12_500_000_000), "a fraction of a rupiah is refused");
     harness.get_by_label_contains("Rupiah harus bilangan bulat");

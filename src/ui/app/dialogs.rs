@@ -5,8 +5,8 @@ use super::App;
 use crate::i18n::Text;
 use crate::store;
 use crate::ui::damaged::RepairChoice;
-use crate::ui::guide::guide_window;
 use crate::ui::file_dialog::{Outcome, Purpose};
+use crate::ui::guide::guide_window;
 
 impl App {
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {

@@ -154,7 +154,9 @@ impl ApbdGrid {
 
     fn commit(&mut self, cx: &mut ViewCx<'_>, id: egui::Id, line: &str, year: i32, typed: String) {
         let workbook = cx.session.workbook();
-        let label = Message::with(Text::EditFinanceValue, [line.to_string(), year.to_string()]);
+        // The history and the undo menu name the line as the grid does, not by its code.
+        let name = LineTree::get().name(line, cx.lang);
+        let label = Message::with(Text::EditFinanceValue, [name, year.to_string()]);
         let edit = if typed.trim().is_empty() {
             Edit::one(label, Change::RemoveFinanceValue { line: line.to_string(), year, kind: self.kind })
         } else {
