@@ -4,7 +4,7 @@
 //! lists the files written and opens their folder on request.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
 use egui::{RichText, Ui};
@@ -36,6 +36,10 @@ pub struct ExportView {
     /// The typed folder that does not exist yet: the view offers to create it (never without asking: a typo
     /// would scatter files elsewhere).
     missing_folder: Option<PathBuf>,
+    /// The workbook the folder was suggested for, and the folder suggested: while the field still holds
+    /// it, opening another workbook suggests that one's, and exporting creates it without asking (it is
+    /// ours, not a typo).
+    suggested: Option<(PathBuf, String)>,
 }
 
 impl Default for ExportView {
@@ -43,19 +47,20 @@ impl Default for ExportView {
         let request = ExportRequest::all(PathBuf::new());
         ExportView {
             books: [true; 5],
-            // The spreadsheet and the HTML books are what most colleagues open first.
-            formats: ExportFormat::ALL.map(|f| matches!(f, ExportFormat::Html | ExportFormat::Xlsx)),
+            // Everything the ministry and colleagues may need; "Semua format" clears them in one click.
+            formats: [true; 6],
             lang: None,
             delimiter: request.delimiter,
             chart_size: request.chart_size,
             area: request.area,
-            folder: documents_dir().display().to_string(),
+            folder: String::new(),
             browsing: None,
             job: None,
             report: None,
             written: Vec::new(),
             error: None,
             missing_folder: None,
+            suggested: None,
         }
     }
 }
@@ -106,9 +111,28 @@ impl ExportView {
         }
     }
 
+    /// Suggest "Ekspor <workbook>" in the documents folder for the open workbook, unless the user typed or
+    /// chose a folder of their own.
+    fn suggest_folder(&mut self, workbook: &Path, lang: Lang) {
+        let ours = self.suggested.as_ref().is_none_or(|(_, folder)| *folder == self.folder) || self.folder.is_empty();
+        if !ours || self.suggested.as_ref().is_some_and(|(for_path, _)| for_path == workbook) {
+            return;
+        }
+        let stem = workbook.file_stem().map_or_else(|| "masterplan".into(), |s| s.to_string_lossy().into_owned());
+        let folder = documents_dir().join(Text::ExportFolderSuggestion.fill(lang, &[&stem])).display().to_string();
+        self.folder.clone_from(&folder);
+        self.suggested = Some((workbook.to_path_buf(), folder));
+    }
+
+    /// Whether the folder field still holds the folder this view suggested.
+    fn folder_is_suggested(&self) -> bool {
+        self.suggested.as_ref().is_some_and(|(_, folder)| *folder == self.folder)
+    }
+
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let ui_lang = cx.lang;
         let lang = *self.lang.get_or_insert(ui_lang);
+        self.suggest_folder(cx.session.path(), ui_lang);
         if let Some(receiver) = &self.browsing
             && let Ok(chosen) = receiver.try_recv()
         {
@@ -285,6 +309,12 @@ impl ExportView {
         if let Err(error) = export_plan::check(&request) {
             self.error = Some(error.message());
             return;
+        }
+        if !request.folder.exists() && self.folder_is_suggested() {
+            if let Err(e) = fs::create_dir_all(&request.folder) {
+                self.error = Some(Message::with(Text::ExportCreateFolderFailed, [e.to_string()]));
+                return;
+            }
         }
         if !request.folder.exists() {
             self.error = Some(Message::with(Text::ExportFolderMissing, [request.folder.display().to_string()]));

@@ -44,8 +44,10 @@ fn choosing_formats_and_a_typed_folder_exports_the_files() {
     let out = dir.path().join("ekspor");
     std::fs::create_dir(&out).unwrap();
     let mut harness = export_view(dir.path());
-    // HTML and XLSX are chosen at first; add CSV and PNG, drop HTML.
-    harness.get_by_label("HTML (peramban, cetak ke PDF)").click();
+    // Every format is chosen at first: clear them, then choose XLSX, CSV and PNG.
+    harness.get_by_label("Semua format").click();
+    harness.run();
+    harness.get_by_label("XLSX (Excel: satu lembar per tabel, dengan grafik)").click();
     harness.get_by_label("CSV (satu berkas per tabel)").click();
     harness.get_by_label("PNG (grafik, gambar)").click();
     harness.run();
@@ -79,9 +81,7 @@ fn a_missing_folder_is_explained_and_nothing_is_written() {
     assert!(!missing.exists());
 
     // Nothing chosen is refused before anything starts.
-    for format in ["HTML (peramban, cetak ke PDF)", "XLSX (Excel: satu lembar per tabel, dengan grafik)"] {
-        harness.get_by_label(format).click();
-    }
+    harness.get_by_label("Semua format").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Ekspor sekarang").click();
     harness.run();
@@ -93,8 +93,7 @@ fn a_missing_folder_is_created_only_when_asked_and_all_formats_is_one_click() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ekspor").join("konsel");
     let mut harness = export_view(dir.path());
-    harness.get_by_label("Semua format").click();
-    harness.run();
+    // Every format is chosen at first; "Semua format" clears them all.
     for format in ["DOCX (Word)", "CSV (satu berkas per tabel)", "SVG (grafik, dapat diperbesar)"] {
         assert_eq!(harness.get_by_label(format).accesskit_node().toggled(), Some(Toggled::True), "{format}");
     }
@@ -112,4 +111,13 @@ fn a_missing_folder_is_created_only_when_asked_and_all_formats_is_one_click() {
     let written: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(written.len(), 1, "only the XLSX: {written:?}");
     assert!(written[0].to_string_lossy().ends_with(".xlsx"));
+}
+
+#[test]
+fn the_folder_suggested_is_named_after_the_workbook_in_the_documents_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = export_view(dir.path());
+    let folder = harness.get_by_role_and_label(Role::TextInput, "Folder tujuan").value().unwrap_or_default();
+    let expected = smartcity_workbench::paths::documents_dir().join("Ekspor konsel");
+    assert_eq!(folder, expected.display().to_string(), "not the bare home or documents folder");
 }
