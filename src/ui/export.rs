@@ -310,11 +310,12 @@ impl ExportView {
             self.error = Some(error.message());
             return;
         }
-        if !request.folder.exists() && self.folder_is_suggested() {
-            if let Err(e) = fs::create_dir_all(&request.folder) {
-                self.error = Some(Message::with(Text::ExportCreateFolderFailed, [e.to_string()]));
-                return;
-            }
+        if !request.folder.exists()
+            && self.folder_is_suggested()
+            && let Err(e) = fs::create_dir_all(&request.folder)
+        {
+            self.error = Some(Message::with(Text::ExportCreateFolderFailed, [e.to_string()]));
+            return;
         }
         if !request.folder.exists() {
             self.error = Some(Message::with(Text::ExportFolderMissing, [request.folder.display().to_string()]));

@@ -1,11 +1,13 @@
 //! Choosing a file: a small window with a path field that always works, and a "Browse..." button that asks
 //! the native dialog (rfd) on a background thread, so the UI never blocks. Where no native dialog exists
 //! (no desktop portal, a remote desktop) the browse button simply returns nothing and the path field remains.
+//! Opening and merging also list the typed folder's subfolders and the files they take, so a file can be
+//! picked without a native dialog: the folder is read when it changes, never every frame.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::i18n::{Lang, Message, Text};
+use crate::i18n::{Lang, Message, Text, format_decimal};
 use crate::io::package;
 
 /// What the chosen path is for.
@@ -56,6 +58,55 @@ pub struct PathDialog {
     pub path: String,
     pub error: Option<Message>,
     browsing: Option<Receiver<Option<PathBuf>>>,
+    /// The folder listed, and what it holds (or why it could not be read).
+    listing: Option<(PathBuf, Result<Vec<FolderEntry>, String>)>,
+}
+
+/// A subfolder or a file the dialog takes, in the folder listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub name: String,
+    pub path: PathBuf,
+    pub is_dir: bool,
+    pub bytes: u64,
+}
+
+/// The subfolders of `dir` and its files ending in one of `extensions`, folders first, each group by name
+/// ignoring case; hidden entries (a leading dot) are left out.
+pub fn folder_entries(dir: &Path, extensions: &[&str]) -> std::io::Result<Vec<FolderEntry>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let Ok(entry) = entry else { continue };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = entry.metadata() else { continue };
+        let path = entry.path();
+        let taken = path.extension().is_some_and(|e| extensions.iter().any(|x| e == *x));
+        if name.starts_with('.') || !(meta.is_dir() || taken) {
+            continue;
+        }
+        entries.push(FolderEntry { name, path, is_dir: meta.is_dir(), bytes: meta.len() });
+    }
+    entries.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
+    Ok(entries)
+}
+
+/// The folder a typed path points into: the path itself when it is a folder (or ends with a separator),
+/// else its parent.
+fn folder_of(typed: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(typed.trim());
+    if typed.ends_with(std::path::MAIN_SEPARATOR) || path.is_dir() {
+        return Some(path).filter(|p| p.is_dir());
+    }
+    path.parent().filter(|d| d.is_dir()).map(Path::to_path_buf)
+}
+
+/// `1,2 MB`, `34 KB`: a file's size as the list shows it.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{} MB", format_decimal(bytes as f64 / 1_000_000.0, 1))
+    } else {
+        format!("{} KB", bytes.div_ceil(1_000))
+    }
 }
 
 /// What the dialog decided this frame.
@@ -104,7 +155,70 @@ impl PathDialog {
             path: suggestion.map(|p| p.display().to_string()).unwrap_or_default(),
             error: None,
             browsing: None,
+            listing: None,
         }
+    }
+
+    /// The list of the typed folder's subfolders and files, for a dialog that opens a file. A click picks a
+    /// file or goes into a folder; a double click on a file chooses it at once.
+    fn listing_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<PathBuf> {
+        let folder = folder_of(&self.path)?;
+        if self.listing.as_ref().is_none_or(|(listed, _)| *listed != folder) {
+            let (_, extensions, _) = self.purpose.extensions();
+            let entries = folder_entries(&folder, extensions).map_err(|e| e.to_string());
+            self.listing = Some((folder.clone(), entries));
+        }
+        let (_, entries) = self.listing.as_ref()?;
+        let mut go_to = None;
+        let mut chosen = None;
+        ui.label(
+            egui::RichText::new(Message::with(Text::DialogFolderContents, [folder.display().to_string()]).show(lang))
+                .weak(),
+        );
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            egui::ScrollArea::vertical().max_height(220.0).auto_shrink([false, true]).show(ui, |ui| {
+                if let Some(parent) = folder.parent()
+                    && ui.selectable_label(false, format!("⬆ {}", Text::DialogParentFolder.get(lang))).clicked()
+                {
+                    go_to = Some(parent.to_path_buf());
+                }
+                match entries {
+                    Err(why) => {
+                        ui.colored_label(ui.visuals().error_fg_color, why);
+                    }
+                    Ok(entries) if entries.is_empty() => {
+                        ui.label(egui::RichText::new(Text::DialogNoFiles.get(lang)).italics());
+                    }
+                    Ok(entries) => {
+                        for entry in entries {
+                            let picked = entry.path == Path::new(self.path.trim());
+                            let text = if entry.is_dir {
+                                format!("📁 {}", entry.name)
+                            } else {
+                                format!("{}   ({})", entry.name, size_text(entry.bytes))
+                            };
+                            let row = ui.selectable_label(picked, text);
+                            if entry.is_dir && row.clicked() {
+                                go_to = Some(entry.path.clone());
+                            } else if row.double_clicked() {
+                                chosen = Some(entry.path.clone());
+                            } else if row.clicked() {
+                                self.path = entry.path.display().to_string();
+                                self.error = None;
+                            }
+                        }
+                    }
+                }
+            });
+        });
+        if let Some(folder) = go_to {
+            self.path = folder.join("").display().to_string();
+            self.error = None;
+        }
+        if let Some(path) = &chosen {
+            self.path = path.display().to_string();
+        }
+        chosen
     }
 
     fn browse(&mut self, ctx: &egui::Context, lang: Lang) {
@@ -180,6 +294,12 @@ impl PathDialog {
                 field.request_focus();
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !self.purpose.creates_file() && self.listing_ui(ui, lang).is_some() {
+                match self.validate() {
+                    Ok(path) => outcome = Outcome::Chosen(path),
+                    Err(message) => self.error = Some(message),
+                }
+            }
             if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error.show(lang));
             }
@@ -210,5 +330,39 @@ impl PathDialog {
             outcome = Outcome::Cancelled;
         }
         outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_lists_its_subfolders_first_then_the_files_it_takes() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in
+            [("Zeta.smartcity", 10), ("alpha.smartcity", 1_500_000), ("notes.txt", 5), (".hidden.smartcity", 1)]
+        {
+            std::fs::write(dir.path().join(name), vec![0u8; bytes]).unwrap();
+        }
+        std::fs::create_dir(dir.path().join("Salinan OPD")).unwrap();
+        std::fs::create_dir(dir.path().join(".cache")).unwrap();
+        let entries = folder_entries(dir.path(), &[EXTENSION]).unwrap();
+        let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Salinan OPD", "alpha.smartcity", "Zeta.smartcity"]);
+        assert!(entries[0].is_dir && !entries[1].is_dir);
+        assert_eq!(size_text(entries[1].bytes), "1,5 MB");
+        assert_eq!(size_text(entries[2].bytes), "1 KB");
+        let merge = folder_entries(dir.path(), &[EXTENSION, PACKAGE_EXTENSION]).unwrap();
+        assert_eq!(merge.len(), 3);
+    }
+
+    #[test]
+    fn the_folder_listed_is_the_typed_folder_or_the_typed_files_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("konsel.smartcity");
+        assert_eq!(folder_of(&file.display().to_string()), Some(dir.path().to_path_buf()));
+        assert_eq!(folder_of(&dir.path().display().to_string()), Some(dir.path().to_path_buf()));
+        assert_eq!(folder_of(&dir.path().join("nowhere").join("x.smartcity").display().to_string()), None);
     }
 }

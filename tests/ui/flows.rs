@@ -229,3 +229,38 @@ fn the_time_zone_is_chosen_in_the_profile_and_the_history_follows_it() {
     execute(&mut harness, Command::Undo);
     assert_eq!(harness.state().session().unwrap().workbook().profile.time_zone, TimeZone::Wita);
 }
+
+#[test]
+fn the_open_dialog_lists_the_folders_workbooks_and_opens_the_one_clicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let other = dir.path().join("kedua.smartcity");
+    smartcity_workbench::store::write_new_file(&other, &smartcity_workbench::seed::untitled_workbook(2025), "test")
+        .unwrap();
+    std::fs::write(dir.path().join("catatan.txt"), "bukan workbook").unwrap();
+    std::fs::create_dir(dir.path().join("arsip")).unwrap();
+    let mut harness = app(Startup::Path(path), dir.path());
+    execute(&mut harness, Command::Open);
+    harness.get_by_label_contains("konsel.smartcity   (");
+    harness.get_by_label("📁 arsip");
+    assert!(harness.query_by_label_contains("catatan.txt").is_none(), "only the files Open takes");
+
+    harness.get_by_label_contains("kedua.smartcity   (").click();
+    harness.run();
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, "Lokasi berkas").value().as_deref(),
+        Some(other.display().to_string().as_str())
+    );
+    harness.get_by_role_and_label(Role::Button, "OK").click();
+    harness.run();
+    assert_eq!(harness.state().session().unwrap().path(), other.as_path());
+
+    // Into a subfolder and back up: the list follows the folder.
+    execute(&mut harness, Command::Open);
+    harness.get_by_label("📁 arsip").click();
+    harness.run();
+    harness.get_by_label("Tidak ada workbook di folder ini.");
+    harness.get_by_label("⬆ Folder di atasnya").click();
+    harness.run();
+    harness.get_by_label_contains("konsel.smartcity   (");
+}
