@@ -253,6 +253,7 @@ pub fn info_json(session: &Session, lang: Lang) -> serde_json::Value {
             "code": profile.region_code,
             "province": profile.province,
             "capital": profile.capital,
+            "time_zone": profile.time_zone.key(),
         },
         "period": { "start": profile.period_start, "end": profile.period_end },
         "programs_by_dimension": programs_by_dimension(workbook),
@@ -431,6 +432,7 @@ fn info_text(session: &Session, json: bool, lang: Lang) -> String {
             if profile.is_example { format!(" [{}]", Text::ExampleBadge.get(lang)) } else { String::new() }
         ),
         format!("{}: {}-{}", Text::Masterplan.get(lang), profile.period_start, profile.period_end),
+        format!("{}: {}", Text::ProfileTimeZone.get(lang), profile.time_zone.key()),
     ];
     for (key, text) in [
         ("dimensions", Text::InfoDimensions),

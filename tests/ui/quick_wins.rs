@@ -6,6 +6,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::model::Id;
 use smartcity_workbench::model::quick_wins::DecisionKind;
 use smartcity_workbench::ui::quick_wins::Tab;
@@ -460,4 +461,21 @@ fn the_pickers_cap_is_kept_in_the_workbook() {
 
     let harness = picker_of(&path);
     assert_eq!(cap_shown(&harness), "3.500.000.000", "the cap survives reopening");
+}
+
+#[test]
+fn a_workshops_date_is_written_out_in_the_language_of_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.state_mut().quick_wins_mut().tab = Tab::Workshop;
+    harness.run();
+    // The demo's stage III workshop was held on 2021-10-27.
+    let chosen = |harness: &Harness<'_, App>, name: &str| {
+        harness.get_by_role_and_label(Role::ComboBox, name).value().unwrap_or_default()
+    };
+    assert_eq!(chosen(&harness, "Lokakarya"), "Bimtek Tahap III: Pemilihan Quick Win (contoh) · 27 Oktober 2021");
+    harness.get_by_label("27 Oktober 2021");
+    execute(&mut harness, Command::SetLanguage(Lang::En));
+    assert_eq!(chosen(&harness, "Workshop"), "Bimtek Tahap III: Pemilihan Quick Win (contoh) · 27 October 2021");
+    harness.get_by_label("27 October 2021");
 }

@@ -149,3 +149,14 @@ fn the_framework_tab_edits_weights_and_round_trips_json() {
     harness.get_by_label_contains("butir kerangka diimpor");
     assert_eq!(harness.state().session().unwrap().workbook().readiness_items[0].weight, 2.5);
 }
+
+#[test]
+fn the_time_an_item_was_scored_is_shown_in_the_regions_zone_and_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = readiness_view(dir.path());
+    // The demo's baseline was scored at 2021-11-30T08:00:00Z: 16.00 in WITA, the demo's zone.
+    harness.get_by_label("Dinilai oleh Tim Pelaksana (contoh) pada 30 Nov 2021 16.00 WITA");
+    execute(&mut harness, Command::SetLanguage(Lang::En));
+    harness.get_by_label("Scored by Tim Pelaksana (contoh) on 30 Nov 2021 16:00 WITA");
+    assert!(harness.query_by_label_contains("2021-11-30T08:00:00Z").is_none(), "never the raw stamp");
+}

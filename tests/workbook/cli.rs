@@ -16,6 +16,7 @@ fn demo_then_info_describes_konawe_selatan() {
 
     let info = info_json(dir.path(), &path);
     assert_eq!(info["region"]["name"], "Kabupaten Konawe Selatan");
+    assert_eq!(info["region"]["time_zone"], "WITA");
     assert_eq!(info["period"]["start"], 2022);
     assert_eq!(info["period"]["end"], 2031);
     assert_eq!(info["example"], true);

@@ -5,7 +5,7 @@
 use egui::{Color32, Key, RichText, Ui};
 
 use crate::analysis::readiness::weighted_index;
-use crate::i18n::{Lang, Message, Text, format_decimal};
+use crate::i18n::{Lang, Message, Text, format_decimal, format_timestamp};
 use crate::model::{Change, Edit, Id, Pillar, ReadinessItem, Score, Workbook};
 use crate::store::now_iso;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
@@ -177,7 +177,14 @@ impl Scoring {
             if let Some(score) = score {
                 ui.label(
                     RichText::new(
-                        Message::with(Text::ScoredByAt, [score.scored_by.clone(), score.scored_at.clone()]).show(lang),
+                        Message::with(
+                            Text::ScoredByAt,
+                            [
+                                score.scored_by.clone(),
+                                format_timestamp(&score.scored_at, workbook.profile.time_zone, lang),
+                            ],
+                        )
+                        .show(lang),
                     )
                     .weak(),
                 );

@@ -1,10 +1,10 @@
 //! The session's own fields (title, date, place, stage) and its deletion after a second, explicit click.
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::{WorkshopPanel, qw};
 use crate::analysis::quick_wins::minutes::stage_numeral;
-use crate::i18n::{Message, Text};
+use crate::i18n::{Message, Text, format_date};
 use crate::model::quick_wins::{STAGES, Workshop};
 use crate::model::{Edit, QuickWinChange};
 use crate::ui::ViewCx;
@@ -60,6 +60,11 @@ impl WorkshopPanel {
                 let mut new = w.clone();
                 set(&mut new, value.trim().to_string());
                 changed = Some(new);
+            }
+            // The typed date written out, so a slip of month and day shows at once.
+            let written = format_date(current.trim(), lang);
+            if label == Text::QwDate && written != current.trim() {
+                ui.label(RichText::new(written).weak());
             }
         }
         changed

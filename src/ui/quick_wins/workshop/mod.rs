@@ -15,7 +15,7 @@ use std::sync::mpsc::Receiver;
 use egui::Ui;
 
 use crate::analysis::quick_wins::Ranked;
-use crate::i18n::{Message, Text};
+use crate::i18n::{Lang, Message, Text, format_date};
 use crate::model::quick_wins::{QuickWins, Workshop};
 use crate::model::{Change, Edit, Id, QuickWinChange, Workbook, new_id};
 use crate::store::now_iso;
@@ -103,14 +103,14 @@ impl WorkshopPanel {
         }
         ui.horizontal_wrapped(|ui| {
             let title = |id: Option<Id>| {
-                id.and_then(|w| workbook.quick_wins.workshop(w)).map_or_else(String::new, |w| w.title.clone())
+                id.and_then(|w| workbook.quick_wins.workshop(w)).map_or_else(String::new, |w| dated_title(w, lang))
             };
             egui::ComboBox::from_id_salt("qw_workshop")
                 .selected_text(title(self.workshop))
                 .width(260.0)
                 .show_ui(ui, |ui| {
                     for w in &workbook.quick_wins.workshops {
-                        ui.selectable_value(&mut self.workshop, Some(w.id), w.title.clone());
+                        ui.selectable_value(&mut self.workshop, Some(w.id), dated_title(w, lang));
                     }
                 })
                 .response
@@ -149,5 +149,14 @@ fn new_workshop(workbook: &Workbook, title: &str) -> Workshop {
         stage: 3,
         notes: String::new(),
         position: QuickWins::next_position(&workbook.quick_wins.workshops, |w| w.position),
+    }
+}
+
+/// "Tahap III · 30 November 2021": a workshop's title and its date written out in the interface's language.
+fn dated_title(w: &Workshop, lang: Lang) -> String {
+    if w.date.trim().is_empty() {
+        w.title.clone()
+    } else {
+        format!("{} · {}", w.title, format_date(w.date.trim(), lang))
     }
 }
