@@ -31,7 +31,11 @@ pub struct HomeView {
     derived: Option<Derived>,
 }
 
-const CARD_WIDTH: f32 = 250.0;
+/// The narrowest a card gets; cards share a row's width, as many to a row as fit.
+const MIN_CARD: f32 = 230.0;
+const GAP: f32 = 12.0;
+/// A group frame's inner margin and stroke on both sides.
+const FRAME: f32 = 2.0 * (10.0 + 1.0);
 const DONE: Color32 = Color32::from_rgb(0x1E, 0x7B, 0x34);
 
 impl HomeView {
@@ -55,11 +59,10 @@ impl HomeView {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             dimensions_ui(ui, cx, workbook, &derived.overview, commands);
             ui.add_space(10.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.spacing_mut().item_spacing.x = 12.0;
-                readiness_card(ui, lang, workbook, &derived.overview, commands);
-                envelope_card(ui, cx, &derived.overview, commands);
-                quick_wins_card(ui, cx, workbook, &derived.overview, commands);
+            card_grid(ui, 3, |ui, i| match i {
+                0 => readiness_card(ui, lang, workbook, &derived.overview, commands),
+                1 => envelope_card(ui, cx, &derived.overview, commands),
+                _ => quick_wins_card(ui, cx, workbook, &derived.overview, commands),
             });
             ui.add_space(14.0);
             checklist_ui(ui, lang, area, &derived.checklists, commands);
@@ -67,12 +70,32 @@ impl HomeView {
     }
 }
 
-/// A framed card of the dashboard, a fixed width so they line up and wrap on narrow screens.
-fn card(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
-    egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-        ui.set_width(CARD_WIDTH);
-        ui.vertical(add);
-    });
+/// The inner width of each card when `available` points hold as many as fit side by side: they fill the
+/// row exactly, so none is cut at the edge and a wide screen is not left empty.
+fn card_width(available: f32) -> f32 {
+    let per_row = ((available + GAP) / (MIN_CARD + FRAME + GAP)).floor().max(1.0);
+    ((available - GAP * (per_row - 1.0)) / per_row - FRAME).floor().max(80.0)
+}
+
+/// `count` framed cards in rows, as many to a row as fit; `draw` fills card `i`. (A wrapping layout cannot
+/// wrap frames: their size is known only once drawn.)
+fn card_grid(ui: &mut Ui, count: usize, mut draw: impl FnMut(&mut Ui, usize)) {
+    let available = ui.available_width();
+    let width = card_width(available);
+    let per_row = (((available + GAP) / (width + FRAME + GAP)).floor() as usize).max(1);
+    let all: Vec<usize> = (0..count).collect();
+    for row in all.chunks(per_row) {
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = GAP;
+            for &i in row {
+                egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.vertical(|ui| draw(ui, i));
+                });
+            }
+        });
+        ui.add_space(GAP - ui.spacing().item_spacing.y);
+    }
 }
 
 fn open_link(ui: &mut Ui, lang: Lang, view: View, commands: &mut Vec<Command>) {
@@ -90,132 +113,120 @@ fn dimensions_ui(ui: &mut Ui, cx: &ViewCx<'_>, workbook: &Workbook, o: &Overview
         ui.label(Message::with(Text::HomeCost, [money(cx, o.cost)]).show(lang));
         open_link(ui, lang, View::Programs, commands);
     });
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 12.0;
-        for figures in &o.dimensions {
-            let Some(dimension) = workbook.dimension(figures.dimension) else { continue };
-            card(ui, |ui| {
-                let name = names::dimension(dimension, lang);
-                let line = Message::with(Text::HomeDimensionPrograms, [name.to_string(), figures.programs.to_string()]);
-                ui.horizontal(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 18.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, names::color(&dimension.color));
-                    ui.add(egui::Label::new(RichText::new(line.show(lang)).strong()).wrap());
-                });
-                ui.label(Message::with(Text::HomeCost, [money(cx, figures.cost)]).show(lang));
+    card_grid(ui, o.dimensions.len(), |ui, i| {
+        let figures = &o.dimensions[i];
+        if let Some(dimension) = workbook.dimension(figures.dimension) {
+            let name = names::dimension(dimension, lang);
+            let line = Message::with(Text::HomeDimensionPrograms, [name.to_string(), figures.programs.to_string()]);
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, 18.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, names::color(&dimension.color));
+                ui.add(egui::Label::new(RichText::new(line.show(lang)).strong()).wrap());
             });
+            ui.label(Message::with(Text::HomeCost, [money(cx, figures.cost)]).show(lang));
         }
     });
 }
 
 fn readiness_card(ui: &mut Ui, lang: Lang, workbook: &Workbook, o: &Overview, commands: &mut Vec<Command>) {
-    card(ui, |ui| {
-        ui.label(RichText::new(Text::HomeReadinessTitle.get(lang)).strong());
-        match &o.readiness {
-            None => {
-                ui.label(Text::HomeNoRound.get(lang));
-            }
-            Some(r) => {
-                let round = workbook.rounds.iter().find(|x| x.id == r.round).map_or("", |x| x.name.as_str());
-                let band = r.overall.value.and_then(|v| band_of(&workbook.bands, v)).map_or("", |b| match lang {
-                    Lang::Id => b.name_id.as_str(),
-                    Lang::En => b.name_en.as_str(),
-                });
-                let index = Message::with(
-                    Text::HomeReadinessIndex,
-                    [round.to_string(), band.to_string(), score_text(r.overall.value)],
+    ui.label(RichText::new(Text::HomeReadinessTitle.get(lang)).strong());
+    match &o.readiness {
+        None => {
+            ui.label(Text::HomeNoRound.get(lang));
+        }
+        Some(r) => {
+            let round = workbook.rounds.iter().find(|x| x.id == r.round).map_or("", |x| x.name.as_str());
+            let band = r.overall.value.and_then(|v| band_of(&workbook.bands, v)).map_or("", |b| match lang {
+                Lang::Id => b.name_id.as_str(),
+                Lang::En => b.name_en.as_str(),
+            });
+            let index = Message::with(
+                Text::HomeReadinessIndex,
+                [round.to_string(), band.to_string(), score_text(r.overall.value)],
+            );
+            ui.add(egui::Label::new(index.show(lang)).wrap());
+            if let Some((pillar, value)) = r.weakest {
+                let weakest = Message::with(
+                    Text::HomeWeakestPillar,
+                    [pillar.text().get(lang).to_string(), format_decimal(value, 2)],
                 );
-                ui.add(egui::Label::new(index.show(lang)).wrap());
-                if let Some((pillar, value)) = r.weakest {
-                    let weakest = Message::with(
-                        Text::HomeWeakestPillar,
-                        [pillar.text().get(lang).to_string(), format_decimal(value, 2)],
-                    );
-                    ui.add(egui::Label::new(weakest.show(lang)).wrap());
-                }
+                ui.add(egui::Label::new(weakest.show(lang)).wrap());
             }
         }
-        open_link(ui, lang, View::Readiness, commands);
-    });
+    }
+    open_link(ui, lang, View::Readiness, commands);
 }
 
 fn envelope_card(ui: &mut Ui, cx: &ViewCx<'_>, o: &Overview, commands: &mut Vec<Command>) {
     let lang = cx.lang;
-    card(ui, |ui| {
-        ui.label(RichText::new(Text::HomeEnvelopeTitle.get(lang)).strong());
-        match &o.envelope {
-            EnvelopeFigures::NoHistory => {
-                ui.label(Text::HomeNoHistory.get(lang));
-            }
-            EnvelopeFigures::Refused(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, error.message().show(lang));
-            }
-            EnvelopeFigures::Total(total) => {
-                let figures = Message::with(
-                    Text::HomeEnvelopeFigures,
-                    [total.years.to_string(), money(cx, total.envelope), money(cx, total.program_apbd)],
-                );
-                ui.add(egui::Label::new(figures.show(lang)).wrap());
-                // A gap is a shortfall or room left, never a bare negative number.
-                let verdict = if total.gap > 0 {
-                    let share =
-                        total.gap_percent.map_or_else(|| "–".to_string(), |p| format!("{} %", format_decimal(p, 1)));
-                    Message::with(Text::HomeShortfall, [money(cx, total.gap), share])
-                } else {
-                    Message::with(Text::HomeRoom, [money(cx, total.gap.saturating_neg())])
-                };
-                let color = if total.gap > 0 { ui.visuals().error_fg_color } else { DONE };
-                ui.colored_label(color, verdict.show(lang));
-            }
+    ui.label(RichText::new(Text::HomeEnvelopeTitle.get(lang)).strong());
+    match &o.envelope {
+        EnvelopeFigures::NoHistory => {
+            ui.label(Text::HomeNoHistory.get(lang));
         }
-        if !cx.hide_money {
-            open_link(ui, lang, View::Finance, commands);
+        EnvelopeFigures::Refused(error) => {
+            ui.colored_label(ui.visuals().error_fg_color, error.message().show(lang));
         }
-    });
+        EnvelopeFigures::Total(total) => {
+            let figures = Message::with(
+                Text::HomeEnvelopeFigures,
+                [total.years.to_string(), money(cx, total.envelope), money(cx, total.program_apbd)],
+            );
+            ui.add(egui::Label::new(figures.show(lang)).wrap());
+            // A gap is a shortfall or room left, never a bare negative number.
+            let verdict = if total.gap > 0 {
+                let share =
+                    total.gap_percent.map_or_else(|| "–".to_string(), |p| format!("{} %", format_decimal(p, 1)));
+                Message::with(Text::HomeShortfall, [money(cx, total.gap), share])
+            } else {
+                Message::with(Text::HomeRoom, [money(cx, total.gap.saturating_neg())])
+            };
+            let color = if total.gap > 0 { ui.visuals().error_fg_color } else { DONE };
+            ui.colored_label(color, verdict.show(lang));
+        }
+    }
+    if !cx.hide_money {
+        open_link(ui, lang, View::Finance, commands);
+    }
 }
 
 fn quick_wins_card(ui: &mut Ui, cx: &ViewCx<'_>, workbook: &Workbook, o: &Overview, commands: &mut Vec<Command>) {
     let lang = cx.lang;
-    card(ui, |ui| {
-        ui.label(RichText::new(Text::HomeQuickWinsTitle.get(lang)).strong());
-        let q = &o.quick_wins;
-        if q.count == 0 {
-            ui.label(Text::HomeNoQuickWins.get(lang));
-        } else {
-            let year = workbook.profile.period_start.to_string();
-            let line = Message::with(Text::HomeQuickWins, [q.count.to_string(), year, money(cx, q.first_year_cost)]);
-            ui.add(egui::Label::new(line.show(lang)).wrap());
-            for id in q.programs.iter().take(3) {
-                if let Some(p) = workbook.program(*id) {
-                    ui.add(egui::Label::new(RichText::new(format!("• {}", p.name)).weak()).truncate())
-                        .on_hover_text(&p.name);
-                }
+    ui.label(RichText::new(Text::HomeQuickWinsTitle.get(lang)).strong());
+    let q = &o.quick_wins;
+    if q.count == 0 {
+        ui.label(Text::HomeNoQuickWins.get(lang));
+    } else {
+        let year = workbook.profile.period_start.to_string();
+        let line = Message::with(Text::HomeQuickWins, [q.count.to_string(), year, money(cx, q.first_year_cost)]);
+        ui.add(egui::Label::new(line.show(lang)).wrap());
+        for id in q.programs.iter().take(3) {
+            if let Some(p) = workbook.program(*id) {
+                ui.add(egui::Label::new(RichText::new(format!("• {}", p.name)).weak()).truncate())
+                    .on_hover_text(&p.name);
             }
         }
-        open_link(ui, lang, View::QuickWins, commands);
-    });
+    }
+    open_link(ui, lang, View::QuickWins, commands);
 }
 
 fn checklist_ui(ui: &mut Ui, lang: Lang, area: &str, lists: &[BookChecklist], commands: &mut Vec<Command>) {
     ui.label(RichText::new(Text::HomeChecklist.get(lang)).strong().size(17.0));
     ui.label(RichText::new(Text::HomeChecklistHint.get(lang)).weak());
     ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 12.0;
-        for list in lists {
-            let Some(book) = Book::from_number(list.book) else { continue };
-            card(ui, |ui| {
-                let title = book.title(lang).to_string();
-                let head = match list.unmet() {
-                    0 => Message::with(Text::HomeBookComplete, [title]),
-                    n => Message::with(Text::HomeBookUnmet, [title, n.to_string()]),
-                };
-                let color = if list.unmet() == 0 { DONE } else { ui.visuals().strong_text_color() };
-                ui.add(egui::Label::new(RichText::new(head.show(lang)).strong().color(color)).wrap());
-                for check in &list.checks {
-                    check_ui(ui, lang, area, check, commands);
-                }
-            });
+    card_grid(ui, lists.len(), |ui, i| {
+        let list = &lists[i];
+        if let Some(book) = Book::from_number(list.book) {
+            let title = book.title(lang).to_string();
+            let head = match list.unmet() {
+                0 => Message::with(Text::HomeBookComplete, [title]),
+                n => Message::with(Text::HomeBookUnmet, [title, n.to_string()]),
+            };
+            let color = if list.unmet() == 0 { DONE } else { ui.visuals().strong_text_color() };
+            ui.add(egui::Label::new(RichText::new(head.show(lang)).strong().color(color)).wrap());
+            for check in &list.checks {
+                check_ui(ui, lang, area, check, commands);
+            }
         }
     });
 }
@@ -273,5 +284,24 @@ fn fills(item: Item) -> View {
         | Item::AgencyOfEveryProgram
         | Item::BudgetOfEveryProgram
         | Item::AreaPrograms => View::Programs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cards_fill_the_row_without_running_off_it() {
+        // 818 points beside the navigation at 1024x768: three cards of (818 - 24) / 3 - 22 = 242.
+        assert_eq!(card_width(818.0), 242.0);
+        for available in [300.0, 818.0, 1200.0, 1714.0] {
+            let inner = card_width(available);
+            let per_row = ((available + GAP) / (inner + FRAME + GAP)).floor();
+            assert!(per_row * (inner + FRAME) + (per_row - 1.0) * GAP <= available, "{available}");
+            assert!(inner >= MIN_CARD || available < MIN_CARD + FRAME, "{available}: {inner}");
+        }
+        // 1714 points at 1920x1080: six cards, one row of the six dimensions.
+        assert_eq!(((1714.0 + GAP) / (card_width(1714.0) + FRAME + GAP)).floor(), 6.0);
     }
 }
