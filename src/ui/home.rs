@@ -107,7 +107,8 @@ fn open_link(ui: &mut Ui, lang: Lang, view: View, commands: &mut Vec<Command>) {
 
 fn dimensions_ui(ui: &mut Ui, cx: &ViewCx<'_>, workbook: &Workbook, o: &Overview, commands: &mut Vec<Command>) {
     let lang = cx.lang;
-    ui.horizontal(|ui| {
+    // Wrapping, so a zoomed presentation never widens the view past the screen.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(Text::HomeDimensions.get(lang)).strong());
         ui.label(Message::with(Text::HomeTotal, [o.programs.to_string()]).show(lang));
         ui.label(Message::with(Text::HomeCost, [money(cx, o.cost)]).show(lang));

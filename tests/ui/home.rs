@@ -120,3 +120,31 @@ fn the_help_menu_opens_the_guide() {
     harness.run();
     harness.get_by_label("Alur lokakarya Tahap I-IV");
 }
+
+#[test]
+fn presented_at_1024x768_the_home_view_stays_within_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = crate::presentation::projector_app(dir.path());
+    execute(&mut harness, Command::Present);
+    harness.run();
+    let workbook = harness.state().session().unwrap().workbook().clone();
+    // Rects are in points: the 1024 px screen is 512 points wide at the presentation's 200 %.
+    let width = harness.ctx.content_rect().width();
+    let mut labels: Vec<String> = workbook
+        .dimensions
+        .iter()
+        .map(|d| {
+            let count = workbook
+                .programs
+                .iter()
+                .filter(|p| workbook.element(p.element_id).is_some_and(|e| e.dimension_id == d.id))
+                .count();
+            format!("{}: {count} program", d.name_id)
+        })
+        .collect();
+    labels.push("Buka Program →".to_string());
+    for label in labels {
+        let rect = harness.get_by_label(&label).rect();
+        assert!(rect.right() <= width + 0.5, "{label} ends at {} of {width}", rect.right());
+    }
+}

@@ -13,7 +13,7 @@ use crate::{demo_copy, execute};
 /// The projector the issue measured on.
 const PROJECTOR: [f32; 2] = [1024.0, 768.0];
 
-fn projector_app(dir: &std::path::Path) -> Harness<'static, App> {
+pub fn projector_app(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
     let data_dir = DataDir(dir.to_path_buf());
     let mut harness = Harness::builder()
