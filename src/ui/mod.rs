@@ -22,6 +22,7 @@ mod profile;
 pub mod programs;
 pub mod quick_wins;
 pub mod readiness;
+mod section;
 pub mod strategy;
 mod theme;
 mod view_cx;

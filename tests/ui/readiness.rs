@@ -160,3 +160,20 @@ fn the_time_an_item_was_scored_is_shown_in_the_regions_zone_and_the_language() {
     harness.get_by_label("Scored by Tim Pelaksana (contoh) on 30 Nov 2021 16:00 WITA");
     assert!(harness.query_by_label_contains("2021-11-30T08:00:00Z").is_none(), "never the raw stamp");
 }
+
+#[test]
+fn a_long_framework_question_wraps_within_the_window_and_opens_on_a_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = readiness_view(dir.path());
+    harness.set_size(egui::vec2(1024.0, 768.0));
+    harness.get_by_role_and_label(Role::Button, "Kerangka").click();
+    harness.run();
+    let item = harness.state().session().unwrap().workbook().readiness_items[9].clone();
+    let title = harness.get_by_label_contains(&item.question_id).rect();
+    assert!(title.right() <= 1024.0, "{} ends at {}", item.code, title.right());
+    assert!(title.height() > 30.0, "wrapped onto a second line: {}", title.height());
+    assert!(harness.query_by_label("Hapus butir ini (beserta nilainya)").is_none(), "every item starts closed");
+    harness.get_by_label_contains(&item.question_id).click();
+    harness.run();
+    harness.get_by_label("Hapus butir ini (beserta nilainya)");
+}

@@ -13,6 +13,7 @@ use crate::io::atomic_file::write_atomically;
 use crate::io::readiness_json::{export_framework, import_framework};
 use crate::model::{Band, Change, Edit, Field, LevelText, Pillar, ReadinessItem, new_id};
 use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
+use crate::ui::section::wrapping_section;
 use crate::ui::{ViewCx, names};
 
 #[derive(Default)]
@@ -108,9 +109,7 @@ impl FrameworkEditor {
                     format_decimal(share, 1),
                     question(item, lang)
                 );
-                egui::CollapsingHeader::new(title)
-                    .id_salt(("framework_item", item.id))
-                    .show(ui, |ui| self.item_ui(ui, cx, item));
+                wrapping_section(ui, ("framework_item", item.id), false, title, |ui| self.item_ui(ui, cx, item));
             }
             ui.add_enabled_ui(cx.editable, |ui| {
                 if ui.button(Text::AddItem.get(lang)).clicked() {

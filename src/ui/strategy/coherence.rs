@@ -12,6 +12,7 @@ use crate::i18n::{Lang, Message, Text, format_rupiah, format_rupiah_short};
 use crate::model::{Id, Program, Workbook};
 use crate::ui::ViewCx;
 use crate::ui::names;
+use crate::ui::section::wrapping_section;
 
 #[derive(Default)]
 pub struct CoherenceTab {
@@ -166,38 +167,34 @@ impl CoherenceTab {
     fn tree_ui(&self, ui: &mut Ui, lang: Lang) {
         egui::ScrollArea::vertical().id_salt("coherence_tree").auto_shrink(false).show(ui, |ui| {
             for node in &self.issues {
-                egui::CollapsingHeader::new(RichText::new(&node.title).strong().size(16.0))
-                    .id_salt(("coherence_issue", node.id))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        if node.strategies.is_empty() {
-                            ui.label(
-                                RichText::new(Text::IssueUnanswered.get(lang))
-                                    .italics()
-                                    .color(ui.visuals().warn_fg_color),
-                            );
-                        }
-                        for s in &node.strategies {
-                            egui::CollapsingHeader::new(&s.title)
-                                .id_salt(("coherence_strategy", node.id, s.id))
-                                .default_open(s.programs.len() <= OPEN_UP_TO)
-                                .show(ui, |ui| {
-                                    if s.programs.is_empty() {
-                                        ui.label(
-                                            RichText::new(Text::NoProgramYet.get(lang))
-                                                .italics()
-                                                .color(ui.visuals().warn_fg_color),
-                                        );
-                                    }
-                                    for (program, cost) in &s.programs {
-                                        ui.horizontal(|ui| {
-                                            ui.label(program);
-                                            ui.label(RichText::new(cost).monospace());
-                                        });
-                                    }
+                let title = RichText::new(&node.title).strong().size(16.0);
+                wrapping_section(ui, ("coherence_issue", node.id), true, title, |ui| {
+                    if node.strategies.is_empty() {
+                        ui.label(
+                            RichText::new(Text::IssueUnanswered.get(lang)).italics().color(ui.visuals().warn_fg_color),
+                        );
+                    }
+                    for s in &node.strategies {
+                        let open = s.programs.len() <= OPEN_UP_TO;
+                        wrapping_section(ui, ("coherence_strategy", node.id, s.id), open, &s.title, |ui| {
+                            if s.programs.is_empty() {
+                                ui.label(
+                                    RichText::new(Text::NoProgramYet.get(lang))
+                                        .italics()
+                                        .color(ui.visuals().warn_fg_color),
+                                );
+                            }
+                            for (program, cost) in &s.programs {
+                                // The cost first, so a long program name wraps instead of
+                                // pushing it off the edge.
+                                ui.horizontal_top(|ui| {
+                                    ui.label(RichText::new(cost).monospace());
+                                    ui.add(egui::Label::new(program).wrap());
                                 });
-                        }
-                    });
+                            }
+                        });
+                    }
+                });
             }
         });
     }
