@@ -35,7 +35,8 @@ pub struct FieldSpec<'a> {
     /// The accessible name: what a screen reader and the tests call the field.
     pub name: &'a str,
     pub width: f32,
-    pub multiline: bool,
+    /// Rows of a wrapping field; 1 is a single line.
+    pub rows: usize,
     pub enabled: bool,
     /// Shown greyed in an empty field, e.g. a computed total.
     pub hint: Option<String>,
@@ -45,7 +46,7 @@ pub struct FieldSpec<'a> {
 
 impl<'a> FieldSpec<'a> {
     pub fn new(id: Id, name: &'a str) -> Self {
-        FieldSpec { id, name, width: 240.0, multiline: false, enabled: true, hint: None, muted: false }
+        FieldSpec { id, name, width: 240.0, rows: 1, enabled: true, hint: None, muted: false }
     }
 
     pub fn width(mut self, width: f32) -> Self {
@@ -54,7 +55,14 @@ impl<'a> FieldSpec<'a> {
     }
 
     pub fn multiline(mut self) -> Self {
-        self.multiline = true;
+        self.rows = MULTILINE_ROWS;
+        self
+    }
+
+    /// A field of `rows` lines that wraps its text (a long name in a narrow column), for one-line values:
+    /// a line break typed in it is kept out of the value.
+    pub fn wrapping(mut self, rows: usize) -> Self {
+        self.rows = rows.max(1);
         self
     }
 
@@ -69,8 +77,8 @@ pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current
     let id = spec.id;
     let mut text = drafts.text.get(&id).cloned().unwrap_or_else(|| current.to_string());
     let invalid = drafts.problems.contains_key(&id);
-    let edit = if spec.multiline {
-        TextEdit::multiline(&mut text).desired_rows(MULTILINE_ROWS)
+    let edit = if spec.rows > 1 {
+        TextEdit::multiline(&mut text).desired_rows(spec.rows)
     } else {
         TextEdit::singleline(&mut text)
     };
@@ -84,7 +92,7 @@ pub fn text_field(ui: &mut Ui, drafts: &mut Drafts, spec: FieldSpec<'_>, current
         edit = edit.hint_text(hint.as_str());
     }
     // A fixed-width child: inside a grid a text field otherwise shrinks to the column's last width.
-    let rows = if spec.multiline { MULTILINE_ROWS as f32 } else { 1.0 };
+    let rows = spec.rows as f32;
     let height = rows * ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let response: Response =
         ui.add_enabled_ui(spec.enabled, |ui| ui.add_sized([spec.width, height], edit)).inner.accessible_name(spec.name);

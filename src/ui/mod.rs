@@ -5,6 +5,7 @@
 mod app;
 mod badges;
 mod charts;
+mod clamp;
 mod commands;
 mod damaged;
 pub mod export;

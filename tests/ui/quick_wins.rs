@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use smartcity_workbench::i18n::Lang;
 use smartcity_workbench::model::Id;
 use smartcity_workbench::model::quick_wins::DecisionKind;
@@ -478,4 +478,25 @@ fn a_workshops_date_is_written_out_in_the_language_of_the_interface() {
     execute(&mut harness, Command::SetLanguage(Lang::En));
     assert_eq!(chosen(&harness, "Workshop"), "Bimtek Tahap III: Pemilihan Quick Win (contoh) · 27 October 2021");
     harness.get_by_label("27 October 2021");
+}
+
+#[test]
+fn long_criteria_names_and_picker_rows_wrap_at_1024x768() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = quick_win_view(dir.path());
+    harness.set_size(egui::vec2(1024.0, 768.0));
+    harness.state_mut().quick_wins_mut().tab = Tab::Criteria;
+    harness.run();
+    harness.run();
+    let line = 15.0 + 8.0;
+    let field = harness.get_by_label("Kriteria (Indonesia) Kesiapan OPD penanggung jawab");
+    assert_eq!(field.value().as_deref(), Some("Kesiapan OPD penanggung jawab"));
+    assert!(field.rect().height() > 1.5 * line, "a two-line field: {}", field.rect().height());
+
+    harness.state_mut().quick_wins_mut().tab = Tab::Picker;
+    harness.run();
+    harness.run();
+    let name = harness.get(By::new().role(Role::Label).label_contains("GOV-KP-01 Peraturan Bupati")).rect();
+    assert!(name.height() > 1.5 * 15.0, "the program's name wraps onto a second line: {}", name.height());
+    assert!(name.right() <= 1024.0);
 }

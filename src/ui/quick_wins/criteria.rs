@@ -32,6 +32,8 @@ impl CriteriaEditor {
         let shares = weight_shares(&criteria);
         ui.label(RichText::new(Text::QwCriteriaHint.get(lang)).weak());
         let mut edits: Vec<Edit> = Vec::new();
+        // The names share what the weight, share, switch and delete button leave, and wrap onto two lines.
+        let name_width = ((ui.available_width() - 360.0) / 2.0).clamp(200.0, 480.0);
         egui::ScrollArea::vertical().id_salt("qw_criteria").show(ui, |ui| {
             egui::Grid::new("qw_criteria_grid").striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
                 for h in
@@ -41,7 +43,7 @@ impl CriteriaEditor {
                 }
                 ui.end_row();
                 for (c, share) in criteria.iter().zip(&shares) {
-                    criterion_row_ui(ui, &mut self.drafts, cx, (c, *share), &mut edits);
+                    criterion_row_ui(ui, &mut self.drafts, cx, (c, *share, name_width), &mut edits);
                     ui.end_row();
                 }
             });
@@ -74,21 +76,22 @@ fn criterion_row_ui(
     ui: &mut Ui,
     drafts: &mut Drafts,
     cx: &ViewCx<'_>,
-    (c, share): (&Criterion, f64),
+    (c, share, name_width): (&Criterion, f64, f32),
     edits: &mut Vec<Edit>,
 ) {
     let lang = cx.lang;
     let q = &cx.session.workbook().quick_wins;
-    let fields: [(Text, &str, f32); 3] = [
-        (Text::QwCriterionId, &c.name_id, 240.0),
-        (Text::QwCriterionEn, &c.name_en, 220.0),
-        (Text::QwWeight, &c.weight.to_string(), 60.0),
+    let fields: [(Text, &str, f32, usize); 3] = [
+        (Text::QwCriterionId, &c.name_id, name_width, 2),
+        (Text::QwCriterionEn, &c.name_en, name_width, 2),
+        (Text::QwWeight, &c.weight.to_string(), 60.0, 1),
     ];
-    for (label, current, width) in fields {
+    for (label, current, width, rows) in fields {
         let id = egui::Id::unique(("qw_criterion", c.id, label));
         let name = format!("{} {}", label.get(lang), c.name_id);
-        let spec = FieldSpec::new(id, &name).width(width).enabled(cx.editable);
+        let spec = FieldSpec::new(id, &name).width(width).wrapping(rows).enabled(cx.editable);
         if let Some(value) = text_field(ui, drafts, spec, current, lang) {
+            let value = value.replace(['\n', '\r'], " ");
             let mut new = c.clone();
             match label {
                 Text::QwCriterionId => new.name_id = value.trim().to_string(),

@@ -9,14 +9,16 @@ use crate::analysis::quick_wins::{Proposal, Ranked, Reason};
 use crate::i18n::Text;
 use crate::model::Program;
 use crate::ui::ViewCx;
+use crate::ui::clamp::clamped_label;
 use crate::ui::quick_wins::{money, program_color, program_label, score_text};
 
 impl Picker {
     pub(super) fn reasons_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked], proposal: &Proposal) {
         let lang = cx.lang;
         let workbook = cx.session.workbook();
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
         let em = ui.text_style_height(&egui::TextStyle::Body);
+        // Two lines to a row: a program's name and the reason it is in or out wrap instead of being cut.
+        let row_height = 2.0 * em + 10.0;
         let mut toggled = None;
         egui::ScrollArea::horizontal().id_salt("qw_picker_x").show(ui, |ui| {
             TableBuilder::new(ui)
@@ -28,7 +30,7 @@ impl Picker {
                 .column(Column::exact(3.5 * em))
                 .column(Column::exact(5.5 * em))
                 .column(Column::remainder().at_least(11.0 * em).clip(true))
-                .header(row_height, |mut header| {
+                .header(em + 10.0, |mut header| {
                     for text in [Text::QwInSet, Text::QwProgram, Text::QwScoreShort, Text::QwCostInYears, Text::QwWhy] {
                         header.col(|ui| {
                             ui.strong(text.get(lang));
@@ -82,7 +84,7 @@ fn reason_row_ui(
             let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, row_height - 8.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 1.0, program_color(cx.session.workbook(), p));
             let text = RichText::new(program_label(p));
-            ui.label(if in_set { text.strong() } else { text });
+            clamped_label(ui, if in_set { text.strong() } else { text }, 2);
         });
     });
     row.col(|ui| {
@@ -94,8 +96,7 @@ fn reason_row_ui(
     row.col(|ui| {
         let color =
             if reason.is_chosen() { Color32::from_rgb(0x1E, 0x7B, 0x48) } else { ui.visuals().weak_text_color() };
-        let text = reason_text(cx, reason);
-        ui.label(RichText::new(&text).color(color)).on_hover_text(text);
+        clamped_label(ui, RichText::new(reason_text(cx, reason)).color(color), 2);
     });
     toggled
 }
