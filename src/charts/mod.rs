@@ -9,6 +9,7 @@
 //! No egui and no SQL here.
 
 pub mod finance;
+mod labels;
 pub mod of_workbook;
 pub mod quick_wins;
 pub mod readiness;

@@ -6,6 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
+use super::labels::{self, Wanted};
 use super::{AXIS, Canvas, Chart, GRID, MUTED, TEXT, TextMode, fail, format_number, rgb};
 use crate::i18n::{format_rupiah, format_rupiah_short};
 
@@ -154,10 +155,22 @@ impl Chart for ValueForMoneyChart {
             }
             c.area.draw(&Circle::new(center, r, c.stroke(color, 2.0))).map_err(fail)?;
         }
-        for b in order.iter().filter(|b| b.labelled) {
-            let center = (x_of(b.cost as f64), y_of(b.score));
-            let r = c.px(Self::radius(b.votes, most)).max(3);
-            c.text(&b.label, 13.0, &TEXT, (center.0 + r + c.px(2.0), center.1), (HPos::Left, VPos::Center))?;
+        // Labels where they cover no other label; a crowded one is left to the hover readout.
+        const LABEL: f64 = 13.0;
+        let labelled: Vec<&&Bubble> = order.iter().filter(|b| b.labelled).collect();
+        let wanted: Vec<Wanted> = labelled
+            .iter()
+            .map(|b| Wanted {
+                center: (x_of(b.cost as f64), y_of(b.score)),
+                radius: c.px(Self::radius(b.votes, most)).max(3),
+                size: (c.width(&b.label, LABEL), c.line(LABEL)),
+            })
+            .collect();
+        let bounds = (l.left, l.top, c.w, l.bottom);
+        for (b, at) in labelled.iter().zip(labels::place(&wanted, bounds, c.px(2.0))) {
+            if let Some(at) = at {
+                c.text(&b.label, LABEL, &TEXT, at, (HPos::Left, VPos::Top))?;
+            }
         }
         Ok(())
     }
