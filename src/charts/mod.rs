@@ -200,10 +200,26 @@ fn fail(error: impl std::fmt::Display) -> String {
     format!("chart drawing failed: {error}")
 }
 
+thread_local! {
+    /// The smallest size factor pictures drawn on this thread get: 0 (none) except inside [`with_min_scale`].
+    static MIN_SCALE: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Draw and read out charts inside `f` at a size factor of at least `min`: the app's charts on a projector,
+/// whose labels must match its body text, not the picture's share of the screen. A setting of the thread
+/// rather than a parameter, so a picture and its hover readout (which lays the chart out again) always agree;
+/// files are drawn outside it and keep their bytes.
+pub fn with_min_scale<R>(min: f64, f: impl FnOnce() -> R) -> R {
+    let before = MIN_SCALE.with(|m| m.replace(min));
+    let result = f();
+    MIN_SCALE.with(|m| m.set(before));
+    result
+}
+
 /// The size factor of a picture: 1.0 at 480 pixels on its short side, so text and lines keep their share of
-/// the picture at any size (a label is 3% of the height).
+/// the picture at any size (a label is 3% of the height); never below [`with_min_scale`]'s.
 pub fn scale_of(width: u32, height: u32) -> f64 {
-    (f64::from(width.min(height)) / 480.0).max(0.3)
+    (f64::from(width.min(height)) / 480.0).max(0.3).max(MIN_SCALE.with(std::cell::Cell::get))
 }
 
 /// A number on an axis or at a bar: whole numbers without decimals, others with one decimal comma (`2,5`).

@@ -8,7 +8,8 @@ use std::sync::mpsc::Receiver;
 
 use egui::{ColorImage, TextureHandle, TextureOptions, Ui};
 
-use crate::charts::{Chart, to_rgba, to_svg, write_png};
+use super::theme;
+use crate::charts::{Chart, to_rgba, to_svg, with_min_scale, write_png};
 use crate::i18n::{Lang, Message, Text};
 use crate::io::atomic_file::write_atomically;
 use crate::ui::file_dialog::browse_in_background;
@@ -54,6 +55,7 @@ impl ChartTextures {
         let width = SIZE[0].min(ui.available_width());
         let size = egui::vec2(width, width * SIZE[1] / SIZE[0]);
         let scale = ui.ctx().pixels_per_point();
+        let min_scale = min_chart_scale(ui);
         let pixels = [(size.x * scale).round().max(1.0) as u32, (size.y * scale).round().max(1.0) as u32];
         if pixels != self.pixels {
             self.textures.clear();
@@ -62,7 +64,7 @@ impl ChartTextures {
         if self.textures.is_empty() {
             let [w, h] = pixels;
             for (name, chart) in charts {
-                match to_rgba(chart.as_ref(), w, h) {
+                match with_min_scale(min_scale, || to_rgba(chart.as_ref(), w, h)) {
                     Ok(pixels) => {
                         let image = ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &pixels);
                         let texture = ui.ctx().load_texture(format!("chart-{name}"), image, TextureOptions::LINEAR);
@@ -82,7 +84,7 @@ impl ChartTextures {
                         let [w, h] = texture.size();
                         let x = f64::from((pointer.x - image.rect.left()) / image.rect.width()) * w as f64;
                         let y = f64::from((pointer.y - image.rect.top()) / image.rect.height()) * h as f64;
-                        if let Some(text) = chart.readout(w as u32, h as u32, x, y) {
+                        if let Some(text) = with_min_scale(min_scale, || chart.readout(w as u32, h as u32, x, y)) {
                             image.on_hover_text_at_pointer(text);
                         }
                     }
@@ -111,6 +113,17 @@ impl ChartTextures {
             ui.label(status.show(lang));
         }
     }
+}
+
+/// The size factor the app's charts are drawn at, at least: presenting, chart labels (13 at scale 1) are as
+/// large on screen as the body text around them (32 px at 200 %), whatever share of the screen the chart
+/// takes; editing, they keep the picture's own scale.
+pub fn min_chart_scale(ui: &Ui) -> f64 {
+    if !theme::presenting(ui.ctx()) {
+        return 0.0;
+    }
+    let body = ui.style().text_styles.get(&egui::TextStyle::Body).map_or(15.0, |f| f.size);
+    f64::from(body * ui.ctx().pixels_per_point()) / 13.0
 }
 
 /// Save a chart by the path's extension: SVG as drawn, PNG at print resolution.

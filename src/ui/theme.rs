@@ -7,8 +7,19 @@ use crate::charts::DEJAVU_SANS;
 /// file the charts draw with, so the app and its exports match.
 pub const FALLBACK_FONT: &[u8] = DEJAVU_SANS;
 
+/// Where the context remembers that the projector theme is on (read by [`presenting`]).
+fn projector_flag() -> egui::Id {
+    egui::Id::unique("smartcity-projector-theme")
+}
+
+/// Whether the projector theme is on: the charts then draw their labels as large as the body text.
+pub fn presenting(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(projector_flag())).unwrap_or(false)
+}
+
 pub fn apply(ctx: &egui::Context) {
     use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    ctx.data_mut(|d| d.insert_temp(projector_flag(), false));
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         ctx.add_font(FontInsert::new(
             &format!("DejaVuSans-{family:?}"),
@@ -46,6 +57,7 @@ pub const PRESENT_ZOOM: f32 = 2.0;
 /// room can read it from the back on a 1024x768 projector. [`apply`] undoes it.
 pub fn apply_projector(ctx: &egui::Context) {
     use egui::{Color32, FontFamily, FontId, Stroke, TextStyle};
+    ctx.data_mut(|d| d.insert_temp(projector_flag(), true));
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         style.text_styles = [

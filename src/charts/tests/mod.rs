@@ -3,6 +3,8 @@
 mod finance;
 mod readiness;
 
+use super::{scale_of, with_min_scale};
+
 const DIMENSIONS: [&str; 6] =
     ["Smart Governance", "Smart Branding", "Smart Economy", "Smart Living", "Smart Society", "Smart Environment"];
 const BLUE_: [u8; 3] = [0x2E, 0x5E, 0xAA];
@@ -29,4 +31,14 @@ fn svg_texts(svg: &str) -> Vec<String> {
             Some(body[..body.find("</text>")?].trim().replace("&amp;", "&"))
         })
         .collect()
+}
+
+#[test]
+fn a_minimum_scale_holds_inside_its_call_and_files_drawn_outside_keep_theirs() {
+    // 720x405: the short side 405 / 480.
+    assert!((scale_of(720, 405) - 0.84375).abs() < 1e-9);
+    let inside = with_min_scale(2.46, || scale_of(720, 405));
+    assert!((inside - 2.46).abs() < 1e-9, "raised to the minimum: {inside}");
+    assert!((with_min_scale(0.5, || scale_of(1200, 960)) - 2.0).abs() < 1e-9, "never lowered");
+    assert!((scale_of(720, 405) - 0.84375).abs() < 1e-9, "back to the picture's own after the call");
 }

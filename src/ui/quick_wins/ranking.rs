@@ -12,11 +12,11 @@ use super::{money, program_color, program_label, score_text, years_ui};
 use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
 use crate::charts::of_workbook;
 use crate::charts::quick_wins::ValueForMoneyChart;
-use crate::charts::{Chart, to_rgba};
+use crate::charts::{Chart, to_rgba, with_min_scale};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Id;
 use crate::ui::ViewCx;
-use crate::ui::charts::save as save_chart;
+use crate::ui::charts::{min_chart_scale, save as save_chart};
 use crate::ui::file_dialog::browse_in_background;
 
 #[derive(Default)]
@@ -84,7 +84,7 @@ impl RankingPanel {
         let pixels = [(width * scale).round() as u32, (height * scale).round() as u32];
         let key = DrawnKey { chart: self.chart.as_ref().expect("just built").0.clone(), pixels };
         if self.drawn.as_ref() != Some(&key) || self.texture.is_none() {
-            match to_rgba(chart.as_ref(), pixels[0], pixels[1]) {
+            match with_min_scale(min_chart_scale(ui), || to_rgba(chart.as_ref(), pixels[0], pixels[1])) {
                 Ok(rgba) => {
                     let image =
                         egui::ColorImage::from_rgba_unmultiplied([pixels[0] as usize, pixels[1] as usize], &rgba);
@@ -106,7 +106,7 @@ impl RankingPanel {
         if let Some(pointer) = image.hover_pos() {
             let x = f64::from((pointer.x - image.rect.left()) / image.rect.width()) * f64::from(pixels[0]);
             let y = f64::from((pointer.y - image.rect.top()) / image.rect.height()) * f64::from(pixels[1]);
-            if let Some(text) = chart.readout(pixels[0], pixels[1], x, y) {
+            if let Some(text) = with_min_scale(min_chart_scale(ui), || chart.readout(pixels[0], pixels[1], x, y)) {
                 image.on_hover_text_at_pointer(text);
             }
         }
