@@ -114,7 +114,7 @@ impl ExportView {
     /// Suggest "Ekspor <workbook>" in the documents folder for the open workbook, unless the user typed or
     /// chose a folder of their own.
     fn suggest_folder(&mut self, workbook: &Path, lang: Lang) {
-        let ours = self.suggested.as_ref().is_none_or(|(_, folder)| *folder == self.folder) || self.folder.is_empty();
+        let ours = self.folder.is_empty() || self.folder_is_suggested();
         if !ours || self.suggested.as_ref().is_some_and(|(for_path, _)| for_path == workbook) {
             return;
         }

@@ -58,8 +58,9 @@ pub struct PathDialog {
     pub path: String,
     pub error: Option<Message>,
     browsing: Option<Receiver<Option<PathBuf>>>,
-    /// The folder listed, and what it holds (or why it could not be read).
-    listing: Option<(PathBuf, Result<Vec<FolderEntry>, String>)>,
+    /// The path as typed when the folder was last worked out, the folder listed, and what it holds (or why it
+    /// could not be read): the file system is asked again only when the typed path changes, not every frame.
+    listing: Option<(String, PathBuf, Result<Vec<FolderEntry>, String>)>,
 }
 
 /// A subfolder or a file the dialog takes, in the folder listed.
@@ -162,13 +163,21 @@ impl PathDialog {
     /// The list of the typed folder's subfolders and files, for a dialog that opens a file. A click picks a
     /// file or goes into a folder; a double click on a file chooses it at once.
     fn listing_ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<PathBuf> {
-        let folder = folder_of(&self.path)?;
-        if self.listing.as_ref().is_none_or(|(listed, _)| *listed != folder) {
-            let (_, extensions, _) = self.purpose.extensions();
-            let entries = folder_entries(&folder, extensions).map_err(|e| e.to_string());
-            self.listing = Some((folder.clone(), entries));
+        if self.listing.as_ref().is_none_or(|(typed, _, _)| *typed != self.path) {
+            let folder = folder_of(&self.path);
+            let listed = self.listing.take().filter(|(_, listed, _)| Some(listed) == folder.as_ref());
+            self.listing = match (folder, listed) {
+                (_, Some((_, folder, entries))) => Some((self.path.clone(), folder, entries)),
+                (Some(folder), None) => {
+                    let (_, extensions, _) = self.purpose.extensions();
+                    let entries = folder_entries(&folder, extensions).map_err(|e| e.to_string());
+                    Some((self.path.clone(), folder, entries))
+                }
+                (None, None) => None,
+            };
         }
-        let (_, entries) = self.listing.as_ref()?;
+        let (_, folder, entries) = self.listing.as_ref()?;
+        let folder = folder.clone();
         let mut go_to = None;
         let mut chosen = None;
         ui.label(
