@@ -41,6 +41,19 @@ pub enum Command {
     RepairContents,
 }
 
+/// Ctrl+1 to Ctrl+9: the views in the order of the navigation, so a facilitator can switch without the mouse.
+const VIEW_KEYS: [&[KeyboardShortcut]; 9] = [
+    &[KeyboardShortcut::new(CTRL, Key::Num1)],
+    &[KeyboardShortcut::new(CTRL, Key::Num2)],
+    &[KeyboardShortcut::new(CTRL, Key::Num3)],
+    &[KeyboardShortcut::new(CTRL, Key::Num4)],
+    &[KeyboardShortcut::new(CTRL, Key::Num5)],
+    &[KeyboardShortcut::new(CTRL, Key::Num6)],
+    &[KeyboardShortcut::new(CTRL, Key::Num7)],
+    &[KeyboardShortcut::new(CTRL, Key::Num8)],
+    &[KeyboardShortcut::new(CTRL, Key::Num9)],
+];
+
 /// One entry of a menu.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MenuItem {
@@ -172,14 +185,15 @@ impl Command {
             Command::Redo => REDO,
             Command::Present => PRESENT,
             Command::Guide => GUIDE,
+            Command::Show(view) => VIEW_KEYS[View::ALL.iter().position(|v| v == view).unwrap_or(0)],
             _ => &[],
         }
     }
 
     /// Commands reachable by a shortcut, in the order they are checked (longer chords first, so Ctrl+Shift+Z
-    /// is not taken for Ctrl+Z).
-    pub fn with_shortcuts() -> [Command; 9] {
-        [
+    /// is not taken for Ctrl+Z), then Ctrl+1 to Ctrl+9 for the views in the order of the navigation.
+    pub fn with_shortcuts() -> Vec<Command> {
+        let mut commands = vec![
             Command::Redo,
             Command::SaveCopy,
             Command::Undo,
@@ -189,7 +203,9 @@ impl Command {
             Command::Quit,
             Command::Present,
             Command::Guide,
-        ]
+        ];
+        commands.extend(View::ALL.map(Command::Show));
+        commands
     }
 
     /// Undo and redo belong to a focused text field while it has the keyboard.
@@ -213,6 +229,11 @@ mod tests {
             })
             .collect();
         for command in Command::with_shortcuts() {
+            if let Command::Show(view) = command {
+                // The views are the Views menu's entries, each with its shortcut.
+                assert!(MENUS.iter().any(|m| m.items.contains(&MenuItem::Views)), "{view:?}");
+                continue;
+            }
             let count = placed.iter().filter(|c| ***c == command).count();
             // Save only says everything is saved, and presenting has its own button: neither is a menu entry.
             let expected = usize::from(!matches!(command, Command::Save | Command::Present));

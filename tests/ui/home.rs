@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::Key;
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use smartcity_workbench::i18n::Lang;
@@ -147,4 +147,20 @@ fn presented_at_1024x768_the_home_view_stays_within_the_screen() {
         let rect = harness.get_by_label(&label).rect();
         assert!(rect.right() <= width + 0.5, "{label} ends at {} of {width}", rect.right());
     }
+}
+
+#[test]
+fn ctrl_and_a_digit_go_to_that_view_of_the_navigation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Demo, dir.path());
+    assert_eq!(harness.state().view(), View::Home);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Programs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num9);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Journal);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Home);
 }

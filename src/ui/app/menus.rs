@@ -50,8 +50,13 @@ impl App {
             }
             MenuItem::Views => {
                 for view in View::ALL {
-                    if ui.selectable_label(self.view == view, view.label().get(lang)).clicked() {
-                        commands.push(Command::Show(view));
+                    let command = Command::Show(view);
+                    let mut button = egui::Button::selectable(self.view == view, view.label().get(lang));
+                    if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+                        button = button.shortcut_text(shortcut);
+                    }
+                    if ui.add(button).clicked() {
+                        commands.push(command);
                     }
                 }
             }
