@@ -203,8 +203,7 @@ fn quick_wins_card(ui: &mut Ui, cx: &ViewCx<'_>, workbook: &Workbook, o: &Overvi
         ui.add(egui::Label::new(line.show(lang)).wrap());
         for id in q.programs.iter().take(3) {
             if let Some(p) = workbook.program(*id) {
-                ui.add(egui::Label::new(RichText::new(format!("• {}", p.name)).weak()).truncate())
-                    .on_hover_text(&p.name);
+                ui.add(egui::Label::new(RichText::new(format!("• {}", p.name)).weak()).truncate());
             }
         }
     }

@@ -15,9 +15,9 @@ use crate::charts::quick_wins::ValueForMoneyChart;
 use crate::charts::{Chart, to_rgba, with_min_scale};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::Id;
-use crate::ui::ViewCx;
 use crate::ui::charts::{min_chart_scale, save as save_chart};
 use crate::ui::file_dialog::browse_in_background;
+use crate::ui::{ViewCx, theme};
 
 #[derive(Default)]
 pub struct RankingPanel {
@@ -62,10 +62,13 @@ impl RankingPanel {
             ui.separator();
             years_ui(ui, cx, years, window);
         });
-        let scored = ranked.iter().filter(|r| r.rank.is_some()).count();
-        ui.label(
-            RichText::new(Text::QwRankingSummary.fill(lang, &[&scored.to_string(), &ranked.len().to_string()])).weak(),
-        );
+        // Presented, the rules of the ranking are said once (they stay on the editing screen and in the
+        // minutes) and the rows get the screen.
+        if !theme::presenting(ui.ctx()) {
+            let scored = ranked.iter().filter(|r| r.rank.is_some()).count();
+            let counts = [scored.to_string(), ranked.len().to_string()];
+            ui.label(RichText::new(Text::QwRankingSummary.fill(lang, &[&counts[0], &counts[1]])).weak());
+        }
         if self.show_chart {
             self.chart_ui(ui, cx, ranked, window, cap, set);
         } else {
@@ -191,34 +194,52 @@ struct DrawnKey {
     pixels: [u32; 2],
 }
 
+/// The table's columns in ems, so the projector theme's larger type keeps them. Presented, the narrow ones
+/// shrink, the headers shorten and the tie-break column gives way, so the program's name has room on a
+/// 1024 px projector.
+fn column_widths(presenting: bool) -> [f32; 6] {
+    if presenting { [2.0, 3.2, 3.0, 4.8, 1.8, 0.0] } else { [4.5, 6.0, 3.5, 5.5, 2.2, 7.0] }
+}
+
 fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
     let lang = cx.lang;
     let workbook = cx.session.workbook();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
-    // Widths in ems, so the projector theme's larger type keeps its columns.
     let em = ui.text_style_height(&egui::TextStyle::Body);
+    let presenting = theme::presenting(ui.ctx());
+    let [rank_w, score_w, votes_w, cost_w, star_w, tie_w] = column_widths(presenting).map(|w| w * em);
+    let headers = [
+        if presenting { Text::QwRankShort } else { Text::QwRank },
+        Text::QwProgram,
+        if presenting { Text::QwScoreShort } else { Text::QwScore },
+        Text::QwVotesShort,
+        Text::QwCostInYears,
+        Text::QwStar,
+        Text::QwTieColumn,
+    ];
+    let columns = if presenting { headers.len() - 1 } else { headers.len() };
     egui::ScrollArea::horizontal().id_salt("qw_ranking_x").show(ui, |ui| {
-        TableBuilder::new(ui)
+        let program = if presenting {
+            Column::remainder().at_least(9.0 * em).clip(true)
+        } else {
+            Column::initial(17.0 * em).at_least(9.0 * em).clip(true)
+        };
+        let mut table = TableBuilder::new(ui)
             .id_salt("qw_ranking")
             .striped(true)
             .auto_shrink(false)
-            .column(Column::exact(4.5 * em))
-            .column(Column::initial(17.0 * em).at_least(9.0 * em).clip(true))
-            .column(Column::exact(6.0 * em))
-            .column(Column::exact(3.5 * em))
-            .column(Column::exact(5.5 * em))
-            .column(Column::exact(2.2 * em))
-            .column(Column::remainder().at_least(7.0 * em))
+            .column(Column::exact(rank_w))
+            .column(program)
+            .column(Column::exact(score_w))
+            .column(Column::exact(votes_w))
+            .column(Column::exact(cost_w))
+            .column(Column::exact(star_w));
+        if !presenting {
+            table = table.column(Column::remainder().at_least(tie_w));
+        }
+        table
             .header(row_height, |mut header| {
-                for text in [
-                    Text::QwRank,
-                    Text::QwProgram,
-                    Text::QwScore,
-                    Text::QwVotesShort,
-                    Text::QwCostInYears,
-                    Text::QwStar,
-                    Text::QwTieColumn,
-                ] {
+                for text in &headers[..columns] {
                     header.col(|ui| {
                         ui.strong(text.get(lang));
                     });
@@ -236,12 +257,22 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
                             let (rect, _) =
                                 ui.allocate_exact_size(egui::vec2(6.0, row_height - 8.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 1.0, program_color(workbook, p));
-                            ui.add(egui::Label::new(program_label(p)).truncate()).on_hover_text(&p.name);
+                            // Presented, the name alone: the room reads names, and the hover still gives the code.
+                            if presenting {
+                                ui.add(egui::Label::new(&p.name).truncate()).on_hover_text(program_label(p));
+                            } else {
+                                ui.add(egui::Label::new(program_label(p)).truncate());
+                            }
                         });
                     });
                     row.col(|ui| {
-                        let text = format!("{} ({}/{})", score_text(r.score.value()), r.score.scored, r.score.of);
-                        ui.label(text);
+                        let value = score_text(r.score.value());
+                        let counted = format!("{value} ({}/{})", r.score.scored, r.score.of);
+                        if presenting {
+                            ui.label(value).on_hover_text(counted);
+                        } else {
+                            ui.label(counted);
+                        }
                     });
                     row.col(|ui| {
                         ui.label(r.votes.to_string());
@@ -255,12 +286,14 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
                                 .on_hover_text(Text::ColQuickWin.get(lang));
                         }
                     });
-                    row.col(|ui| {
-                        if let Some(tie) = r.tie {
-                            let text = tie_text(tie).get(lang);
-                            ui.add(egui::Label::new(RichText::new(text).weak()).truncate()).on_hover_text(text);
-                        }
-                    });
+                    if !presenting {
+                        row.col(|ui| {
+                            if let Some(tie) = r.tie {
+                                let text = tie_text(tie).get(lang);
+                                ui.add(egui::Label::new(RichText::new(text).weak()).truncate());
+                            }
+                        });
+                    }
                 });
             });
     });

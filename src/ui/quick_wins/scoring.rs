@@ -220,7 +220,7 @@ impl Scoring {
                         row.col(|ui| {
                             let text = RichText::new(program_label(program));
                             let text = if index == self.row { text.strong() } else { text };
-                            ui.add(egui::Label::new(text).truncate()).on_hover_text(&program.name);
+                            ui.add(egui::Label::new(text).truncate());
                         });
                         for (column, c) in criteria.iter().enumerate() {
                             row.col(|ui| {

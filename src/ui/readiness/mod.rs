@@ -10,7 +10,7 @@ use egui::Ui;
 
 pub use scoring::question as item_question;
 
-use super::ViewCx;
+use super::{ViewCx, theme};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Id, Round, new_id};
 
@@ -100,6 +100,15 @@ impl ReadinessView {
                 })
                 .response
                 .accessible_name(Text::Round.get(lang));
+            if theme::presenting(ui.ctx()) {
+                // In front of the room a round is scored, not started: the screen is kept for the question,
+                // and the scoring's mode switch joins this row.
+                if self.tab == Tab::Scoring {
+                    ui.separator();
+                    self.scoring.mode_ui(ui, lang);
+                }
+                return;
+            }
             ui.separator();
             ui.add_enabled_ui(cx.editable, |ui| {
                 let name_label = ui.label(Text::NewRoundName.get(lang));

@@ -10,7 +10,7 @@ use crate::model::{Change, Edit, Id, Pillar, ReadinessItem, Score, Workbook};
 use crate::store::now_iso;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
 use crate::ui::grid::{Col, FrozenGrid, GridCells};
-use crate::ui::{ViewCx, names};
+use crate::ui::{ViewCx, names, theme};
 
 #[derive(Default)]
 pub struct Scoring {
@@ -72,19 +72,28 @@ impl Scoring {
         }
         self.current = self.current.min(items.len() - 1);
         self.keyboard(ui, cx, round);
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.grid, false, Text::OneAtATime.get(lang));
-            ui.selectable_value(&mut self.grid, true, Text::AsGrid.get(lang));
-            ui.label(RichText::new(Text::ScoringKeysHint.get(lang)).weak());
-        });
-        let scoring = (!self.grid).then(|| items[self.current].pillar);
-        progress_ui(ui, workbook, round, scoring, lang);
-        ui.separator();
+        // Presented, the mode switch sits in the round's row and the pillar's index in the item's row
+        // (`item_nav_ui`): the question and its five levels then fit on a 1024x768 projector.
+        if !theme::presenting(ui.ctx()) {
+            ui.horizontal_wrapped(|ui| {
+                self.mode_ui(ui, lang);
+                ui.label(RichText::new(Text::ScoringKeysHint.get(lang)).weak());
+            });
+            let scoring = (!self.grid).then(|| items[self.current].pillar);
+            progress_ui(ui, workbook, round, scoring, false, lang);
+            ui.separator();
+        }
         if self.grid {
             self.grid_ui(ui, cx, round);
         } else {
             self.single_ui(ui, cx, round);
         }
+    }
+
+    /// One item at a time, or all of them as a grid.
+    pub fn mode_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        ui.selectable_value(&mut self.grid, false, Text::OneAtATime.get(lang));
+        ui.selectable_value(&mut self.grid, true, Text::AsGrid.get(lang));
     }
 
     /// Keys 1-5 score the current item; arrows move. Text fields keep their keys.
@@ -123,48 +132,21 @@ impl Scoring {
         let item = &workbook.readiness_items[self.current];
         let score = workbook.score(round, item.id);
         egui::ScrollArea::vertical().id_salt("scoring_single").auto_shrink(false).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if ui
-                    .button("◀")
-                    .accessible_name(Text::PreviousItem.get(lang))
-                    .on_hover_text(Text::PreviousItem.get(lang))
-                    .clicked()
-                {
-                    self.current = self.current.saturating_sub(1);
-                }
-                ui.label(
-                    Message::with(
-                        Text::ItemOf,
-                        [(self.current + 1).to_string(), workbook.readiness_items.len().to_string()],
-                    )
-                    .show(lang),
-                );
-                if ui
-                    .button("▶")
-                    .accessible_name(Text::NextItem.get(lang))
-                    .on_hover_text(Text::NextItem.get(lang))
-                    .clicked()
-                {
-                    self.current = (self.current + 1).min(workbook.readiness_items.len() - 1);
-                }
-                let dimension = item
-                    .dimension_id
-                    .and_then(|d| workbook.dimension(d))
-                    .map_or(Text::General.get(lang), |d| names::dimension(d, lang));
-                ui.label(
-                    RichText::new(format!("{} · {} · {}", item.code, item.pillar.text().get(lang), dimension)).weak(),
-                );
-            });
-            ui.add_space(6.0);
-            ui.label(RichText::new(question(item, lang)).size(22.0).strong());
-            ui.add_space(10.0);
+            let presenting = theme::presenting(ui.ctx());
+            self.item_nav_ui(ui, workbook, round, presenting, lang);
+            // Presented, the question is a little larger than the body and a button is only as tall as its
+            // text: the five levels then fit under the question at 1024x768.
+            let (question_size, space, button_height) = if presenting { (18.0, 3.0, 28.0) } else { (22.0, 8.0, 40.0) };
+            ui.add_space(space);
+            ui.label(RichText::new(question(item, lang)).size(question_size).strong());
+            ui.add_space(space);
             for level in 1..=5u8 {
                 let chosen = score.is_some_and(|s| s.level == level);
                 let text = RichText::new(format!("{level}  {}", level_text(item, level, lang))).size(17.0);
                 let text = if chosen { text.color(Color32::WHITE).strong() } else { text };
                 let button = egui::Button::new(text)
                     .fill(if chosen { level_color(level) } else { ui.visuals().widgets.inactive.bg_fill })
-                    .min_size(egui::vec2(ui.available_width().min(900.0), 40.0));
+                    .min_size(egui::vec2(ui.available_width().min(900.0), button_height));
                 let response = ui
                     .add_enabled(cx.editable, button)
                     .accessible_name(Message::with(Text::ScoreLevel, [level.to_string()]).show(lang));
@@ -189,6 +171,46 @@ impl Scoring {
                     .weak(),
                 );
             }
+        });
+    }
+
+    /// Previous and next, which item of how many, and what it belongs to (presented: its pillar's index).
+    fn item_nav_ui(&mut self, ui: &mut Ui, workbook: &Workbook, round: Id, presenting: bool, lang: Lang) {
+        let item = &workbook.readiness_items[self.current];
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("◀")
+                .accessible_name(Text::PreviousItem.get(lang))
+                .on_hover_text(Text::PreviousItem.get(lang))
+                .clicked()
+            {
+                self.current = self.current.saturating_sub(1);
+            }
+            ui.label(
+                Message::with(
+                    Text::ItemOf,
+                    [(self.current + 1).to_string(), workbook.readiness_items.len().to_string()],
+                )
+                .show(lang),
+            );
+            if ui
+                .button("▶")
+                .accessible_name(Text::NextItem.get(lang))
+                .on_hover_text(Text::NextItem.get(lang))
+                .clicked()
+            {
+                self.current = (self.current + 1).min(workbook.readiness_items.len() - 1);
+            }
+            if presenting {
+                ui.separator();
+                progress_ui(ui, workbook, round, Some(item.pillar), true, lang);
+                return;
+            }
+            let dimension = item
+                .dimension_id
+                .and_then(|d| workbook.dimension(d))
+                .map_or(Text::General.get(lang), |d| names::dimension(d, lang));
+            ui.label(RichText::new(format!("{} · {} · {}", item.code, item.pillar.text().get(lang), dimension)).weak());
         });
     }
 
@@ -314,8 +336,9 @@ impl GridCellsOf<'_, '_, '_> {
 }
 
 /// Answered of total, per pillar (with its live index, the pillar being scored in bold) and per dimension,
-/// for the round.
-fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, scoring: Option<Pillar>, lang: Lang) {
+/// for the round. `compact` (presented, one item at a time) shows only the pillar being scored: the room
+/// follows its index, and the question stays on the screen.
+fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, scoring: Option<Pillar>, compact: bool, lang: Lang) {
     let answered = |item: &ReadinessItem| workbook.score(round, item.id).is_some();
     let index_of = |filter: &dyn Fn(&ReadinessItem) -> bool| {
         weighted_index(workbook.readiness_items.iter().filter(|i| filter(i)), |id| {
@@ -328,18 +351,20 @@ fn progress_ui(ui: &mut Ui, workbook: &Workbook, round: Id, scoring: Option<Pill
     };
     let all = workbook.readiness_items.iter().filter(|i| answered(i)).count();
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(
-                Message::with(Text::Answered, [all.to_string(), workbook.readiness_items.len().to_string()]).show(lang),
-            )
-            .strong(),
-        );
-        for pillar in Pillar::ALL {
+        // Compact, the item line already says which item of how many.
+        if !compact {
+            let total = workbook.readiness_items.len().to_string();
+            ui.label(RichText::new(Message::with(Text::Answered, [all.to_string(), total]).show(lang)).strong());
+        }
+        for pillar in Pillar::ALL.into_iter().filter(|p| !compact || scoring == Some(*p)) {
             let index = index_of(&|i: &ReadinessItem| i.pillar == pillar);
             let value = index.value.map_or_else(|| "–".to_string(), |v| format_decimal(v, 2));
             let counts = [pillar.text().get(lang), &index.answered.to_string(), &index.total.to_string(), &value];
             let text = RichText::new(Text::PillarLive.fill(lang, &counts));
             ui.label(if scoring == Some(pillar) { text.strong() } else { text });
+        }
+        if compact {
+            return;
         }
         ui.separator();
         for d in &workbook.dimensions {

@@ -177,7 +177,7 @@ fn vote_table_ui(ui: &mut Ui, drafts: &mut Drafts, cx: &ViewCx<'_>, table: &Vote
                     // Indices into this revision's programs (the rows are built again when it changes).
                     let Some(p) = table.workbook.programs.get(table.rows[row.index()]) else { return };
                     row.col(|ui| {
-                        ui.add(egui::Label::new(program_label(p)).truncate()).on_hover_text(&p.name);
+                        ui.add(egui::Label::new(program_label(p)).truncate());
                     });
                     for g in table.groups {
                         row.col(|ui| edits.extend(vote_cell_ui(ui, drafts, cx, g, p)));
@@ -198,7 +198,7 @@ fn vote_header_ui(mut header: TableRow<'_, '_>, groups: &[ParticipantGroup], lan
     });
     for g in groups {
         header.col(|ui| {
-            ui.add(egui::Label::new(RichText::new(&g.name).strong()).truncate()).on_hover_text(&g.name);
+            ui.add(egui::Label::new(RichText::new(&g.name).strong()).truncate());
         });
     }
     header.col(|ui| {
