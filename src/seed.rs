@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use crate::i18n::{Lang, Text, TimeZone};
 use crate::model::{
-    ActionType, Agency, Body, BudgetLine, Dimension, Element, Member, Profile, Program, ProgramStatus, QuickWins,
-    RegionType, Workbook, YearTarget, stable_id,
+    ActionType, Agency, Body, BudgetLine, Dimension, Element, Member, Monev, Profile, Program, ProgramStatus,
+    QuickWins, RegionType, Workbook, YearTarget, stable_id,
 };
 
 mod finance;
@@ -114,6 +114,7 @@ pub fn new_workbook(region_name: &str, start_year: i32) -> Workbook {
         finance_settings: None,
         strategy: Default::default(),
         quick_wins: QuickWins::with_default_criteria(),
+        monev: Monev::with_default_framework(),
     }
 }
 
@@ -303,6 +304,7 @@ pub fn demo_workbook() -> Workbook {
         finance_settings: Some(finance_settings),
         strategy,
         quick_wins,
+        monev: Monev::with_default_framework(),
     }
 }
 

@@ -6,6 +6,7 @@
 mod color;
 mod finance;
 mod line_tree;
+pub mod monev;
 mod program;
 pub mod quick_wins;
 mod readiness;
@@ -18,6 +19,9 @@ pub use finance::{
     ValueKind,
 };
 pub use line_tree::{LegacyLine, LineDef, LineTree, Roles};
+pub use monev::{
+    EvaluationDimension, EvaluationItem, EvaluationScore, Monev, MonevChange, Realisation, RealisationStatus, Spending,
+};
 pub use program::{ActionType, BudgetLine, FundingSource, Program, ProgramStatus, YearTarget};
 pub use quick_wins::{QuickWinChange, QuickWins};
 pub use readiness::{Band, LevelText, MAX_LEVEL, MIN_LEVEL, Pillar, ReadinessItem, Round, Score};
@@ -92,6 +96,8 @@ pub enum Change {
     Strategy(StrategyChange),
     /// Criteria, scores, quick-win marks, votes and workshop minutes (`quick_wins.rs`).
     QuickWin(QuickWinChange),
+    /// Realisation, spending, the evaluation framework and its scores (`monev/`).
+    Monev(MonevChange),
 }
 
 /// What the user did, as one undo step: a label for the Edit menu and the changes it made.
@@ -275,6 +281,9 @@ pub struct Workbook {
     /// Prioritisation criteria, quick wins, votes and workshop minutes (`quick_wins.rs`).
     #[serde(default)]
     pub quick_wins: QuickWins,
+    /// Realisation per program and year, and the yearly evaluation (`monev/`).
+    #[serde(default)]
+    pub monev: Monev,
 }
 
 impl Workbook {
@@ -481,6 +490,7 @@ impl Workbook {
             Change::PutFinanceSettings(_) => Change::PutFinanceSettings(self.finance_settings.clone()),
             Change::Strategy(c) => strategy::inverse(self, c),
             Change::QuickWin(c) => quick_wins::inverse(self, c),
+            Change::Monev(c) => monev::inverse(self, c),
         }
     }
 
@@ -531,6 +541,7 @@ impl Workbook {
             Change::PutFinanceSettings(settings) => self.finance_settings = settings.clone(),
             Change::Strategy(c) => strategy::apply(self, c),
             Change::QuickWin(c) => quick_wins::apply(self, c),
+            Change::Monev(c) => monev::apply(self, c),
         }
     }
 }

@@ -506,6 +506,9 @@ pub fn write_file_at_version(path: &Path, workbook: &Workbook, version: i32) -> 
     schema::migrate(&conn, 0, version).map_err(|e| e.to_string())?;
     // Keep only what the tables of that version can hold.
     let mut held = workbook.clone();
+    if version < schema::MONEV_VERSION {
+        held.monev = Default::default();
+    }
     if version < schema::ZONE_VERSION {
         held.profile.time_zone = Default::default();
         held.quick_wins.picker = None;

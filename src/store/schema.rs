@@ -513,6 +513,9 @@ CREATE TABLE qw_setting (
     changed_by TEXT NOT NULL
 ) STRICT;
 "#,
+    // Version 12: realisation per program and year, spending per funding source, and the yearly evaluation
+    // (its framework seeded with the defaults); the SQL and its notes are in their own file.
+    include_str!("schema_v12.sql"),
 ];
 
 /// The schema version that added the strategy tables (issues, SWOT, goals, directions, strategies,
@@ -540,6 +543,10 @@ pub const DECISION_DROPPED_VERSION: i32 = 10;
 
 /// The schema version that added the profile's time zone and the quick-win picker's remembered cap.
 pub const ZONE_VERSION: i32 = 11;
+
+/// The schema version that added monitoring and evaluation: realisation, spending, the evaluation framework
+/// (seeded with the defaults when a file is migrated) and its scores.
+pub const MONEV_VERSION: i32 = 12;
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;

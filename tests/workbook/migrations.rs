@@ -1,8 +1,12 @@
 //! Files of every earlier schema version are migrated on open, keeping their data.
 
 use smartcity_workbench::i18n::{Text, TimeZone};
+use smartcity_workbench::model::monev::{realisation_id, spending_id};
 use smartcity_workbench::model::quick_wins::{Decision, DecisionKind, PickerSetting};
-use smartcity_workbench::model::{Change, Edit, QuickWinChange, Workbook, new_id};
+use smartcity_workbench::model::{
+    Change, Edit, EvaluationScore, FundingSource, Monev, MonevChange, QuickWinChange, Realisation, RealisationStatus,
+    Spending, Workbook, new_id,
+};
 use smartcity_workbench::seed;
 use smartcity_workbench::store::{self, ReadOnlyReason, Session, schema};
 
@@ -20,6 +24,11 @@ fn every_earlier_version_is_migrated_to_the_current_one_with_its_data() {
         // Programs and budget values came with version 2, the readiness bands, target levels and program links
         // with version 3, the projection settings with version 4: an older file holds the rest of the demo.
         let mut demo = seed::demo_workbook();
+        // Realisation and evaluation came with version 12: older files are given the default evaluation
+        // framework (the migration seeds it) and hold no realisation or scores.
+        if version < schema::MONEV_VERSION {
+            demo.monev = Monev::with_default_framework();
+        }
         // The time zone and the picker's cap came with version 11: older files are given WIB and the default cap.
         if version < schema::ZONE_VERSION {
             demo.profile.time_zone = TimeZone::Wib;
@@ -226,5 +235,57 @@ fn a_version_10_file_gets_a_time_zone_and_a_cap_it_keeps_once_set() {
 fn older(mut demo: Workbook) -> Workbook {
     demo.profile.time_zone = TimeZone::Wib;
     demo.quick_wins.picker = None;
+    demo.monev = Monev::with_default_framework();
     demo
+}
+
+#[test]
+fn a_version_11_file_gets_the_default_evaluation_and_keeps_realisation_once_typed() {
+    let dir = temp_dir();
+    let path = dir.path().join("v11.smartcity");
+    let demo = seed::demo_workbook();
+    store::write_file_at_version(&path, &demo, schema::MONEV_VERSION - 1).unwrap();
+    let mut session = open(&path);
+    let monev = &session.workbook().monev;
+    assert_eq!(monev, &Monev::with_default_framework(), "the migration seeds the default framework, nothing else");
+    let weights: Vec<u32> = monev.dimensions.iter().map(|d| d.weight).collect();
+    assert_eq!(weights, [10, 20, 30, 30, 10]);
+
+    let program = demo.programs[0].id;
+    let item = monev.items[0].id;
+    let realisation = Realisation {
+        status: RealisationStatus::Delayed,
+        reason: "Lelang ulang".into(),
+        ..Realisation::new(program, 2023)
+    };
+    let spending = Spending { program_id: program, year: 2023, source: FundingSource::DanaDesa, amount: 75_000_000 };
+    let score =
+        EvaluationScore { year: 2023, item_id: item, score: 371, evidence: "SK 12/2023".into(), note: String::new() };
+    let changes = vec![
+        Change::Monev(MonevChange::PutRealisation(realisation.clone())),
+        Change::Monev(MonevChange::PutSpending(spending)),
+        Change::Monev(MonevChange::PutScore(score.clone())),
+    ];
+    commit(&mut session, Edit::new(label(Text::EditProfileField, "monev"), changes));
+    let typed = session.workbook().monev.clone();
+    session.undo().unwrap();
+    assert_eq!(session.workbook().monev, Monev::with_default_framework(), "one undo step takes all three back");
+    session.redo().unwrap();
+    assert_eq!(session.workbook().monev, typed);
+    let expected = session.workbook().clone();
+    drop(session);
+
+    let conn = plain_read_only(&path);
+    assert_eq!(pragma_i32(&conn, "user_version"), schema::CURRENT_VERSION);
+    let row: String = conn.query_row("SELECT id FROM realisation", [], |r| r.get(0)).unwrap();
+    assert_eq!(row, realisation_id(program, 2023).to_string(), "row ids derive from what identifies them");
+    let row: String = conn.query_row("SELECT id FROM realisation_spending", [], |r| r.get(0)).unwrap();
+    assert_eq!(row, spending_id(program, 2023, FundingSource::DanaDesa).to_string());
+    drop(conn);
+
+    let reopened = open(&path);
+    assert_eq!(reopened.workbook(), &expected);
+    assert_eq!(reopened.workbook().monev.realisation(program, 2023), Some(&realisation));
+    assert_eq!(reopened.workbook().monev.spent(program, 2023), 75_000_000);
+    assert_eq!(reopened.workbook().monev.score(2023, item), Some(&score));
 }

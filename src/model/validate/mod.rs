@@ -6,6 +6,7 @@
 //! the model types never depend on it.
 
 mod finance;
+mod monev;
 mod profile;
 mod programs;
 mod quick_wins;
@@ -13,6 +14,7 @@ mod readiness;
 mod strategy;
 
 pub use finance::{validate_finance_value, validate_projection_settings};
+pub use monev::validate_monev;
 pub use profile::validate_profile;
 pub use programs::{
     budget_line_problems, program_code_key, program_code_taken, validate_program, validate_program_alone,
@@ -101,6 +103,21 @@ pub enum Field {
     StrategyText,
     StrategyLink,
     StrategyTarget,
+    /// A realisation or spending row: its program, year, reason, amount spent and other texts.
+    RealisationProgram,
+    RealisationYear,
+    RealisationReason,
+    RealisationSpent,
+    RealisationText,
+    /// The evaluation: a dimension's or item's name, key and weight, an item's dimension, a score, its year
+    /// and texts.
+    EvaluationName,
+    EvaluationWeight,
+    EvaluationDimension,
+    EvaluationItem,
+    EvaluationScore,
+    EvaluationYear,
+    EvaluationText,
     /// The row as a whole (e.g. an agency still in use cannot be deleted).
     Row,
 }
@@ -184,6 +201,7 @@ pub fn validate_change(workbook: &Workbook, change: &Change) -> Vec<Problem> {
         Change::PutFinanceSettings(Some(settings)) => validate_projection_settings(settings),
         Change::Strategy(c) => validate_strategy(workbook, c),
         Change::QuickWin(c) => validate_quick_win(workbook, c),
+        Change::Monev(c) => validate_monev(workbook, c),
     }
 }
 

@@ -39,6 +39,7 @@ fn workbook() -> Workbook {
         finance_settings: None,
         strategy: Default::default(),
         quick_wins: Default::default(),
+        monev: Default::default(),
     }
 }
 

@@ -1,8 +1,9 @@
 //! Reading the workbook into memory and writing each [`Change`] as SQL, one module per table group: the
-//! region ([`profile`]), [`programs`], [`readiness`], [`finance`], [`strategy`] and [`quick_wins`], all built
+//! region ([`profile`]), [`programs`], [`readiness`], [`finance`], [`strategy`], [`quick_wins`] and [`monev`], all built
 //! of the shared pieces in [`sql`]. Every written row gets the time and the person of the change.
 
 mod finance;
+mod monev;
 mod profile;
 mod programs;
 mod quick_wins;
@@ -33,6 +34,7 @@ pub fn load(conn: &Connection) -> rusqlite::Result<Workbook> {
         finance_settings: finance::load_settings(conn)?,
         strategy: strategy::load(conn)?,
         quick_wins: quick_wins::load(conn)?,
+        monev: monev::load(conn)?,
     })
 }
 
@@ -66,6 +68,7 @@ pub fn write(conn: &Connection, change: &Change, stamp: &Stamp<'_>) -> rusqlite:
         Change::PutFinanceSettings(settings) => finance::write_settings(conn, settings.as_ref(), stamp),
         Change::Strategy(c) => strategy::write(conn, c, stamp),
         Change::QuickWin(c) => quick_wins::write(conn, c, stamp),
+        Change::Monev(c) => monev::write(conn, c, stamp),
     }
 }
 
@@ -115,5 +118,6 @@ pub fn write_all_zoned(conn: &Connection, workbook: &Workbook, stamp: &Stamp<'_>
         // Only a workbook with its own settings writes them: older schema versions have no table for them.
         finance::write_settings(conn, Some(settings), stamp)?;
     }
-    quick_wins::write_all(conn, &workbook.quick_wins, stamp)
+    quick_wins::write_all(conn, &workbook.quick_wins, stamp)?;
+    monev::write_all(conn, &workbook.monev, stamp)
 }

@@ -5,21 +5,12 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
 
-use super::sql::{Stamp, TableWrite, collect, delete, id, invalid};
+use super::sql::{Stamp, TableWrite, collect, delete, has_table, id, invalid};
 use crate::model::quick_wins::{
     Attendee, Criterion, CriterionScore, Decision, DecisionKind, ParticipantGroup, PickerSetting, Selection, Vote,
     Workshop,
 };
 use crate::model::{QuickWinChange, QuickWins, stable_id};
-
-/// True when the file has the table `name` (older schema versions lack the quick-win tables: then everything
-/// is empty).
-fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1", [name], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map(|n| n > 0)
-}
 
 pub fn load(conn: &Connection) -> rusqlite::Result<QuickWins> {
     if !has_table(conn, "qw_criterion")? {

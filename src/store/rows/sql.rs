@@ -86,6 +86,15 @@ impl TableWrite {
     }
 }
 
+/// True when the file has the table `name` (older schema versions lack later tables: then their rows are
+/// empty).
+pub fn has_table(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1", [name], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|n| n > 0)
+}
+
 /// Remove the row `id` from `table`.
 pub fn delete(conn: &Connection, table: &str, id: Uuid) -> rusqlite::Result<()> {
     conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?.execute([id.to_string()])?;
