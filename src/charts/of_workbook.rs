@@ -173,6 +173,7 @@ pub fn value_for_money(
         })
         .collect();
     ValueForMoneyChart {
+        lang,
         title: Text::QwChartTitle.get(lang).to_string(),
         x_label: Text::QwChartX.get(lang).to_string(),
         y_label: Text::QwChartY.get(lang).to_string(),
@@ -202,6 +203,7 @@ pub fn revenue(analysis: &FinanceAnalysis, lang: Lang) -> RevenueCompositionChar
         })
         .collect();
     RevenueCompositionChart {
+        lang,
         title: Text::ChartRevenueTitle.get(lang).to_string(),
         years,
         series,
@@ -233,6 +235,7 @@ pub fn projection(analysis: &FinanceAnalysis, lang: Lang) -> ProjectionChart {
             .collect()
     };
     ProjectionChart {
+        lang,
         title: Text::ChartProjectionTitle.get(lang).to_string(),
         history: years.iter().map(|y| analysis.history.amount(roles.revenue, *y)).collect(),
         base: scenario_line(Scenario::Base),
@@ -272,6 +275,7 @@ pub fn cost_vs_envelope(workbook: &Workbook, analysis: &FinanceAnalysis, lang: L
         _ => vec![None; costs.years.len()],
     };
     CostVsEnvelopeChart {
+        lang,
         title: Text::ChartCostTitle.get(lang).to_string(),
         years: costs.years.clone(),
         stacks,
@@ -301,7 +305,7 @@ pub fn funding_mix(by_source: &[(FundingSource, i64)], lang: Lang) -> FundingMix
             (s.text().get(lang).to_string(), PALETTE[at % PALETTE.len()], *sum)
         })
         .collect();
-    FundingMixChart { title: Text::ChartFundingTitle.get(lang).to_string(), parts }
+    FundingMixChart { title: Text::ChartFundingTitle.get(lang).to_string(), parts, lang }
 }
 
 /// The index of each dimension in one round's result, in dimension order.
@@ -321,7 +325,7 @@ pub fn radar(workbook: &Workbook, per_round: &[(Id, Vec<Index>)], lang: Lang) ->
         .iter()
         .enumerate()
         .map(|(i, (round, indices))| RadarSeries {
-            name: workbook.round(*round).map_or_else(String::new, |r| format!("{} ({})", r.name, r.year)),
+            name: workbook.round(*round).map_or_else(String::new, |r| r.label()),
             color: ROUND_COLORS[i % ROUND_COLORS.len()],
             values: indices.iter().map(|x| x.value).collect(),
         })

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::labels::{self, Wanted};
 use super::{AXIS, Canvas, Chart, GRID, MUTED, TEXT, TextMode, fail, format_number, rgb};
-use crate::i18n::{format_rupiah, format_rupiah_short};
+use crate::i18n::{Lang, format_rupiah, rupiah_short};
 
 /// One program.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -39,6 +39,8 @@ pub struct ValueForMoneyChart {
     pub cap: Option<i64>,
     /// Presentation with money hidden: no amounts on the cost axis or the budget line.
     pub hide_money: bool,
+    /// The language of the amounts' units (`M` or `bn` for miliar).
+    pub lang: Lang,
 }
 
 /// A round step (1, 2 or 5 times a power of ten) giving about five ticks up to `max`.
@@ -91,8 +93,8 @@ impl ValueForMoneyChart {
     }
 }
 
-fn money(amount: f64) -> String {
-    format_rupiah_short(amount.round() as i64)
+fn money(amount: f64, lang: Lang) -> String {
+    rupiah_short(amount.round() as i64, lang)
 }
 
 impl Chart for ValueForMoneyChart {
@@ -121,7 +123,7 @@ impl Chart for ValueForMoneyChart {
             let x = x_of(tick);
             c.path(vec![(x, l.top), (x, l.bottom)], c.stroke(if tick == 0.0 { AXIS } else { GRID }, 1.0))?;
             if !self.hide_money {
-                let label = if tick == 0.0 { "0".to_string() } else { money(tick) };
+                let label = if tick == 0.0 { "0".to_string() } else { money(tick, self.lang) };
                 c.text(&label, TICK, &MUTED, (x, l.bottom + c.px(5.0)), (HPos::Center, VPos::Top))?;
             }
             tick += step;
@@ -138,7 +140,7 @@ impl Chart for ValueForMoneyChart {
             let caption = if self.hide_money {
                 self.cap_label.clone()
             } else {
-                format!("{} {}", self.cap_label, money(cap as f64))
+                format!("{} {}", self.cap_label, money(cap as f64, self.lang))
             };
             c.text(&caption, 14.0, &CAP, (x - c.px(4.0), l.top + c.px(2.0)), (HPos::Right, VPos::Top))?;
         }
@@ -236,6 +238,7 @@ mod tests {
             ],
             cap: Some(1_000_000_000),
             hide_money: false,
+            lang: Lang::Id,
         }
     }
 

@@ -2,8 +2,8 @@
 //! [--delimiter ;|,] [--width W --height H --scale S] [--area NAME]`: write the chosen books, spreadsheets
 //! and charts of the workbook at PATH into the folder DIR, the same files the Ekspor view writes.
 //! `--book` and `--format` take one value, a comma list (`--format xlsx,csv`) or `all`, and may repeat;
-//! without `--book` all five books, without `--format` every format. `--lang` is the files' language (and
-//! the messages'). The workbook is read from an in-memory copy: the file is never written.
+//! without `--book` all five books, without `--format` every format. The files are Indonesian documents
+//! unless `--lang en` asks for English (the messages follow `--lang`, English by default). The workbook is read from an in-memory copy: the file is never written.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,10 +18,12 @@ use crate::io::export_plan::{ExportFormat, ExportRequest, run as run_export};
 use crate::paths::default_author;
 use crate::store::{OpenError, Session};
 
-/// What `export` was asked to do; the language comes from `--lang` when it runs.
+/// What `export` was asked to do; the messages' language comes from `--lang` when it runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportArgs {
     pub path: PathBuf,
+    /// The files' language: Indonesian unless `--lang en` was given.
+    pub lang: Lang,
     pub out: PathBuf,
     pub books: Vec<Book>,
     pub formats: Vec<ExportFormat>,
@@ -75,13 +77,14 @@ fn pixels(option: &str, value: &str) -> Result<u32, String> {
 }
 
 /// Read the words after `export` and its options (`(option, value)` in the order given).
-pub fn parse(words: &[&str], options: &[(&str, &str)]) -> Result<HeadlessCommand, String> {
+pub fn parse(words: &[&str], options: &[(&str, &str)], lang: Lang) -> Result<HeadlessCommand, String> {
     let usage = USAGE;
     let [path] = words else {
         return Err(format!("export needs one workbook PATH (and --out DIR)\n\n{usage}"));
     };
     let mut args = ExportArgs {
         path: PathBuf::from(path),
+        lang,
         out: PathBuf::new(),
         books: Vec::new(),
         formats: Vec::new(),
@@ -145,7 +148,7 @@ pub fn run(args: &ExportArgs, lang: Lang) -> ExitCode {
     let mut request = ExportRequest::all(args.out.clone());
     request.books = args.books.clone();
     request.formats = args.formats.clone();
-    request.lang = lang;
+    request.lang = args.lang;
     request.delimiter = args.delimiter;
     request.chart_size = args.chart_size;
     if let Some(area) = &args.area {
@@ -171,7 +174,7 @@ mod tests {
     use super::*;
 
     fn parsed(words: &[&str], options: &[(&str, &str)]) -> Result<ExportArgs, String> {
-        parse(words, options).map(|c| match c {
+        parse(words, options, Lang::Id).map(|c| match c {
             HeadlessCommand::Export(args) => args,
             other => panic!("not an export: {other:?}"),
         })

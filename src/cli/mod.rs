@@ -45,8 +45,9 @@ Usage:
                                           write the import template (.csv or .xlsx) in the --lang language
   smartcity-workbench export PATH --out DIR [--book 1..5|all] [--format docx|html|xlsx|csv|svg|png|all]
                                           write the books, spreadsheet, CSV tables and charts of the workbook
-                                          at PATH into the folder DIR, in the --lang language (lists such as
-                                          --book 1,3 --format xlsx,csv work; default: every book and format)
+                                          at PATH into the folder DIR, in Indonesian or the --lang language
+                                          (lists such as --book 1,3 --format xlsx,csv work; default: every
+                                          book and format)
   smartcity-workbench merge INTO FROM [--dry-run] [--prefer ours|theirs] [--force] [--trust]
                                           merge the workbook or change package FROM into the workbook INTO;
                                           print the plan and conflicts; exit 1 while conflicts are unresolved
@@ -58,7 +59,8 @@ Usage:
                                           (agency code or short name, or the copy's id); the old one is revoked
   smartcity-workbench package PATH DEST   write the change package of the agency copy at PATH
 
-Options: --lang id|en (messages of headless commands), --force (new/demo/generate: replace an existing file),
+Options: --lang id|en (messages of headless commands, English by default; exported files, Indonesian by
+         default), --force (new/demo/generate: replace an existing file),
          --help, --version
 Export:  --delimiter ;|, (CSV, semicolon by default), --width W --height H (charts in pixels, 1200x900),
          --scale S (PNG = size x S, 2 by default), --area NAME (Book V's area, Wakatobi by default)";
@@ -95,7 +97,7 @@ pub enum HeadlessCommand {
 
 /// Read the arguments (without the program name).
 pub fn parse(args: &[String]) -> Result<Invocation, String> {
-    let mut lang = Lang::En;
+    let mut chosen_lang: Option<Lang> = None;
     let mut json = false;
     let mut force = false;
     let mut demo = false;
@@ -128,18 +130,22 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             }
             "--lang" => {
                 let code = iter.next().ok_or_else(|| format!("--lang needs id or en\n\n{USAGE}"))?;
-                lang = Lang::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use id or en"))?;
+                chosen_lang =
+                    Some(Lang::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use id or en"))?);
             }
             option if export::OPTIONS.contains(&option) => {
                 let value = iter.next().ok_or_else(|| format!("{option} needs a value\n\n{USAGE}"))?;
                 export_options.push((option, value));
             }
-            "-h" | "--help" => return Ok(headless(HeadlessCommand::Help, lang)),
-            "-V" | "--version" => return Ok(headless(HeadlessCommand::Version, lang)),
+            "-h" | "--help" => return Ok(headless(HeadlessCommand::Help, chosen_lang.unwrap_or(Lang::En))),
+            "-V" | "--version" => return Ok(headless(HeadlessCommand::Version, chosen_lang.unwrap_or(Lang::En))),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n\n{USAGE}")),
             word => words.push(word),
         }
     }
+    // Messages are English unless asked otherwise (scripts see stable text); exported files are Indonesian
+    // documents unless `--lang en` asks for English.
+    let lang = chosen_lang.unwrap_or(Lang::En);
     let path = |word: Option<&&str>, command: &str| {
         word.map(PathBuf::from).ok_or_else(|| format!("{command} needs a PATH\n\n{USAGE}"))
     };
@@ -160,7 +166,10 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             let flags = merge::Flags { dry_run, force, trust, prefer: prefer.map(String::as_str), agency, reissue };
             return merge::parse(command, &words[1..], flags).map(|c| headless(c, lang));
         }
-        Some("export") => return export::parse(&words[1..], &export_options).map(|c| headless(c, lang)),
+        Some("export") => {
+            let files_lang = chosen_lang.unwrap_or(Lang::Id);
+            return export::parse(&words[1..], &export_options, files_lang).map(|c| headless(c, lang));
+        }
         Some(_) if !export_options.is_empty() => {
             return Err(format!("{} belongs to the export command\n\n{USAGE}", export_options[0].0));
         }
@@ -458,6 +467,23 @@ mod tests {
 
     fn args(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()
+    }
+
+    /// The files' language of `export` with `words`, and the messages' language.
+    fn export_langs(words: &[&str]) -> (Lang, Lang) {
+        match parse(&args(words)) {
+            Ok(Invocation::Headless(Headless { command: HeadlessCommand::Export(export), lang })) => {
+                (export.lang, lang)
+            }
+            other => panic!("not an export: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn exported_files_are_indonesian_unless_lang_en_asks_for_english() {
+        assert_eq!(export_langs(&["export", "w.smartcity", "--out", "o"]), (Lang::Id, Lang::En));
+        assert_eq!(export_langs(&["--lang", "en", "export", "w.smartcity", "--out", "o"]), (Lang::En, Lang::En));
+        assert_eq!(export_langs(&["export", "w.smartcity", "--out", "o", "--lang", "id"]), (Lang::Id, Lang::Id));
     }
 
     #[test]

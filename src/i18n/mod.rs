@@ -6,7 +6,7 @@ mod money;
 mod strings;
 
 pub use datetime::{Day, TimeZone, format_date, format_timestamp, local_day, local_time};
-pub use money::{MoneyError, format_rupiah, format_rupiah_short, parse_rupiah};
+pub use money::{MoneyError, format_rupiah, format_rupiah_short, parse_rupiah, rupiah_short};
 pub use strings::Text;
 
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! `1.250.000`, `Rp 1.250.000,00`, `1,25 M`, `500 jt` or `1,4 triliun`. Money is whole rupiah in `i64`;
 //! anything that would need a fraction of a rupiah or exceed the range is refused, never rounded away.
 
-use super::Text;
+use super::{Lang, Text};
 
 /// Why typed money was refused. Each maps onto a translated message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,17 +51,32 @@ pub fn format_rupiah(amount: i64) -> String {
     format!("{sign}Rp {}", group_thousands(i128::from(amount).unsigned_abs()))
 }
 
-/// Short form for tables and charts: `Rp 950.000`, `Rp 12,5 jt`, `Rp 1,25 M`, `Rp 1,33 T`, with at most two
-/// decimals (rounded half away from zero) and no trailing zeros.
+/// Short form for tables and charts in Indonesian: `Rp 950.000`, `Rp 12,5 jt`, `Rp 1,25 M`, `Rp 1,33 T`, with
+/// at most two decimals (rounded half away from zero) and no trailing zeros. See [`rupiah_short`] for English.
 pub fn format_rupiah_short(amount: i64) -> String {
+    rupiah_short(amount, Lang::Id)
+}
+
+/// The unit words of the short form: juta, miliar, triliun. English readers take `M` for million, so English
+/// writes `mn`, `bn` and `tn` (million, billion, trillion); the number keeps the Indonesian way.
+fn unit_words(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Id => ["jt", "M", "T"],
+        Lang::En => ["mn", "bn", "tn"],
+    }
+}
+
+/// The short form in `lang`: `Rp 1,25 M` in Indonesian, `Rp 1,25 bn` in English (see [`format_rupiah_short`]).
+pub fn rupiah_short(amount: i64, lang: Lang) -> String {
     let sign = if amount < 0 { "-" } else { "" };
     let abs = i128::from(amount).abs();
+    let [juta, miliar, triliun] = unit_words(lang);
     let (unit, suffix) = if abs >= TRILIUN {
-        (TRILIUN, "T")
+        (TRILIUN, triliun)
     } else if abs >= MILIAR {
-        (MILIAR, "M")
+        (MILIAR, miliar)
     } else if abs >= JUTA {
-        (JUTA, "jt")
+        (JUTA, juta)
     } else {
         return format_rupiah(amount);
     };
@@ -81,9 +96,10 @@ fn unit_factor(unit: &str) -> Option<i128> {
     match unit {
         "" => Some(1),
         "rb" | "ribu" => Some(1_000),
-        "jt" | "juta" => Some(JUTA),
-        "m" | "miliar" | "milyar" => Some(MILIAR),
-        "t" | "triliun" => Some(TRILIUN),
+        // The English short form's words are read too, so what the English app shows can be typed back.
+        "jt" | "juta" | "mn" | "million" => Some(JUTA),
+        "m" | "miliar" | "milyar" | "bn" | "billion" => Some(MILIAR),
+        "t" | "triliun" | "tn" | "trillion" => Some(TRILIUN),
         _ => None,
     }
 }
@@ -192,6 +208,20 @@ mod tests {
         assert_eq!(format_rupiah_short(1_995_000_000), "Rp 2 M");
         assert_eq!(format_rupiah_short(-27_000_000_000), "-Rp 27 M");
         assert_eq!(format_rupiah_short(i64::MAX), "Rp 9.223.372,04 T");
+    }
+
+    #[test]
+    fn english_short_amounts_say_million_billion_trillion() {
+        assert_eq!(rupiah_short(20_000_000_000, Lang::En), "Rp 20 bn");
+        assert_eq!(rupiah_short(1_250_000_000, Lang::En), "Rp 1,25 bn");
+        assert_eq!(rupiah_short(12_500_000, Lang::En), "Rp 12,5 mn");
+        assert_eq!(rupiah_short(1_334_216_410_226, Lang::En), "Rp 1,33 tn");
+        assert_eq!(rupiah_short(-27_000_000_000, Lang::En), "-Rp 27 bn");
+        assert_eq!(rupiah_short(950_000, Lang::En), "Rp 950.000");
+        assert_eq!(rupiah_short(20_000_000_000, Lang::Id), "Rp 20 M", "Indonesian keeps M");
+        for amount in [12_500_000, 1_250_000_000, 1_330_000_000_000] {
+            assert_eq!(parse_rupiah(&rupiah_short(amount, Lang::En)), Ok(amount), "typed back");
+        }
     }
 
     #[test]

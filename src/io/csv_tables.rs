@@ -13,22 +13,48 @@
 //! - **Decimals** (indices, weights) use the decimal sign that goes with the delimiter: `2,34` with
 //!   semicolons, `2.34` with commas.
 //! - There is no totals row: other tools sum for themselves (the XLSX has totals as formulas).
+//! - **Estimates** (the XLSX shows them `≈ Rp` in grey italics): a column holding any estimated amount is
+//!   followed by a column `<header> estimasi` (`<header> estimate`) saying `ya`/`tidak` (`yes`/`no`) for each
+//!   amount in it, so the flag is not lost.
 
-use super::program_table::guard;
+use super::program_table::{guard, yes_no};
 use super::spreadsheet::tables::{DataTable, Value};
+use crate::i18n::{Lang, Text};
 
 /// The delimiters a CSV export may use.
 pub const DELIMITERS: [char; 2] = [';', ','];
 
-/// `table` as CSV text (starting with the byte order mark), delimited by `delimiter`.
-pub fn table_csv(table: &DataTable, delimiter: char) -> String {
+/// `table` as CSV text (starting with the byte order mark), delimited by `delimiter`, the estimate columns'
+/// headers and words in `lang`.
+pub fn table_csv(table: &DataTable, delimiter: char, lang: Lang) -> String {
     let mut out = String::from('\u{feff}');
     let separator = delimiter.to_string();
-    let headers: Vec<String> = table.columns.iter().map(|c| text_field(&c.header, delimiter)).collect();
+    let flagged: Vec<bool> = (0..table.columns.len())
+        .map(|c| table.rows.iter().any(|row| matches!(row.get(c), Some(Value::MoneyEstimate(_)))))
+        .collect();
+    let mut headers = Vec::new();
+    for (column, flagged) in table.columns.iter().zip(&flagged) {
+        headers.push(text_field(&column.header, delimiter));
+        if *flagged {
+            headers.push(text_field(&Text::CsvEstimateColumn.fill(lang, &[&column.header]), delimiter));
+        }
+    }
     out.push_str(&headers.join(&separator));
     out.push_str("\r\n");
     for row in &table.rows {
-        let cells: Vec<String> = row.iter().map(|v| field(v, delimiter)).collect();
+        let mut cells = Vec::new();
+        for (c, flagged) in flagged.iter().enumerate() {
+            let value = row.get(c).unwrap_or(&Value::Empty);
+            cells.push(field(value, delimiter));
+            if *flagged {
+                let estimate = match value {
+                    Value::MoneyEstimate(_) => yes_no(true, lang),
+                    Value::Money(_) => yes_no(false, lang),
+                    _ => "",
+                };
+                cells.push(estimate.to_string());
+            }
+        }
         out.push_str(&cells.join(&separator));
         out.push_str("\r\n");
     }
@@ -79,22 +105,39 @@ mod tests {
             ("biasa", "biasa"),
         ];
         for (text, expected) in cases {
-            let csv = table_csv(&table(vec![vec![Value::Text(text.into()), Value::Money(-1_500)]]), ';');
+            let csv = table_csv(&table(vec![vec![Value::Text(text.into()), Value::Money(-1_500)]]), ';', Lang::Id);
             let line = csv.split("\r\n").nth(1).unwrap();
             assert_eq!(line, format!("{expected};-1500"), "{text:?}");
         }
         // A carriage return both guards and forces quotes.
-        let csv = table_csv(&table(vec![vec![Value::Text("\rcmd".into()), Value::Empty]]), ';');
+        let csv = table_csv(&table(vec![vec![Value::Text("\rcmd".into()), Value::Empty]]), ';', Lang::Id);
         assert!(csv.contains("\"'\rcmd\";\r\n"), "{csv:?}");
+    }
+
+    #[test]
+    fn estimated_amounts_keep_their_flag_in_a_column_of_their_own() {
+        let rows = vec![
+            vec![Value::Text("Pendapatan".into()), Value::MoneyEstimate(1_000)],
+            vec![Value::Text("Belanja".into()), Value::Money(900)],
+            vec![Value::Text("Lain".into()), Value::Empty],
+        ];
+        let csv = table_csv(&table(rows.clone()), ';', Lang::Id);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[..4], ["Nama;Jumlah;Jumlah estimasi", "Pendapatan;1000;ya", "Belanja;900;tidak", "Lain;;"]);
+        let english = table_csv(&table(rows), ',', Lang::En);
+        assert!(english.contains("Nama,Jumlah,Jumlah estimate\r\nPendapatan,1000,yes\r\n"), "{english}");
+        // Without estimates, no extra column.
+        let plain = table_csv(&table(vec![vec![Value::Text("a".into()), Value::Money(1)]]), ';', Lang::Id);
+        assert!(plain.starts_with("\u{feff}Nama;Jumlah\r\n"), "{plain}");
     }
 
     #[test]
     fn bom_delimiter_quotes_and_decimal_sign() {
         let rows = vec![vec![Value::Text("a;b, \"c\"".into()), Value::Decimal(2.3456)]];
-        let semicolon = table_csv(&table(rows.clone()), ';');
+        let semicolon = table_csv(&table(rows.clone()), ';', Lang::Id);
         assert!(semicolon.starts_with("\u{feff}Nama;Jumlah\r\n"));
         assert_eq!(semicolon.split("\r\n").nth(1), Some("\"a;b, \"\"c\"\"\";2,35"));
-        let comma = table_csv(&table(rows), ',');
+        let comma = table_csv(&table(rows), ',', Lang::En);
         assert!(comma.starts_with("\u{feff}Nama,Jumlah\r\n"));
         assert_eq!(comma.split("\r\n").nth(1), Some("\"a;b, \"\"c\"\"\",2.35"));
     }

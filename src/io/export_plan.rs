@@ -351,7 +351,7 @@ fn write_one(
         Item::Csv(i) => {
             let tables = prepared.tables.get_or_insert_with(|| tables(workbook, lang));
             let table = tables.get(*i).ok_or_else(|| render_failed(String::new()))?;
-            table_csv(table, request.delimiter).into_bytes()
+            table_csv(table, request.delimiter, lang).into_bytes()
         }
         Item::Svg(i) | Item::Png(i) => {
             let charts = prepared.charts.get_or_insert_with(|| main_charts(workbook, lang));

@@ -24,9 +24,9 @@ pub const DEFAULT_DELIMITER: char = ';';
 /// The sheet the XLSX export writes the table to, and the import looks for first.
 pub const SHEET_NAME: &str = "Program";
 
-/// One cell to write.
+/// One cell of the program table.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Out {
+pub enum Out {
     Empty,
     Text(String),
     /// A year: a plain number.
@@ -36,9 +36,10 @@ enum Out {
 }
 
 /// The rows of the program table for `workbook`, in `lang`: the fields of the columns, and per row its cells.
-struct Sheet {
-    fields: Vec<ProgramField>,
-    rows: Vec<Vec<Out>>,
+/// The workbook's spreadsheet and CSV export write this same table, so what they write imports back.
+pub struct Sheet {
+    pub fields: Vec<ProgramField>,
+    pub rows: Vec<Vec<Out>>,
 }
 
 /// The columns for a table covering `years`: the fixed columns, then one amount and one target column per year.
@@ -105,7 +106,9 @@ impl Names {
     }
 }
 
-fn sheet(workbook: &Workbook, lang: Lang) -> Sheet {
+/// The program table of `workbook` in `lang`: one row per program and funding source (one row for a program
+/// without budget), exactly the import format.
+pub fn sheet(workbook: &Workbook, lang: Lang) -> Sheet {
     let names = Names::new(workbook, lang);
     let fields = columns_for(years(workbook));
     let mut rows = Vec::new();
@@ -214,7 +217,7 @@ pub fn write_programs_file(workbook: &Workbook, lang: Lang, path: &Path) -> Resu
 }
 
 /// Column widths in characters, by field.
-fn width(field: ProgramField) -> f64 {
+pub fn width(field: ProgramField) -> f64 {
     match field {
         ProgramField::Name | ProgramField::Description | ProgramField::Outputs | ProgramField::Indicator => 36.0,
         ProgramField::Code | ProgramField::StartYear | ProgramField::EndYear | ProgramField::QuickWin => 10.0,
@@ -227,6 +230,7 @@ fn xlsx(sheet: &Sheet, lang: Lang, notes: Option<&[Vec<String>]>) -> Result<Vec<
     let mut book = XlsxBook::new();
     let header = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0");
+    let quoted = Format::new().set_quote_prefix();
     let worksheet = book.add_worksheet();
     worksheet.set_name(SHEET_NAME)?;
     for (c, field) in sheet.fields.iter().enumerate() {
@@ -240,8 +244,12 @@ fn xlsx(sheet: &Sheet, lang: Lang, notes: Option<&[Vec<String>]>) -> Result<Vec<
             let c = column_number(c)?;
             match out {
                 Out::Empty => {}
+                // Formula-like text keeps its characters and gets the quote prefix: shown as typed, never run.
+                Out::Text(text) if guard(text) != text.as_str() => {
+                    worksheet.write_string_with_format(r, c, text, &quoted)?;
+                }
                 Out::Text(text) => {
-                    worksheet.write_string(r, c, guard(text))?;
+                    worksheet.write_string(r, c, text)?;
                 }
                 Out::Year(year) => {
                     worksheet.write_number(r, c, *year)?;
@@ -275,9 +283,9 @@ fn write_notes(worksheet: &mut Worksheet, lang: Lang, notes: &[Vec<String>]) -> 
         for (c, text) in line.iter().enumerate() {
             let c = column_number(c)?;
             if line.len() > 1 && r == 0 {
-                worksheet.write_string_with_format(r, c, guard(text), &bold)?;
+                worksheet.write_string_with_format(r, c, text, &bold)?;
             } else {
-                worksheet.write_string(r, c, guard(text))?;
+                worksheet.write_string(r, c, text)?;
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::i18n::{Message, Text};
 /// The largest file the import reads: far above 10,000 programs, small enough to refuse a wrong file quickly.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// One cell as the file holds it. Text is already freed of the export's protective apostrophe.
+/// One cell as the file holds it. CSV text is already freed of the export's protective apostrophe.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
     Empty,
@@ -297,7 +297,10 @@ pub fn read_xlsx(bytes: Vec<u8>, source: &str) -> Result<Table, ReadError> {
 fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(text) => Cell::from_text(text),
+        // A text cell of a spreadsheet is text, never a formula: the export marks formula-like text with the
+        // cell's quote prefix, not an apostrophe, so nothing is taken off here.
+        Data::String(text) if text.is_empty() => Cell::Empty,
+        Data::String(text) => Cell::Text(text.clone()),
         Data::Int(n) => Cell::Int(*n),
         Data::Float(f) => Cell::Float(*f),
         Data::Bool(b) => Cell::Text(if *b { "true".into() } else { "false".into() }),

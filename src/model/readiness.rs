@@ -94,6 +94,18 @@ pub struct Round {
     pub position: i64,
 }
 
+impl Round {
+    /// The round as headers and lists name it: `Putaran 2 (2024)`, or the name alone when it already says
+    /// its year (`Baseline 2021`, never `Baseline 2021 (2021)`).
+    pub fn label(&self) -> String {
+        if self.name.contains(&self.year.to_string()) {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.year)
+        }
+    }
+}
+
 /// The level an item reached in a round, with its evidence ("data dukung").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Score {

@@ -20,8 +20,9 @@ use crate::ui::ViewCx;
 pub struct ExportView {
     books: [bool; 5],
     formats: [bool; 6],
-    /// The files' language; `None` until first shown, then the app's language at that moment.
-    lang: Option<Lang>,
+    /// The files' language: Indonesian until the user chooses (the books are Indonesian documents, whatever
+    /// language the app speaks).
+    lang: Lang,
     delimiter: char,
     chart_size: ChartSize,
     area: String,
@@ -49,7 +50,7 @@ impl Default for ExportView {
             books: [true; 5],
             // Everything the ministry and colleagues may need; "Semua format" clears them in one click.
             formats: [true; 6],
-            lang: None,
+            lang: Lang::Id,
             delimiter: request.delimiter,
             chart_size: request.chart_size,
             area: request.area,
@@ -131,7 +132,7 @@ impl ExportView {
 
     pub fn ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let ui_lang = cx.lang;
-        let lang = *self.lang.get_or_insert(ui_lang);
+        let lang = self.lang;
         self.suggest_folder(cx.session.path(), ui_lang);
         if let Some(receiver) = &self.browsing
             && let Ok(chosen) = receiver.try_recv()
@@ -193,7 +194,7 @@ impl ExportView {
         ui.horizontal(|ui| {
             for (choice, name) in [(Lang::Id, "Bahasa Indonesia"), (Lang::En, "English")] {
                 if ui.radio(lang == choice, name).clicked() {
-                    self.lang = Some(choice);
+                    self.lang = choice;
                 }
             }
         });
@@ -301,7 +302,7 @@ impl ExportView {
 
     fn start(&mut self, ctx: &egui::Context, cx: &ViewCx<'_>) {
         (self.error, self.missing_folder) = (None, None);
-        let request = self.request(self.lang.unwrap_or(cx.lang));
+        let request = self.request(self.lang);
         if request.folder.as_os_str().is_empty() {
             self.error = Some(Message::new(Text::ExportFolderRequired));
             return;

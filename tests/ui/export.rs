@@ -5,9 +5,10 @@ use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use smartcity_workbench::ui::{App, Startup, View};
+use smartcity_workbench::i18n::Lang;
+use smartcity_workbench::ui::{App, Command, Startup, View};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, execute};
 
 fn export_view(dir: &std::path::Path) -> Harness<'static, App> {
     let path = demo_copy(dir);
@@ -120,4 +121,34 @@ fn the_folder_suggested_is_named_after_the_workbook_in_the_documents_folder() {
     let folder = harness.get_by_role_and_label(Role::TextInput, "Folder tujuan").value().unwrap_or_default();
     let expected = smartcity_workbench::paths::documents_dir().join("Ekspor konsel");
     assert_eq!(folder, expected.display().to_string(), "not the bare home or documents folder");
+}
+
+#[test]
+fn the_files_are_indonesian_by_default_even_when_the_app_speaks_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("export");
+    std::fs::create_dir(&out).unwrap();
+    // The app speaks English before the export view is first shown.
+    let mut harness = app(Startup::Path(demo_copy(dir.path())), dir.path());
+    execute(&mut harness, Command::SetLanguage(Lang::En));
+    assert_eq!(harness.state().lang(), Lang::En);
+    harness.get_by_role_and_label(Role::Button, "Export").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Export);
+    // The language of the files is its own choice, Indonesian until changed.
+    assert_eq!(harness.get_by_label("Bahasa Indonesia").accesskit_node().toggled(), Some(Toggled::True));
+    assert_eq!(harness.get_by_label("English").accesskit_node().toggled(), Some(Toggled::False));
+    harness.get_by_label("All formats").click();
+    harness.get_by_label("CSV (one file per table)").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Output folder").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Output folder").type_text(&out.display().to_string());
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Export now").click();
+    wait_for(&mut harness, "files written to");
+    let programs = std::fs::read_to_string(out.join("program.csv")).expect("the Indonesian program table");
+    assert!(programs.starts_with("\u{feff}Kode;Nama;"), "{}", &programs[..40]);
+    assert!(!out.join("programs.csv").exists(), "no English file");
 }

@@ -47,6 +47,11 @@ fn hostile_demo() -> Workbook {
     workbook
 }
 
+/// How many funding sources the program's budget uses: its rows in the program table.
+fn funding_sources(program: &smartcity_workbench::model::Program) -> usize {
+    program.budget.iter().map(|l| l.source).collect::<std::collections::BTreeSet<_>>().len()
+}
+
 fn number(data: &Data) -> f64 {
     match data {
         Data::Float(f) => *f,
@@ -71,28 +76,29 @@ fn the_xlsx_reads_back_with_numbers_stored_totals_and_one_sheet_per_table() {
         assert!(sheets.contains(&kind.name(Lang::Id).to_string()), "{kind:?}");
     }
 
-    // Programs: one row per program, the last column the total cost as a number, then the totals row.
+    // Programs: the import format, one row per program and funding source, no totals row (it would be read
+    // back as a program). Formula-like text is written as it is, the cell's quote prefix keeping it text.
     let programs = xlsx.worksheet_range("Program").unwrap();
-    let (rows, columns) = programs.get_size();
-    assert_eq!(rows, workbook.programs.len() + 2, "header, programs, totals");
+    let import_rows: usize = workbook.programs.iter().map(|p| funding_sources(p).max(1)).sum();
+    assert_eq!(programs.get_size().0, import_rows + 1, "header and one row per program and source");
     assert_eq!(programs.get((0, 0)), Some(&Data::String("Kode".into())));
-    assert_eq!(programs.get((0, columns - 1)), Some(&Data::String("Total biaya".into())));
-    // Formula-like text is neutralised, as in the program export.
-    assert_eq!(programs.get((1, 1)), Some(&Data::String("'=HYPERLINK(\"http://evil\",\"klik\")".into())));
+    assert_eq!(programs.get((1, 1)), Some(&Data::String("=HYPERLINK(\"http://evil\",\"klik\")".into())));
+    assert!(!(1..=import_rows).any(|r| programs.get((r, 0)) == Some(&Data::String("Total".into()))));
+
+    // Program cost: one row per program, the last column the total cost as a number, then the totals row.
+    let costs = xlsx.worksheet_range("Biaya program").unwrap();
+    let (rows, columns) = costs.get_size();
+    assert_eq!(rows, workbook.programs.len() + 2, "header, programs, totals");
+    assert_eq!(costs.get((0, columns - 1)), Some(&Data::String("Total biaya".into())));
     for (i, program) in workbook.programs.iter().enumerate() {
-        assert_eq!(
-            number(programs.get((i + 1, columns - 1)).unwrap()),
-            program.total_cost() as f64,
-            "{}",
-            program.code
-        );
+        assert_eq!(number(costs.get((i + 1, columns - 1)).unwrap()), program.total_cost() as f64, "{}", program.code);
     }
     // The totals row holds SUM formulas, and their stored values are the sums.
     let total_row = workbook.programs.len() + 1;
-    assert_eq!(programs.get((total_row, 0)), Some(&Data::String("Total".into())));
+    assert_eq!(costs.get((total_row, 0)), Some(&Data::String("Total".into())));
     let all_cost: i64 = workbook.programs.iter().map(|p| p.total_cost()).sum();
-    assert_eq!(number(programs.get((total_row, columns - 1)).unwrap()), all_cost as f64);
-    let formulas = xlsx.worksheet_formula("Program").unwrap();
+    assert_eq!(number(costs.get((total_row, columns - 1)).unwrap()), all_cost as f64);
+    let formulas = xlsx.worksheet_formula("Biaya program").unwrap();
     let letters = smartcity_workbench::io::spreadsheet::column_letters(columns - 1);
     let formula = formulas.get_value((total_row as u32, (columns - 1) as u32)).cloned().unwrap_or_default();
     assert_eq!(formula, format!("SUM({letters}2:{letters}{})", workbook.programs.len() + 1));
@@ -169,11 +175,39 @@ fn the_xlsx_has_rupiah_formats_frozen_headers_filters_and_native_charts() {
     let sheet1 = unzip("xl/worksheets/sheet1.xml").unwrap();
     assert!(sheet1.contains("<pane ySplit=\"1\""), "frozen header");
     assert!(sheet1.contains("<autoFilter"), "filter");
-    assert!(sheet1.contains("<f>SUM("), "totals as formulas");
+    assert!(!sheet1.contains("<f>SUM("), "no totals in the program table");
+    let sheet2 = unzip("xl/worksheets/sheet2.xml").unwrap();
+    assert!(sheet2.contains("<f>SUM("), "program cost totals as formulas");
     let chart = unzip("xl/charts/chart1.xml").expect("a native chart");
     assert!(chart.contains("<c:barChart>") && chart.contains("<c:lineChart>"), "stacked cost with the envelope line");
+    // The program table (sheet 1, 36 columns) prints across pages at a readable scale, code and name and the
+    // header row on every page; the header row is tall enough for its wrapped text.
+    assert!(sheet1.contains("scale=\"80\""), "print scale: {}", &sheet1[..sheet1.len().min(2000)]);
+    assert!(!sheet1.contains("fitToPage=\"1\""), "not fitted to one page wide");
+    let workbook_xml = unzip("xl/workbook.xml").unwrap();
+    assert!(workbook_xml.contains("Programs!$A:$B,Programs!$1:$1"), "repeated columns and row: {workbook_xml}");
+    assert!(sheet1.contains("<row r=\"1\"") && sheet1.contains("customHeight=\"1\""), "a taller header row");
     let core = unzip("docProps/core.xml").unwrap();
     assert!(core.contains("2024-01-01T00:00:00Z"), "fixed creation time: {core}");
+}
+
+#[test]
+fn formula_like_text_in_the_xlsx_is_quote_prefixed_not_apostrophed() {
+    let dir = temp_dir();
+    let path = dir.path().join("hostile.xlsx");
+    std::fs::write(&path, workbook_xlsx(&hostile_demo(), Lang::Id).unwrap()).unwrap();
+    let unzip = |member: &str| {
+        let output = std::process::Command::new("unzip").arg("-p").arg(&path).arg(member).output();
+        output.ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let Some(styles) = unzip("xl/styles.xml") else {
+        eprintln!("unzip is not installed: the package's XML is not checked");
+        return;
+    };
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+    let strings = unzip("xl/sharedStrings.xml").unwrap();
+    assert!(strings.contains("<t>@SUM(A1)</t>"), "the text as typed");
+    assert!(!strings.contains("'@SUM(A1)") && !strings.contains("'=HYPERLINK"), "no visible apostrophe");
 }
 
 #[test]
@@ -207,11 +241,12 @@ fn csv_files_have_a_bom_the_chosen_delimiter_and_neutralised_formulas() {
         expected
     );
     let programs = std::fs::read_to_string(dir.path().join("program.csv")).unwrap();
-    assert!(programs.starts_with("\u{feff}Kode;Nama;Dimensi;"), "{}", &programs[..60]);
+    assert!(programs.starts_with("\u{feff}Kode;Nama;Deskripsi;Dimensi;"), "the import format: {}", &programs[..60]);
     let first = programs.split("\r\n").nth(1).unwrap();
     assert!(first.contains(";\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\";"), "{first}");
     assert!(first.contains(";'@SUM(A1);"), "{first}");
-    assert_eq!(programs.split("\r\n").filter(|l| !l.is_empty()).count(), workbook.programs.len() + 1, "no totals row");
+    let import_rows: usize = workbook.programs.iter().map(|p| funding_sources(p).max(1)).sum();
+    assert_eq!(programs.split("\r\n").filter(|l| !l.is_empty()).count(), import_rows + 1, "no totals row");
 
     // A negative gap stays a number: a minus sign, unquoted, not guarded.
     let projection = std::fs::read_to_string(dir.path().join("proyeksi-apbd.csv")).unwrap();
@@ -223,7 +258,7 @@ fn csv_files_have_a_bom_the_chosen_delimiter_and_neutralised_formulas() {
     request.delimiter = ',';
     assert_eq!(export(&workbook, &request).error, None);
     let programs = std::fs::read_to_string(comma.path().join("programs.csv")).unwrap();
-    assert!(programs.starts_with("\u{feff}Code,Name,Dimension,"), "{}", &programs[..60]);
+    assert!(programs.starts_with("\u{feff}Code,Name,Description,Dimension,"), "{}", &programs[..60]);
     let indices = std::fs::read_to_string(comma.path().join("readiness-indices.csv")).unwrap();
     assert!(indices.split("\r\n").nth(1).unwrap().contains(",2.10,"), "decimal point with commas: {indices}");
 }

@@ -17,6 +17,7 @@ mod migrations;
 mod minutes_export;
 mod quick_wins;
 mod refused;
+mod round_trip;
 mod store;
 mod strategy;
 mod undo;

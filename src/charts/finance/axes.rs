@@ -7,6 +7,7 @@ use super::legend::{Legend, dot, line_path};
 use super::scale::scale;
 use super::style::{CAPTION, DEFAULT_SPAN, TICK, exact_in_short, money_label};
 use crate::charts::{AXIS, Canvas, GRID, MUTED, TEXT};
+use crate::i18n::Lang;
 
 /// What a chart of amounts per year asks of its axes.
 #[derive(Clone, Copy)]
@@ -23,6 +24,8 @@ pub(super) struct AxisSpec<'a> {
     pub(super) zero_based: bool,
     /// A second row under the years, for the column totals.
     pub(super) footer: bool,
+    /// The language of the amounts' units.
+    pub(super) lang: Lang,
 }
 
 /// The plot region of a chart of amounts per year, its scales and ticks.
@@ -74,7 +77,7 @@ impl Axes {
         let needed = lo + (hi - lo) * f64::from(plot_h) / f64::from(usable);
         let max_intervals = (plot_h / (tick_line * 2).max(1)).clamp(2, 6);
         let (mut first, mut last, mut step) = scale(lo, needed, max_intervals);
-        let label_of = |k: f64, step: f64| money_label(k * step);
+        let label_of = |k: f64, step: f64| money_label(k * step, spec.lang);
         let mut ticks: Vec<(f64, String)> = (0..=((last - first) as i64).min(20))
             .map(|k| first + k as f64)
             .map(|k| (k * step, label_of(k, step)))

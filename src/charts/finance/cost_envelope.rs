@@ -12,7 +12,7 @@ use super::stacks::{
 };
 use super::style::{ENVELOPE, ESTIMATE_SWATCH, OVER, VALUE, money_label};
 use crate::charts::{Canvas, Chart, MUTED, TextMode, measure, rgb};
-use crate::i18n::format_rupiah_short;
+use crate::i18n::{Lang, rupiah_short};
 
 /// Program cost per year as stacked columns, one part per dimension (in the dimension colours), against the
 /// fiscal envelope drawn as a line with markers on top. A total above its year's envelope is printed red.
@@ -27,6 +27,8 @@ pub struct CostVsEnvelopeChart {
     pub y_label: String,
     /// The legend entry of the hatched (estimated) parts, shown when some part is an estimate.
     pub estimate_label: String,
+    /// The language of the amounts' units (`M` or `bn` for miliar).
+    pub lang: Lang,
 }
 
 impl CostVsEnvelopeChart {
@@ -50,10 +52,17 @@ impl CostVsEnvelopeChart {
         // The totals go in a row under the years (on the columns they would collide with the envelope), if
         // each fits in its year's slot.
         let data = extent(totals.iter().filter_map(|&(total, _)| total).chain(envelope.iter().flatten().copied()));
-        let mut spec =
-            AxisSpec { y_label: &self.y_label, years: &self.years, data, headroom: 0, zero_based: true, footer: true };
+        let mut spec = AxisSpec {
+            y_label: &self.y_label,
+            years: &self.years,
+            data,
+            headroom: 0,
+            zero_based: true,
+            footer: true,
+            lang: self.lang,
+        };
         let mut axes = Axes::layout(c, top, &spec, &legend);
-        let labels = fitting_totals(c, &totals, axes.slot() as i32 - c.px(6.0));
+        let labels = fitting_totals(c, &totals, axes.slot() as i32 - c.px(6.0), self.lang);
         if labels.is_none() {
             spec.footer = false;
             axes = Axes::layout(c, top, &spec, &legend);
@@ -95,12 +104,12 @@ impl Chart for CostVsEnvelopeChart {
         measure(width, height, |c| {
             let (layout, _) = self.layout(c);
             let i = layout.axes.year_at(x, y)?;
-            let mut lines: Vec<String> = stack_readout(&self.stacks, i).collect();
+            let mut lines: Vec<String> = stack_readout(&self.stacks, i, self.lang).collect();
             if let (Some(total), estimated) = layout.totals[i] {
-                lines.push(readout_line(TOTAL, money_label(total), estimated));
+                lines.push(readout_line(TOTAL, money_label(total, self.lang), estimated));
             }
             if let Some(envelope) = self.envelope.get(i).copied().flatten() {
-                lines.push(readout_line(&self.envelope_label, format_rupiah_short(envelope), false));
+                lines.push(readout_line(&self.envelope_label, rupiah_short(envelope, self.lang), false));
             }
             readout_text(self.years[i], lines)
         })

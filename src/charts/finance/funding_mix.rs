@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::style::{VALUE, money_label, percent};
 use crate::charts::{Canvas, Chart, EMPTY, GRID, MUTED, TEXT, TextMode, ink_on, rgb};
+use crate::i18n::Lang;
 
 /// The mix of funding sources as one horizontal 100 % bar, with a table under it: each source's colour,
 /// name, share (`40,7%`) and amount (`Rp 45 M`). A source with a negative amount counts as 0. When the
@@ -15,6 +16,8 @@ pub struct FundingMixChart {
     pub title: String,
     /// Name, colour and rupiah of each source, in the order shown.
     pub parts: Vec<(String, [u8; 3], i64)>,
+    /// The language of the amounts' units.
+    pub lang: Lang,
 }
 
 /// The text size of the table.
@@ -60,13 +63,13 @@ impl FundingMixChart {
             .iter()
             .zip(&shares)
             .map(|((name, color, amount), &share)| {
-                (name.trim().to_string(), rgb(*color), share_text(share), money_label(*amount as f64))
+                (name.trim().to_string(), rgb(*color), share_text(share), money_label(*amount as f64, self.lang))
             })
             .collect();
         if listed < self.parts.len() && fit > 0 {
             let rest: f64 = amounts[listed..].iter().sum();
             let share = (total > 0.0).then(|| rest / total);
-            rows.push(("…".to_string(), EMPTY, share_text(share), money_label(rest)));
+            rows.push(("…".to_string(), EMPTY, share_text(share), money_label(rest, self.lang)));
         }
         let block_h = bar_h + if rows.is_empty() { 0 } else { bar_gap + row_h * rows.len() as i32 };
         let bar_top = top + ((room - block_h) / 2).max(0);

@@ -9,7 +9,7 @@ use super::scale::point;
 use super::stacks::{readout_line, readout_text};
 use super::style::{BASE, HISTORY, OPTIMISTIC, PESSIMISTIC};
 use crate::charts::{Canvas, Chart, TextMode, fail, measure};
-use crate::i18n::format_rupiah_short;
+use crate::i18n::{Lang, rupiah_short};
 
 /// Revenue history and its projection: the history as a solid line with dots, the base projection dashed,
 /// and the band between the pessimistic and the optimistic projection filled lightly, edged by both.
@@ -27,6 +27,8 @@ pub struct ProjectionChart {
     /// The legend: history, base, pessimistic, optimistic. An empty label leaves its entry out.
     pub labels: [String; 4],
     pub y_label: String,
+    /// The language of the amounts' units (`M` or `bn` for miliar).
+    pub lang: Lang,
 }
 
 /// Where a [`ProjectionChart`] puts everything, for drawing and read-out alike.
@@ -67,6 +69,7 @@ impl ProjectionChart {
             headroom: c.px(6.0),
             zero_based: false,
             footer: false,
+            lang: self.lang,
         };
         let axes = Axes::layout(c, top, &spec, &legend);
         Lines { values, legend, spec, axes }
@@ -119,7 +122,7 @@ impl Chart for ProjectionChart {
                 .into_iter()
                 .zip(&self.labels)
                 .filter_map(|(line, label)| {
-                    Some(readout_line(label, format_rupiah_short(line.get(i).copied()??), false))
+                    Some(readout_line(label, rupiah_short(line.get(i).copied()??, self.lang), false))
                 })
                 .collect();
             readout_text(self.years[i], lines)

@@ -12,6 +12,7 @@ use super::stacks::{
 };
 use super::style::{ESTIMATE_SWATCH, VALUE, money_label};
 use crate::charts::{Canvas, Chart, TEXT, TextMode, measure, rgb};
+use crate::i18n::Lang;
 
 /// Revenue per year as stacked columns, one part per source (PAD, DAU, DAK, DBH, Dana Desa, other), bottom
 /// up in series order, with each year's total on top when it fits ("≈" when a part of it is an estimate).
@@ -25,6 +26,8 @@ pub struct RevenueCompositionChart {
     pub y_label: String,
     /// The legend entry of the hatched parts ("estimasi"), shown when some part is an estimate.
     pub estimate_label: String,
+    /// The language of the amounts' units (`M` or `bn` for miliar).
+    pub lang: Lang,
 }
 
 impl RevenueCompositionChart {
@@ -48,9 +51,10 @@ impl RevenueCompositionChart {
             headroom: c.line(VALUE) / 2 + c.px(4.0),
             zero_based: true,
             footer: false,
+            lang: self.lang,
         };
         let mut axes = Axes::layout(c, top, &spec, &legend);
-        let labels = fitting_totals(c, &totals, axes.slot() as i32 - c.px(6.0));
+        let labels = fitting_totals(c, &totals, axes.slot() as i32 - c.px(6.0), self.lang);
         if labels.is_none() {
             spec.headroom = 0;
             axes = Axes::layout(c, top, &spec, &legend);
@@ -79,9 +83,9 @@ impl Chart for RevenueCompositionChart {
         measure(width, height, |c| {
             let layout = self.layout(c);
             let i = layout.axes.year_at(x, y)?;
-            let mut lines: Vec<String> = stack_readout(&self.series, i).collect();
+            let mut lines: Vec<String> = stack_readout(&self.series, i, self.lang).collect();
             if let (Some(total), estimated) = layout.totals[i] {
-                lines.push(readout_line(TOTAL, money_label(total), estimated));
+                lines.push(readout_line(TOTAL, money_label(total, self.lang), estimated));
             }
             readout_text(self.years[i], lines)
         })

@@ -6,7 +6,7 @@ use super::axes::{Axes, AxisSpec};
 use super::legend::{Legend, hatch};
 use super::style::{VALUE, lighten, money_label};
 use crate::charts::{Canvas, rgb};
-use crate::i18n::format_rupiah_short;
+use crate::i18n::{Lang, rupiah_short};
 
 /// One part of a stacked column: a revenue source or a dimension, with an amount per year.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -75,13 +75,14 @@ pub(super) fn fitting_totals<DB: DrawingBackend>(
     c: &Canvas<'_, DB>,
     totals: &[(Option<f64>, bool)],
     room: i32,
+    lang: Lang,
 ) -> Option<Vec<Option<String>>> {
     [true, false].into_iter().find_map(|with_rp| {
         let labels: Vec<Option<String>> = totals
             .iter()
             .map(|&(total, estimated)| {
                 total.map(|total| {
-                    let amount = money_label(total);
+                    let amount = money_label(total, lang);
                     let amount = if with_rp { amount.as_str() } else { amount.trim_start_matches("Rp ") };
                     if estimated { format!("≈ {amount}") } else { amount.to_string() }
                 })
@@ -113,10 +114,10 @@ pub(super) fn readout_line(name: &str, amount: String, estimated: bool) -> Strin
 }
 
 /// The read-out lines of the parts of a stack in year `i`, bottom up; parts without an amount left out.
-pub(super) fn stack_readout(series: &[StackSeries], i: usize) -> impl Iterator<Item = String> + '_ {
+pub(super) fn stack_readout(series: &[StackSeries], i: usize, lang: Lang) -> impl Iterator<Item = String> + '_ {
     series.iter().filter_map(move |s| {
         let amount = s.values.get(i).copied().flatten()?;
-        Some(readout_line(&s.name, format_rupiah_short(amount), is_estimate(s, i)))
+        Some(readout_line(&s.name, rupiah_short(amount, lang), is_estimate(s, i)))
     })
 }
 

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use crate::i18n::{format_decimal, format_rupiah_short};
+use crate::i18n::{Lang, format_decimal, rupiah_short};
 
 /// The history line.
 pub(super) const HISTORY: RGBColor = RGBColor(52, 58, 64);
@@ -25,16 +25,16 @@ pub(super) const CAPTION: f64 = 12.5;
 pub(super) const LEGEND: f64 = 13.0;
 pub(super) const VALUE: f64 = 11.5;
 
-/// An amount on an axis or at a column, short: `Rp 0`, `Rp 500 M`, `Rp 1,5 T`, `Rp 25 jt`. Amounts beyond
-/// `i64` (sums of huge values) are written in triliun.
-pub(in crate::charts) fn money_label(value: f64) -> String {
+/// An amount on an axis or at a column, short: `Rp 0`, `Rp 500 M`, `Rp 1,5 T`, `Rp 25 jt` (in English
+/// `Rp 500 bn`, `Rp 1,5 tn`, `Rp 25 mn`). Amounts beyond `i64` (sums of huge values) are written in triliun.
+pub(in crate::charts) fn money_label(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
     let rounded = value.round();
     // i64::MAX as f64 rounds up to 2^63, which is out of range: stay below it.
     if rounded.abs() < 9.2e18 {
-        return format_rupiah_short(rounded as i64);
+        return rupiah_short(rounded as i64, lang);
     }
     let sign = if rounded < 0.0 { "-" } else { "" };
     let triliun = (rounded.abs() / 1e12).round();
@@ -46,7 +46,8 @@ pub(in crate::charts) fn money_label(value: f64) -> String {
         }
         grouped.push(digit);
     }
-    format!("{sign}Rp {grouped} T")
+    let unit = if lang == Lang::Id { "T" } else { "tn" };
+    format!("{sign}Rp {grouped} {unit}")
 }
 
 /// Whether [`money_label`] writes `value` exactly: at most two decimals of its unit (juta, miliar, triliun).

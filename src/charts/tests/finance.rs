@@ -4,7 +4,7 @@ use super::readiness::gaps;
 use super::{BLUE_, DIMENSIONS, ORANGE, assert_svg_has, svg_texts};
 use crate::charts::finance::money_label;
 use crate::charts::*;
-use crate::i18n::parse_rupiah;
+use crate::i18n::{Lang, parse_rupiah};
 
 // The finance charts, with amounts like Konawe Selatan's: revenue about Rp 1,3-1,5 T a year, program cost of
 // Rp 5-40 M a year against an envelope of about Rp 20-25 M.
@@ -52,6 +52,7 @@ fn revenue(title: &str, other: &str, estimate: &str, y_label: &str) -> RevenueCo
             .collect(),
         y_label: y_label.to_string(),
         estimate_label: estimate.to_string(),
+        lang: Lang::Id,
     }
 }
 
@@ -75,6 +76,7 @@ fn projection(title: &str, labels: [&str; 4], y_label: &str) -> ProjectionChart 
         high: grown(0.06),
         labels: labels.map(str::to_string),
         y_label: y_label.to_string(),
+        lang: Lang::Id,
     }
 }
 
@@ -106,6 +108,7 @@ fn cost(title: &str, envelope_label: &str, y_label: &str) -> CostVsEnvelopeChart
         envelope_label: envelope_label.to_string(),
         y_label: y_label.to_string(),
         estimate_label: String::new(),
+        lang: Lang::Id,
     }
 }
 
@@ -114,6 +117,7 @@ fn funding(title: &str, names: [&str; 6]) -> FundingMixChart {
     FundingMixChart {
         title: title.to_string(),
         parts: names.iter().zip(SOURCE_COLORS).zip(amounts).map(|((n, c), a)| (n.to_string(), c, a)).collect(),
+        lang: Lang::Id,
     }
 }
 
@@ -194,13 +198,27 @@ fn finance_axes_count_in_miliar_and_triliun() {
 
 #[test]
 fn money_labels_are_short_and_indonesian() {
-    assert_eq!(money_label(0.0), "Rp 0");
-    assert_eq!(money_label(500e9), "Rp 500 M");
-    assert_eq!(money_label(1.5e12), "Rp 1,5 T");
-    assert_eq!(money_label(25e6), "Rp 25 jt");
-    assert_eq!(money_label(-2e9), "-Rp 2 M");
-    assert_eq!(money_label(1e20), "Rp 100.000.000 T");
-    assert_eq!(money_label(f64::NAN), "–");
+    assert_eq!(money_label(0.0, Lang::Id), "Rp 0");
+    assert_eq!(money_label(500e9, Lang::Id), "Rp 500 M");
+    assert_eq!(money_label(1.5e12, Lang::Id), "Rp 1,5 T");
+    assert_eq!(money_label(25e6, Lang::Id), "Rp 25 jt");
+    assert_eq!(money_label(-2e9, Lang::Id), "-Rp 2 M");
+    assert_eq!(money_label(1e20, Lang::Id), "Rp 100.000.000 T");
+    assert_eq!(money_label(f64::NAN, Lang::Id), "–");
+}
+
+#[test]
+fn english_money_labels_say_bn_for_miliar() {
+    assert_eq!(money_label(500e9, Lang::En), "Rp 500 bn");
+    assert_eq!(money_label(1.5e12, Lang::En), "Rp 1,5 tn");
+    assert_eq!(money_label(25e6, Lang::En), "Rp 25 mn");
+    assert_eq!(money_label(1e20, Lang::En), "Rp 100.000.000 tn");
+    let english = FundingMixChart { lang: Lang::En, ..funding("Funding sources", FUNDING_EN) };
+    let texts = svg_texts(&to_svg(&english, 800, 600).unwrap());
+    for expected in ["Rp 45 bn", "Rp 2,5 bn", "Rp 20 bn"] {
+        assert!(texts.iter().any(|t| t == expected), "{expected:?} missing from {texts:?}");
+    }
+    assert!(!texts.iter().any(|t| t.ends_with(" M")), "{texts:?}");
 }
 
 #[test]
@@ -212,13 +230,18 @@ fn funding_mix_shows_shares_with_a_decimal_comma_and_short_amounts() {
     }
     assert!(texts.iter().all(|t| !t.contains("40.7")));
     // Nothing to share: dashes, no division by zero.
-    let zero = FundingMixChart { title: "t".into(), parts: vec![("A".into(), BLUE_, 0), ("B".into(), ORANGE, -5)] };
+    let zero = FundingMixChart {
+        title: "t".into(),
+        parts: vec![("A".into(), BLUE_, 0), ("B".into(), ORANGE, -5)],
+        lang: Lang::Id,
+    };
     let texts = svg_texts(&to_svg(&zero, 800, 600).unwrap());
     assert!(texts.iter().filter(|t| *t == "–").count() == 2, "{texts:?}");
     // More sources than rows: the rest summed up under "…", so the shares still add up.
     let many = FundingMixChart {
         title: "t".into(),
         parts: (0..40).map(|k| (format!("Sumber {k}"), BLUE_, 1_000_000_000)).collect(),
+        lang: Lang::Id,
     };
     let texts = svg_texts(&to_svg(&many, 560, 420).unwrap());
     let rest = texts.iter().position(|t| t == "…").expect("no row for the rest");
@@ -285,6 +308,7 @@ fn empty_and_extreme_finance_data_render_without_panicking() {
             labels: ["a".into(), "b".into(), String::new(), "d".into()],
             y_label: "y".into(),
             title: "t".into(),
+            lang: Lang::Id,
         }),
         Box::new(ProjectionChart {
             years: vec![2030],
@@ -310,11 +334,13 @@ fn empty_and_extreme_finance_data_render_without_panicking() {
         Box::new(FundingMixChart {
             title: "t".into(),
             parts: vec![("A".into(), BLUE_, i64::MAX), ("B".into(), ORANGE, i64::MAX)],
+            lang: Lang::Id,
         }),
-        Box::new(FundingMixChart { title: "t".into(), parts: vec![("A".into(), BLUE_, i64::MIN)] }),
+        Box::new(FundingMixChart { title: "t".into(), parts: vec![("A".into(), BLUE_, i64::MIN)], lang: Lang::Id }),
         Box::new(FundingMixChart {
             title: "t".into(),
             parts: (0..60).map(|k| (format!("Sumber {k}"), BLUE_, k * M)).collect(),
+            lang: Lang::Id,
         }),
         Box::new(RevenueCompositionChart { years: (1900..=2100).collect(), ..revenue("t", "o", "e", "y") }),
     ];
@@ -391,6 +417,7 @@ fn finance_preview() {
                 envelope_label: "Plafon".into(),
                 y_label: "Rupiah per tahun".into(),
                 estimate_label: "estimasi".into(),
+                lang: Lang::Id,
             }),
         ),
         (
@@ -411,11 +438,16 @@ fn finance_preview() {
                         (format!("Sumber pendanaan nomor {k}"), SOURCE_COLORS[k % 6], (k as i64 + 1) * 700_000_000)
                     })
                     .collect(),
+                lang: Lang::Id,
             }),
         ),
         (
             "edge_zero_funding",
-            Box::new(FundingMixChart { title: "Sumber pendanaan".into(), parts: vec![("APBD".into(), BLUE_, 0)] }),
+            Box::new(FundingMixChart {
+                title: "Sumber pendanaan".into(),
+                parts: vec![("APBD".into(), BLUE_, 0)],
+                lang: Lang::Id,
+            }),
         ),
     ];
     std::fs::write(dir.join("cost_id.svg"), to_svg(charts[4].1.as_ref(), 800, 600).unwrap()).unwrap();
@@ -491,6 +523,7 @@ fn projection_axis_covers_the_optimistic_edge() {
         high: grown(0.027),
         labels: PROJECTION_ID.map(str::to_string),
         y_label: "Rupiah per tahun".into(),
+        lang: Lang::Id,
     };
     let largest = chart.high.iter().flatten().copied().max().unwrap();
     assert!(largest > 1_710 * M);

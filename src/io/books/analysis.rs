@@ -143,7 +143,7 @@ fn history(b: &mut Builder<'_>, analysis: &FinanceAnalysis) {
             let mut cells = vec![t.year.to_string()];
             cells.extend(lines.iter().map(|(_, line)| {
                 let total = line.and_then(|l| t.get(l));
-                short_amount(total.map(|x| x.amount), total.is_some_and(|x| x.estimate))
+                short_amount(total.map(|x| x.amount), total.is_some_and(|x| x.estimate), b.lang)
             }));
             Row::body(cells)
         })
@@ -399,7 +399,7 @@ fn readiness_chapter(b: &mut Builder<'_>) -> Result<(), String> {
     b.section(b.t(B::DimensionTable));
     let mut columns = vec![Column::new(b.app(Text::ColDimension), Align::Left, 5)];
     for r in &wb.rounds {
-        columns.push(Column::new(format!("{} ({})", r.name, r.year), Align::Right, 4));
+        columns.push(Column::new(r.label(), Align::Right, 4));
     }
     let rows = wb
         .dimensions

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::texts::B;
 use super::{Book, DocFormat};
 use crate::charts::{self, Chart};
-use crate::i18n::{Lang, Text, format_decimal, format_rupiah, format_rupiah_short};
+use crate::i18n::{Lang, Text, format_decimal, format_rupiah, rupiah_short};
 use crate::io::document::{
     Align, Block, Column, Document, Image, ImageData, Orientation, Paragraph, ParagraphStyle, Row, Span, Table,
 };
@@ -322,7 +322,7 @@ impl<'a> Builder<'a> {
         };
         if !years.is_empty() {
             let lines: Vec<String> =
-                years.iter().map(|y| format!("{y}: {}", format_rupiah_short(program.cost_in_year(*y)))).collect();
+                years.iter().map(|y| format!("{y}: {}", rupiah_short(program.cost_in_year(*y), self.lang))).collect();
             facts.push((self.t(B::BudgetByYear).to_string(), lines.join("\n")));
         }
         self.facts(&format!("{} \u{b7} {}", self.t(B::ProgramDetails), program.name), facts);
@@ -344,20 +344,20 @@ pub fn amount(value: Option<i64>, estimate: bool) -> String {
 }
 
 /// An amount short (`Rp 1,21 T`), "≈ " in front when it is an estimate: for tables with many amount columns.
-pub fn short_amount(value: Option<i64>, estimate: bool) -> String {
+pub fn short_amount(value: Option<i64>, estimate: bool, lang: Lang) -> String {
     match value {
         None => "–".to_string(),
-        Some(v) if estimate => format!("\u{2248} {}", format_rupiah_short(v)),
-        Some(v) => format_rupiah_short(v),
+        Some(v) if estimate => format!("\u{2248} {}", rupiah_short(v, lang)),
+        Some(v) => rupiah_short(v, lang),
     }
 }
 
-/// A short amount without the "Rp" (the column says rupiah): `1,25 M`; empty for nothing.
-pub fn short(value: i64) -> String {
+/// A short amount without the "Rp" (the column says rupiah): `1,25 M` (`1,25 bn` in English); empty for nothing.
+pub fn short(value: i64, lang: Lang) -> String {
     if value == 0 {
         return String::new();
     }
-    let text = format_rupiah_short(value);
+    let text = rupiah_short(value, lang);
     text.strip_prefix("Rp ").map(str::to_string).unwrap_or(text)
 }
 
@@ -386,7 +386,8 @@ mod tests {
         assert_eq!(amount(Some(1_250_000), false), "Rp 1.250.000");
         assert_eq!(amount(Some(1_250_000), true), "\u{2248} Rp 1.250.000");
         assert_eq!(amount(None, true), "–");
-        assert_eq!(short(1_250_000_000), "1,25 M");
-        assert_eq!(short(0), "");
+        assert_eq!(short(1_250_000_000, Lang::Id), "1,25 M");
+        assert_eq!(short(1_250_000_000, Lang::En), "1,25 bn");
+        assert_eq!(short(0, Lang::En), "");
     }
 }

@@ -174,10 +174,10 @@ fn matrix(b: &mut Builder<'_>, by_element: &HashMap<Id, Vec<&Program>>) {
                 for (i, y) in years.iter().enumerate() {
                     let cost = p.cost_in_year(*y);
                     year_totals[i] = year_totals[i].saturating_add(cost);
-                    cells.push(short(cost));
+                    cells.push(short(cost, b.lang));
                 }
                 total = total.saturating_add(p.total_cost());
-                cells.push(short(p.total_cost()));
+                cells.push(short(p.total_cost(), b.lang));
                 cells.push(b.sources_of(p));
                 rows.push(Row::body(cells));
             }
@@ -186,8 +186,8 @@ fn matrix(b: &mut Builder<'_>, by_element: &HashMap<Id, Vec<&Program>>) {
             continue;
         }
         let mut cells = vec![String::new(), b.app(Text::Total).to_string(), String::new()];
-        cells.extend(year_totals.iter().map(|c| short(*c)));
-        cells.push(short(total));
+        cells.extend(year_totals.iter().map(|c| short(*c, b.lang)));
+        cells.push(short(total, b.lang));
         cells.push(String::new());
         rows.push(Row::total(cells));
         b.section(b.dimension_name(d));

@@ -53,10 +53,7 @@ fn key_figures(b: &mut Builder<'_>, total: i64, per_round: &[(Id, RoundResult)],
         (b.t(B::QuickWinCount).to_string(), wb.programs.iter().filter(|p| p.quick_win).count().to_string()),
     ];
     if let (Some(round), Some((_, latest))) = (wb.rounds.last(), per_round.last()) {
-        facts.push((
-            format!("{} ({} {})", b.t(B::ReadinessIndex), round.name, round.year),
-            index_text(b, &latest.overall),
-        ));
+        facts.push((format!("{} ({})", b.t(B::ReadinessIndex), round.label()), index_text(b, &latest.overall)));
     }
     if let Some(Some(Ok(base))) = analysis.map(|a| a.projection.scenario(Scenario::Base)) {
         let t = base.total;

@@ -69,7 +69,7 @@ book_texts! {
     NoFinance => "Riwayat APBD belum diisi: analisis keuangan belum dapat disusun.", "The APBD history is not filled in yet: the financial analysis cannot be made.";
     FinanceRefused => "Analisis keuangan tidak dapat dihitung: {}", "The financial analysis cannot be computed: {}";
     SecHistory => "Riwayat pendapatan dan belanja daerah", "Regional revenue and spending history";
-    HistoryTable => "Riwayat APBD (rupiah; jt = juta, M = miliar, T = triliun)", "APBD history (rupiah; jt = million, M = billion, T = trillion)";
+    HistoryTable => "Riwayat APBD (rupiah; jt = juta, M = miliar, T = triliun)", "APBD history (rupiah; mn = million, bn = billion, tn = trillion)";
     Transfers => "Pendapatan transfer", "Transfers";
     TotalSpending => "Belanja daerah", "Spending";
     Personnel => "Belanja pegawai", "Personnel";
@@ -134,7 +134,7 @@ book_texts! {
     Direction => "Arah pengembangan", "Direction";
     ProgramsOf => "Program elemen {}", "Programs of the element {}";
     ChMatrix => "Matriks program", "Program matrix";
-    MatrixIntro => "Matriks menampilkan setiap program dengan OPD penanggung jawab, biaya per tahun (rupiah singkat: jt = juta, M = miliar, T = triliun), total biaya dan sumber dana, dikelompokkan per dimensi dan elemen.", "The matrix shows every program with its responsible agency, its cost per year (short rupiah: jt = million, M = billion, T = trillion), its total cost and funding sources, grouped by dimension and element.";
+    MatrixIntro => "Matriks menampilkan setiap program dengan OPD penanggung jawab, biaya per tahun (rupiah singkat: jt = juta, M = miliar, T = triliun), total biaya dan sumber dana, dikelompokkan per dimensi dan elemen.", "The matrix shows every program with its responsible agency, its cost per year (short rupiah: mn = million, bn = billion, tn = trillion), its total cost and funding sources, grouped by dimension and element.";
     MatrixOf => "Matriks program dimensi {}", "Program matrix of the dimension {}";
     ActionTypes => "Jenis rencana aksi", "Action types";
 

@@ -10,7 +10,10 @@
 //! - The output is deterministic: fixed document properties (creation time included) and table order, so
 //!   the same workbook gives the same bytes.
 
+mod layout;
 pub mod tables;
+
+use std::collections::HashMap;
 
 use rust_xlsxwriter::{
     Chart as XlsxChart, ChartFormat, ChartLine, ChartSolidFill, ChartType, Color, DocProperties, ExcelDateTime, Format,
@@ -86,8 +89,7 @@ fn build(workbook: &Workbook, tables: &[DataTable], lang: Lang) -> Result<Vec<u8
         let sheet = book.add_worksheet();
         write_table(sheet, table, lang, &formats)?;
         print_setup(sheet, &header);
-        sheet.set_print_fit_to_pages(1, 0);
-        sheet.set_repeat_rows(0, 0)?;
+        layout::print_across_pages(sheet, table)?;
     }
     add_charts(&mut book, workbook, tables, lang, &header)?;
     book.save_to_buffer()
@@ -130,14 +132,29 @@ pub fn column_letters(index: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// The format of a text cell: indented by `depth`, and with the quote prefix when the text starts like a
+/// formula (`=`, `+`, `-`, `@`, ...), so the spreadsheet shows and keeps it as text without a visible apostrophe.
+fn text_format(cache: &mut HashMap<(u8, bool), Format>, depth: u8, text: &str) -> Format {
+    let quoted = guard(text) != text;
+    cache
+        .entry((depth, quoted))
+        .or_insert_with(|| {
+            let format = if depth > 0 { Format::new().set_indent(depth) } else { Format::new() };
+            if quoted { format.set_quote_prefix() } else { format }
+        })
+        .clone()
+}
+
 fn write_table(sheet: &mut Worksheet, table: &DataTable, lang: Lang, formats: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(table.kind.name(lang))?;
+    let widths = layout::column_widths(table);
     for (c, column) in table.columns.iter().enumerate() {
-        let c = column_number(c)?;
-        sheet.write_string_with_format(0, c, &column.header, &formats.header)?;
-        sheet.set_column_width(c, column.width)?;
+        let c16 = column_number(c)?;
+        sheet.write_string_with_format(0, c16, &column.header, &formats.header)?;
+        sheet.set_column_width(c16, widths[c])?;
     }
-    let mut indents: Vec<Format> = Vec::new();
+    sheet.set_row_height(0, layout::header_height(table, &widths))?;
+    let mut text_formats: HashMap<(u8, bool), Format> = HashMap::new();
     for (r, row) in table.rows.iter().enumerate() {
         let r = row_number(r + 1)?;
         for (c, value) in row.iter().enumerate() {
@@ -145,15 +162,10 @@ fn write_table(sheet: &mut Worksheet, table: &DataTable, lang: Lang, formats: &F
             match value {
                 Value::Empty => {}
                 Value::Text(text) => {
-                    sheet.write_string(r, c, guard(text))?;
+                    sheet.write_string_with_format(r, c, text, &text_format(&mut text_formats, 0, text))?;
                 }
                 Value::Indented(text, depth) => {
-                    let depth = usize::from(*depth);
-                    while indents.len() <= depth {
-                        let level = u8::try_from(indents.len()).unwrap_or(u8::MAX);
-                        indents.push(Format::new().set_indent(level));
-                    }
-                    sheet.write_string_with_format(r, c, guard(text), &indents[depth])?;
+                    sheet.write_string_with_format(r, c, text, &text_format(&mut text_formats, *depth, text))?;
                 }
                 // Years, levels and counts are far below 2^53: exact in f64.
                 Value::Int(n) => {
@@ -178,14 +190,20 @@ fn write_table(sheet: &mut Worksheet, table: &DataTable, lang: Lang, formats: &F
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_data_row, last_column)?;
     if table.has_totals() && !table.rows.is_empty() {
-        let total_row = row_number(table.rows.len() + 1)?;
-        sheet.write_string_with_format(total_row, 0, Text::Total.get(lang), &formats.total_label)?;
-        for (c, _) in table.columns.iter().enumerate().filter(|(_, c)| c.summed) {
-            let letters = column_letters(c);
-            let formula = Formula::new(format!("=SUM({letters}2:{letters}{})", table.rows.len() + 1))
-                .set_result(table.total(c).to_string());
-            sheet.write_formula_with_format(total_row, column_number(c)?, formula, &formats.total_money)?;
-        }
+        write_totals(sheet, table, lang, formats)?;
+    }
+    Ok(())
+}
+
+/// The totals row below the data: `SUM` formulas with their values stored.
+fn write_totals(sheet: &mut Worksheet, table: &DataTable, lang: Lang, formats: &Formats) -> Result<(), XlsxError> {
+    let total_row = row_number(table.rows.len() + 1)?;
+    sheet.write_string_with_format(total_row, 0, Text::Total.get(lang), &formats.total_label)?;
+    for (c, _) in table.columns.iter().enumerate().filter(|(_, c)| c.summed) {
+        let letters = column_letters(c);
+        let formula = Formula::new(format!("=SUM({letters}2:{letters}{})", table.rows.len() + 1))
+            .set_result(table.total(c).to_string());
+        sheet.write_formula_with_format(total_row, column_number(c)?, formula, &formats.total_money)?;
     }
     Ok(())
 }

@@ -1,7 +1,10 @@
-//! The tables of the workbook as colleagues see them in a spreadsheet: programs, yearly budget lines,
+//! The tables of the workbook as colleagues see them in a spreadsheet: programs (in the import format, so an
+//! agency can edit the sheet or the CSV and import it back), program cost with totals, yearly budget lines,
 //! readiness scores and indices, the APBD history, the projection with the smart city envelope, program cost
 //! per dimension, and the prioritisation with the quick wins. Plain rows of typed values, written by the XLSX workbook
 //! ([`super::write_workbook`]) and as CSV ([`crate::io::csv_tables`]) alike, in the export's language.
+
+mod programs;
 
 use std::collections::HashMap;
 
@@ -9,14 +12,17 @@ use crate::analysis::finance::{FinanceAnalysis, analyse};
 use crate::analysis::quick_wins::{Window, ranking};
 use crate::analysis::readiness::{Index, RoundResult, band_of, round_result};
 use crate::i18n::{Lang, Text};
-use crate::io::program_table::{ACTION_TYPES, FUNDING_SOURCES, ProgramField, STATUSES, word_for, yes_no};
+use crate::io::program_table::{ProgramField, yes_no};
 use crate::model::strategy::Direction;
-use crate::model::{Id, LineTree, Pillar, Program, Scenario, Workbook};
+use crate::model::{Id, LineTree, Pillar, Scenario, Workbook};
+
+use self::programs::{agency_name, budget_lines, dimension_name, header, program_cost, programs};
 
 /// Which table: fixes its file name, its sheet and where the native charts find their data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TableKind {
     Programs,
+    ProgramCost,
     BudgetLines,
     ReadinessScores,
     ReadinessIndices,
@@ -33,6 +39,7 @@ impl TableKind {
     pub fn name(self, lang: Lang) -> &'static str {
         let text = match self {
             TableKind::Programs => Text::SheetPrograms,
+            TableKind::ProgramCost => Text::SheetProgramCost,
             TableKind::BudgetLines => Text::SheetBudgetLines,
             TableKind::ReadinessScores => Text::SheetReadinessScores,
             TableKind::ReadinessIndices => Text::SheetReadinessIndices,
@@ -136,7 +143,7 @@ impl DataTable {
 /// before any program is marked one, the finance tables without a budget history, readiness without a
 /// round); the programs and budget lines are always there, if only with their header.
 pub fn tables(workbook: &Workbook, lang: Lang) -> Vec<DataTable> {
-    let mut tables = vec![programs(workbook, lang), budget_lines(workbook, lang)];
+    let mut tables = vec![programs(workbook, lang), program_cost(workbook, lang), budget_lines(workbook, lang)];
     if !workbook.rounds.is_empty() {
         tables.push(readiness_scores(workbook, lang));
         tables.push(readiness_indices(workbook, lang));
@@ -160,110 +167,6 @@ pub fn tables(workbook: &Workbook, lang: Lang) -> Vec<DataTable> {
     tables
 }
 
-fn header(field: ProgramField, lang: Lang) -> String {
-    field.header(lang).into_owned()
-}
-
-fn dimension_name(workbook: &Workbook, program: &Program, lang: Lang) -> Value {
-    workbook
-        .dimension_of(program.element_id)
-        .map_or(Value::Empty, |d| Value::text(if lang == Lang::Id { &d.name_id } else { &d.name_en }))
-}
-
-fn element_name(workbook: &Workbook, program: &Program, lang: Lang) -> Value {
-    workbook
-        .element(program.element_id)
-        .map_or(Value::Empty, |e| Value::text(if lang == Lang::Id { &e.name_id } else { &e.name_en }))
-}
-
-fn agency_name(workbook: &Workbook, program: &Program) -> Value {
-    program.agency_id.and_then(|a| workbook.agency(a)).map_or(Value::Empty, |a| Value::text(a.label()))
-}
-
-/// The years the program tables cover: the masterplan period, widened by any budget outside it.
-fn budget_years(workbook: &Workbook) -> Vec<i32> {
-    let mut years: Vec<i32> = workbook.profile.years().collect();
-    years.extend(workbook.programs.iter().flat_map(|p| p.budget.iter().map(|l| l.year)));
-    years.sort_unstable();
-    years.dedup();
-    years
-}
-
-/// One row per program: what it is, who does it, when, and its cost per year and in total.
-fn programs(workbook: &Workbook, lang: Lang) -> DataTable {
-    let years = budget_years(workbook);
-    let mut columns = vec![
-        Column::new(header(ProgramField::Code, lang), 10.0),
-        Column::new(header(ProgramField::Name, lang), 40.0),
-        Column::new(header(ProgramField::Dimension, lang), 18.0),
-        Column::new(header(ProgramField::Element, lang), 24.0),
-        Column::new(header(ProgramField::Agency, lang), 18.0),
-        Column::new(header(ProgramField::ActionType, lang), 14.0),
-        Column::new(header(ProgramField::Status, lang), 12.0),
-        Column::new(header(ProgramField::Location, lang), 16.0),
-        Column::new(header(ProgramField::StartYear, lang), 8.0),
-        Column::new(header(ProgramField::EndYear, lang), 8.0),
-        Column::new(header(ProgramField::QuickWin, lang), 9.0),
-    ];
-    columns.extend(years.iter().map(|y| Column::summed(y.to_string())));
-    columns.push(Column::summed(Text::SheetTotalCost.get(lang)));
-    let rows = workbook
-        .programs
-        .iter()
-        .map(|p| {
-            let mut row = vec![
-                Value::text(&p.code),
-                Value::text(&p.name),
-                dimension_name(workbook, p, lang),
-                element_name(workbook, p, lang),
-                agency_name(workbook, p),
-                Value::text(word_for(&ACTION_TYPES, p.action_type, lang)),
-                Value::text(word_for(&STATUSES, p.status, lang)),
-                Value::text(&p.location),
-                Value::Int(i64::from(p.start_year)),
-                Value::Int(i64::from(p.end_year)),
-                Value::text(yes_no(p.quick_win, lang)),
-            ];
-            row.extend(years.iter().map(|y| match p.cost_in_year(*y) {
-                0 => Value::Empty,
-                cost => Value::Money(cost),
-            }));
-            row.push(Value::Money(p.total_cost()));
-            row
-        })
-        .collect();
-    DataTable { kind: TableKind::Programs, columns, rows }
-}
-
-/// One row per budget line: program, year, funding source and amount (the long form pivot tables like).
-fn budget_lines(workbook: &Workbook, lang: Lang) -> DataTable {
-    let columns = vec![
-        Column::new(header(ProgramField::Code, lang), 10.0),
-        Column::new(header(ProgramField::Name, lang), 40.0),
-        Column::new(header(ProgramField::Dimension, lang), 18.0),
-        Column::new(header(ProgramField::Agency, lang), 18.0),
-        Column::new(Text::Year.get(lang), 8.0),
-        Column::new(header(ProgramField::FundingSource, lang), 14.0),
-        Column::summed(Text::SheetAmount.get(lang)),
-    ];
-    let mut rows = Vec::new();
-    for p in &workbook.programs {
-        let (dimension, agency) = (dimension_name(workbook, p, lang), agency_name(workbook, p));
-        for line in &p.budget {
-            rows.push(vec![
-                Value::text(&p.code),
-                Value::text(&p.name),
-                dimension.clone(),
-                agency.clone(),
-                Value::Int(i64::from(line.year)),
-                Value::text(word_for(&FUNDING_SOURCES, line.source, lang)),
-                Value::Money(line.amount),
-            ]);
-        }
-    }
-    DataTable { kind: TableKind::BudgetLines, columns, rows }
-}
-
 /// Every item in every round: its level, target and gap, with evidence and note.
 fn readiness_scores(workbook: &Workbook, lang: Lang) -> DataTable {
     let columns = vec![
@@ -281,7 +184,7 @@ fn readiness_scores(workbook: &Workbook, lang: Lang) -> DataTable {
     ];
     let mut rows = Vec::new();
     for round in &workbook.rounds {
-        let round_name = format!("{} ({})", round.name, round.year);
+        let round_name = round.label();
         for item in &workbook.readiness_items {
             let score = workbook.score(round.id, item.id);
             let dimension = item.dimension_id.and_then(|d| workbook.dimension(d)).map_or_else(
@@ -313,7 +216,7 @@ pub const INDEX_FIRST_DIMENSION_ROW: usize = 4;
 fn readiness_indices(workbook: &Workbook, lang: Lang) -> DataTable {
     let results: Vec<_> = workbook.rounds.iter().map(|r| round_result(workbook, r.id)).collect();
     let mut columns = vec![Column::new(Text::SheetScope.get(lang), 12.0), Column::new(Text::SheetName.get(lang), 28.0)];
-    columns.extend(workbook.rounds.iter().map(|r| Column::new(format!("{} ({})", r.name, r.year), 16.0)));
+    columns.extend(workbook.rounds.iter().map(|r| Column::new(r.label(), 16.0)));
     columns.push(Column::new(Text::SheetBand.get(lang), 14.0));
     let band = |index: Option<&Index>| {
         index

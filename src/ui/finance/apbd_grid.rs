@@ -230,7 +230,7 @@ impl GridCells for HistoryCells<'_, '_, '_, '_> {
                 .analysis
                 .and_then(|a| a.history.total(row.tree_line, year))
                 .filter(|_| row.is_sum)
-                .map(|t| amount_text(t.amount, t.estimate));
+                .map(|t| amount_text(t.amount, t.estimate, lang));
         }
         spec.muted = value.is_some_and(|v| v.is_estimate);
         if let Some(typed) = text_field(ui, &mut self.grid.drafts, spec, &current, lang) {

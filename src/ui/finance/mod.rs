@@ -13,7 +13,7 @@ use egui::{RichText, Ui};
 use super::ViewCx;
 use super::grid::TextGrid;
 use crate::analysis::finance::{FinanceAnalysis, Ratio, YearRatios, analyse};
-use crate::i18n::{Lang, Message, Text, format_decimal, format_rupiah_short};
+use crate::i18n::{Lang, Message, Text, format_decimal, rupiah_short};
 use crate::model::LineTree;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,8 +102,8 @@ impl FinanceView {
 }
 
 /// An amount with "≈" when any part of it is an estimate.
-pub fn amount_text(amount: i64, estimate: bool) -> String {
-    if estimate { format!("≈ {}", format_rupiah_short(amount)) } else { format_rupiah_short(amount) }
+pub fn amount_text(amount: i64, estimate: bool, lang: Lang) -> String {
+    if estimate { format!("≈ {}", rupiah_short(amount, lang)) } else { rupiah_short(amount, lang) }
 }
 
 fn percent_text(percent: f64, estimate: bool) -> String {
@@ -138,7 +138,8 @@ fn ratios_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
 fn ratio_row(analysis: &FinanceAnalysis, r: &YearRatios, lang: Lang) -> [String; 10] {
     let roles = &LineTree::get().roles;
     let dash = || "–".to_string();
-    let total = |line| analysis.history.total(line, r.year).map_or_else(dash, |t| amount_text(t.amount, t.estimate));
+    let total =
+        |line| analysis.history.total(line, r.year).map_or_else(dash, |t| amount_text(t.amount, t.estimate, lang));
     let growth =
         |line| analysis.history.growth(line, r.year).map_or_else(dash, |g| format!("{} %", format_decimal(g, 1)));
     let percent = |ratio: &Option<Ratio>| ratio.as_ref().map_or_else(dash, |x| percent_text(x.percent, x.estimate));
@@ -150,7 +151,7 @@ fn ratio_row(analysis: &FinanceAnalysis, r: &YearRatios, lang: Lang) -> [String;
     };
     let capacity = r.fiscal_capacity.as_ref().map_or_else(dash, |capacity| {
         let ratio = capacity.ratio_to_personnel.map_or_else(String::new, |x| format!(" (x{})", format_decimal(x, 2)));
-        format!("{}{ratio}", amount_text(capacity.amount, capacity.estimate))
+        format!("{}{ratio}", amount_text(capacity.amount, capacity.estimate, lang))
     });
     [
         r.year.to_string(),

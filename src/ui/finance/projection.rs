@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::amount_text;
 use crate::analysis::finance::{FinanceAnalysis, ScenarioProjection};
-use crate::i18n::{Lang, Message, Text, format_decimal, format_rupiah_short};
+use crate::i18n::{Lang, Message, Text, format_decimal, rupiah_short};
 use crate::model::{BASIS_POINTS, Change, Edit, LineTree, ProjectionSettings, Scenario};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
@@ -205,7 +205,7 @@ fn table_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
     ]
     .map(|h| RichText::new(h).strong())
     .to_vec();
-    let short = |v: Option<i64>| RichText::new(v.map_or_else(|| "–".into(), format_rupiah_short));
+    let short = |v: Option<i64>| RichText::new(v.map_or_else(|| "–".into(), |v| rupiah_short(v, lang)));
     let base = scenario(Scenario::Base);
     let mut rows = Vec::new();
     for (i, year) in projection.years.iter().enumerate() {
@@ -225,7 +225,7 @@ fn table_ui(ui: &mut Ui, analysis: &FinanceAnalysis, lang: Lang) {
             Some((amount, percent)) => {
                 let text = format!(
                     "{}{}",
-                    amount_text(amount, false),
+                    amount_text(amount, false, lang),
                     percent.map_or_else(String::new, |p| format!(" ({} %)", format_decimal(p, 1)))
                 );
                 if amount > 0 { RichText::new(text).color(ui.visuals().error_fg_color) } else { RichText::new(text) }
@@ -248,7 +248,7 @@ fn total_row(base: &ScenarioProjection, lang: Lang) -> Vec<RichText> {
     let strong = |text: String| RichText::new(text).strong();
     let gap = format!(
         "{}{}",
-        format_rupiah_short(total.gap),
+        rupiah_short(total.gap, lang),
         total.gap_percent.map_or_else(String::new, |p| format!(" ({} %)", format_decimal(p, 1)))
     );
     let blank = || RichText::new("");
@@ -258,8 +258,8 @@ fn total_row(base: &ScenarioProjection, lang: Lang) -> Vec<RichText> {
         blank(),
         blank(),
         blank(),
-        strong(format_rupiah_short(total.envelope)),
-        strong(format_rupiah_short(total.program_apbd)),
+        strong(rupiah_short(total.envelope, lang)),
+        strong(rupiah_short(total.program_apbd, lang)),
         blank(),
         strong(gap),
     ]

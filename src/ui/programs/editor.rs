@@ -4,7 +4,7 @@
 
 use egui::{ComboBox, Id, RichText, Ui};
 
-use crate::i18n::{Message, Text, format_rupiah, format_rupiah_short, parse_rupiah};
+use crate::i18n::{Message, Text, format_rupiah, parse_rupiah, rupiah_short};
 use crate::model::Id as ProgramId;
 use crate::model::{ActionType, BudgetLine, Change, Edit, Field, FundingSource, Program, ProgramStatus, YearTarget};
 use crate::ui::ViewCx;
@@ -424,18 +424,18 @@ impl GridCells for BudgetCells<'_, '_, '_, '_> {
                 ui.label(RichText::new(Text::Total.get(self.cx.lang)).strong());
             }
             (true, None) => {
-                ui.label(RichText::new(format_rupiah_short(program.total_cost())).strong());
+                ui.label(RichText::new(rupiah_short(program.total_cost(), self.cx.lang)).strong());
             }
             (true, Some(source)) => {
                 let sum =
                     program.budget.iter().filter(|l| l.source == source).fold(0i64, |s, l| s.saturating_add(l.amount));
-                ui.label(if sum == 0 { String::new() } else { format_rupiah_short(sum) });
+                ui.label(if sum == 0 { String::new() } else { rupiah_short(sum, self.cx.lang) });
             }
             (false, None) if column == 0 => {
                 ui.label(year.to_string());
             }
             (false, None) => {
-                ui.label(format_rupiah_short(program.cost_in_year(year)));
+                ui.label(rupiah_short(program.cost_in_year(year), self.cx.lang));
             }
             (false, Some(source)) => self.field_ui(ui, year, source),
         }

@@ -18,7 +18,7 @@ use egui::Ui;
 
 use super::{ViewCx, names};
 use crate::analysis::quick_wins::{Ranked, Window, picker_cap, ranking as rank_programs};
-use crate::i18n::{Text, format_decimal, format_rupiah_short};
+use crate::i18n::{Text, format_decimal, rupiah_short};
 use crate::model::{Program, Workbook};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -113,7 +113,7 @@ impl QuickWinsView {
 
 /// Money as the view shows it: short rupiah, or dots while presenting with money hidden.
 pub(crate) fn money(cx: &ViewCx<'_>, amount: i64) -> String {
-    if cx.hide_money { "•••".to_string() } else { format_rupiah_short(amount) }
+    if cx.hide_money { "•••".to_string() } else { rupiah_short(amount, cx.lang) }
 }
 
 /// "CODE Name", or the name alone.

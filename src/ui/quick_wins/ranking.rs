@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::mpsc::Receiver;
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui_extras::{Column, TableBuilder, TableRow};
 
 use super::{money, program_color, program_label, score_text, years_ui};
 use crate::analysis::quick_wins::{Ranked, TieBreak, Window};
@@ -203,7 +203,6 @@ fn column_widths(presenting: bool) -> [f32; 6] {
 
 fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
     let lang = cx.lang;
-    let workbook = cx.session.workbook();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
     let em = ui.text_style_height(&egui::TextStyle::Body);
     let presenting = theme::presenting(ui.ctx());
@@ -248,55 +247,61 @@ fn table_ui(ui: &mut Ui, cx: &ViewCx<'_>, ranked: &[Ranked]) {
             .body(|body| {
                 body.rows(row_height, ranked.len(), |mut row| {
                     let r = &ranked[row.index()];
-                    let Some(p) = workbook.program(r.program) else { return };
-                    row.col(|ui| {
-                        ui.label(RichText::new(r.rank.map_or("–".into(), |k| k.to_string())).strong());
-                    });
-                    row.col(|ui| {
-                        ui.horizontal(|ui| {
-                            let (rect, _) =
-                                ui.allocate_exact_size(egui::vec2(6.0, row_height - 8.0), egui::Sense::hover());
-                            ui.painter().rect_filled(rect, 1.0, program_color(workbook, p));
-                            // Presented, the name alone: the room reads names, and the hover still gives the code.
-                            if presenting {
-                                ui.add(egui::Label::new(&p.name).truncate()).on_hover_text(program_label(p));
-                            } else {
-                                ui.add(egui::Label::new(program_label(p)).truncate());
-                            }
-                        });
-                    });
-                    row.col(|ui| {
-                        let value = score_text(r.score.value());
-                        let counted = format!("{value} ({}/{})", r.score.scored, r.score.of);
-                        if presenting {
-                            ui.label(value).on_hover_text(counted);
-                        } else {
-                            ui.label(counted);
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(r.votes.to_string());
-                    });
-                    row.col(|ui| {
-                        ui.label(money(cx, r.cost));
-                    });
-                    row.col(|ui| {
-                        if r.quick_win {
-                            ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
-                                .on_hover_text(Text::ColQuickWin.get(lang));
-                        }
-                    });
-                    if !presenting {
-                        row.col(|ui| {
-                            if let Some(tie) = r.tie {
-                                let text = tie_text(tie).get(lang);
-                                ui.add(egui::Label::new(RichText::new(text).weak()).truncate());
-                            }
-                        });
-                    }
+                    ranked_row(&mut row, cx, r, row_height, presenting);
                 });
             });
     });
+}
+
+/// One ranked program's cells.
+fn ranked_row(row: &mut TableRow<'_, '_>, cx: &ViewCx<'_>, r: &Ranked, row_height: f32, presenting: bool) {
+    let lang = cx.lang;
+    let workbook = cx.session.workbook();
+    let Some(p) = workbook.program(r.program) else { return };
+    row.col(|ui| {
+        ui.label(RichText::new(r.rank.map_or("–".into(), |k| k.to_string())).strong());
+    });
+    row.col(|ui| {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(6.0, row_height - 8.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 1.0, program_color(workbook, p));
+            // Presented, the name alone: the room reads names, and the hover still gives the code.
+            if presenting {
+                ui.add(egui::Label::new(&p.name).truncate()).on_hover_text(program_label(p));
+            } else {
+                ui.add(egui::Label::new(program_label(p)).truncate());
+            }
+        });
+    });
+    row.col(|ui| {
+        let value = score_text(r.score.value());
+        let counted = format!("{value} ({}/{})", r.score.scored, r.score.of);
+        if presenting {
+            ui.label(value).on_hover_text(counted);
+        } else {
+            ui.label(counted);
+        }
+    });
+    row.col(|ui| {
+        ui.label(r.votes.to_string());
+    });
+    row.col(|ui| {
+        ui.label(money(cx, r.cost));
+    });
+    row.col(|ui| {
+        if r.quick_win {
+            ui.label(RichText::new("★").color(egui::Color32::from_rgb(0xC2, 0x5E, 0x00)))
+                .on_hover_text(Text::ColQuickWin.get(lang));
+        }
+    });
+    if !presenting {
+        row.col(|ui| {
+            if let Some(tie) = r.tie {
+                let text = tie_text(tie).get(lang);
+                ui.add(egui::Label::new(RichText::new(text).weak()).truncate());
+            }
+        });
+    }
 }
 
 #[cfg(test)]

@@ -86,16 +86,13 @@ impl ReadinessView {
         let workbook = cx.session.workbook();
         ui.horizontal_wrapped(|ui| {
             ui.label(Text::Round.get(lang));
-            let current = self
-                .round
-                .and_then(|r| workbook.round(r))
-                .map_or_else(String::new, |r| format!("{} ({})", r.name, r.year));
+            let current = self.round.and_then(|r| workbook.round(r)).map_or_else(String::new, |r| r.label());
             egui::ComboBox::from_id_salt("readiness_round")
                 .selected_text(current)
                 .width(200.0)
                 .show_ui(ui, |ui| {
                     for r in &workbook.rounds {
-                        ui.selectable_value(&mut self.round, Some(r.id), format!("{} ({})", r.name, r.year));
+                        ui.selectable_value(&mut self.round, Some(r.id), r.label());
                     }
                 })
                 .response

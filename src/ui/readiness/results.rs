@@ -103,7 +103,7 @@ impl ResultsCache {
             ui.label(RichText::new(Text::IndexByDimension.get(lang)).strong());
             // Rounds side by side: the dimensions stay in view when the rounds scroll sideways.
             let mut headers = vec![RichText::new("")];
-            headers.extend(workbook.rounds.iter().map(|r| RichText::new(format!("{} ({})", r.name, r.year)).strong()));
+            headers.extend(workbook.rounds.iter().map(|r| RichText::new(r.label()).strong()));
             let rows = workbook
                 .dimensions
                 .iter()

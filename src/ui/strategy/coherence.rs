@@ -8,7 +8,7 @@ use super::issue_label;
 use crate::analysis::strategy::{Coherence, coherence};
 use std::collections::HashMap;
 
-use crate::i18n::{Lang, Message, Text, format_rupiah, format_rupiah_short};
+use crate::i18n::{Lang, Message, Text, format_rupiah, rupiah_short};
 use crate::model::{Id, Program, Workbook};
 use crate::ui::ViewCx;
 use crate::ui::names;
@@ -101,19 +101,19 @@ fn texts(workbook: &Workbook, tree: &Coherence, lang: Lang) -> (Vec<IssueRow>, V
                     issue: issue.clone(),
                     strategy: strategy.clone(),
                     program: program.clone(),
-                    cost: format_rupiah_short(p.cost),
+                    cost: rupiah_short(p.cost, lang),
                 });
                 rows.push((program, format_rupiah(p.cost)));
             }
             strategies.push(StrategyRow {
                 id: s.strategy,
-                title: format!("{}  —  {}", format_rupiah_short(s.cost), strategy),
+                title: format!("{}  —  {}", rupiah_short(s.cost, lang), strategy),
                 programs: rows,
             });
         }
         issues.push(IssueRow {
             id: node.issue,
-            title: format!("{}  —  {}", format_rupiah_short(node.cost), issue),
+            title: format!("{}  —  {}", rupiah_short(node.cost, lang), issue),
             strategies,
         });
     }
@@ -153,7 +153,7 @@ impl CoherenceTab {
         let total_text = if self.dimension.is_some() { Text::CoherenceTotalDimension } else { Text::CoherenceTotal };
         let total = Message::with(
             total_text,
-            [format_rupiah_short(self.tree.answered_cost), format_rupiah_short(self.tree.total_cost)],
+            [rupiah_short(self.tree.answered_cost, lang), rupiah_short(self.tree.total_cost, lang)],
         );
         ui.label(RichText::new(total.show(lang)).strong().size(16.0));
         ui.separator();
