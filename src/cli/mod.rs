@@ -118,16 +118,10 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
                 let count = iter.next().ok_or_else(|| format!("--programs needs a number\n\n{USAGE}"))?;
                 programs = Some(generate::parse_count(count)?);
             }
-            "--prefer" => {
-                prefer = Some(iter.next().ok_or_else(|| format!("--prefer needs ours or theirs\n\n{USAGE}"))?)
-            }
+            "--prefer" => prefer = Some(value_of(iter.next(), "--prefer needs ours or theirs")?),
             "--trust" => trust = true,
-            "--reissue" => {
-                reissue = Some(iter.next().ok_or_else(|| format!("--reissue needs a CODE\n\n{USAGE}"))?.clone())
-            }
-            "--agency" => {
-                agency = Some(iter.next().ok_or_else(|| format!("--agency needs a CODE\n\n{USAGE}"))?.clone())
-            }
+            "--reissue" => reissue = Some(value_of(iter.next(), "--reissue needs a CODE")?.clone()),
+            "--agency" => agency = Some(value_of(iter.next(), "--agency needs a CODE")?.clone()),
             "--lang" => {
                 let code = iter.next().ok_or_else(|| format!("--lang needs id or en\n\n{USAGE}"))?;
                 chosen_lang =
@@ -180,6 +174,11 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
         return Err(format!("too many arguments\n\n{USAGE}"));
     }
     Ok(headless(command, lang))
+}
+
+/// An option's value, or what the option needs followed by the usage.
+fn value_of<'a>(value: Option<&'a String>, needs: &str) -> Result<&'a String, String> {
+    value.ok_or_else(|| format!("{needs}\n\n{USAGE}"))
 }
 
 fn headless(command: HeadlessCommand, lang: Lang) -> Invocation {
