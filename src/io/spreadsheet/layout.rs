@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::tables::{DataTable, TableKind, Value};
+use crate::i18n::format_rupiah;
 
 /// The smallest print scale, in per cent: the body text prints at about 9 points.
 pub const PRINT_SCALE: u16 = 80;
@@ -16,11 +17,10 @@ const PAGE_CHARACTERS: f64 = 130.0;
 /// The height of one line of text in the header row, in points.
 const LINE_HEIGHT: f64 = 15.0;
 
-/// The characters `"Rp "#,##0` shows for `amount` (with `≈ ` before an estimate).
+/// The characters `"Rp "#,##0` shows for `amount` (with `≈ ` before an estimate): as many as the app's own
+/// `Rp 1.250.000`, whichever character the viewer groups with.
 pub fn shown_length(amount: i64, estimate: bool) -> usize {
-    let digits = amount.unsigned_abs().to_string().len();
-    let groups = (digits - 1) / 3;
-    "Rp ".len() + digits + groups + usize::from(amount < 0) + if estimate { 2 } else { 0 }
+    format_rupiah(amount).chars().count() + if estimate { 2 } else { 0 }
 }
 
 /// The width in characters a cell needs, for the cells whose text does not wrap and must not be cut.
