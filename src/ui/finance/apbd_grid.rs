@@ -10,9 +10,9 @@ use super::amount_text;
 use crate::analysis::finance::FinanceAnalysis;
 use crate::i18n::{Lang, Message, Text, format_rupiah, parse_rupiah};
 use crate::model::{Change, Edit, FIRST_CURRENT_LAYOUT_YEAR, FinanceValue, Layout, LineTree, ValueKind, Workbook};
-use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, text_field};
 use crate::ui::grid::{Col, FrozenGrid, GridCells};
+use crate::ui::{ViewCx, theme};
 
 /// The first year the grid offers: the oldest history the masterplan guidance asks for.
 const FIRST_YEAR: i32 = 2016;
@@ -98,7 +98,10 @@ impl ApbdGrid {
             ui.selectable_value(&mut self.kind, ValueKind::Budgeted, ValueKind::Budgeted.text().get(lang));
             ui.selectable_value(&mut self.kind, ValueKind::Realised, ValueKind::Realised.text().get(lang));
         });
-        ui.label(RichText::new(Text::HistoryHelp.get(lang)).weak());
+        // Presented, the typing help gives its room to the grid; the legend stays, the room reads by it.
+        if !theme::presenting(ui.ctx()) {
+            ui.label(RichText::new(Text::HistoryHelp.get(lang)).weak());
+        }
         legend_ui(ui, lang);
         let years: Vec<i32> = years(self.layout, workbook).collect();
         let rows = rows(self.layout, lang);

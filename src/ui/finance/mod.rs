@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
-use super::ViewCx;
 use super::grid::TextGrid;
+use super::{ViewCx, theme};
 use crate::analysis::finance::{FinanceAnalysis, Ratio, YearRatios, analyse};
 use crate::i18n::{Lang, Message, Text, format_decimal, rupiah_short};
 use crate::model::LineTree;
@@ -61,9 +61,12 @@ impl FinanceView {
             self.cached.key = Some(key);
             self.charts.invalidate();
         }
+        // Presented, the bar names the view, so the tabs take the heading's place in one row.
         ui.horizontal_wrapped(|ui| {
-            ui.heading(Text::NavFinance.get(lang));
-            ui.add_space(12.0);
+            if !theme::presenting(ui.ctx()) {
+                ui.heading(Text::NavFinance.get(lang));
+                ui.add_space(12.0);
+            }
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label().get(lang)).clicked() {
                     self.tab = tab;
@@ -91,9 +94,18 @@ impl FinanceView {
             }
             Tab::Projection => {
                 if let Some(analysis) = analysis {
+                    // Presented, the charts come first: the room sees them on one screen, and the
+                    // assumptions they follow from are below for the facilitator to scroll to.
+                    let presenting = theme::presenting(ui.ctx());
                     egui::ScrollArea::vertical().id_salt("finance_projection").auto_shrink(false).show(ui, |ui| {
+                        if presenting {
+                            self.charts.projection_ui(ui, cx.session.workbook(), analysis, lang);
+                            ui.separator();
+                        }
                         self.projection.ui(ui, cx, analysis);
-                        self.charts.projection_ui(ui, cx.session.workbook(), analysis, lang);
+                        if !presenting {
+                            self.charts.projection_ui(ui, cx.session.workbook(), analysis, lang);
+                        }
                     });
                 }
             }

@@ -55,19 +55,38 @@ impl ReadinessView {
         if self.round.is_none_or(|r| workbook.round(r).is_none()) {
             self.round = workbook.rounds.last().map(|r| r.id);
         }
+        // Presented, the tabs, the round and the scoring's mode switch share one row, without the heading
+        // (the presentation bar names the view) and without the framework's tab (the framework is edited
+        // outside the room): the screen is kept for the question and all five levels at 1024x768.
+        let presenting = theme::presenting(ui.ctx());
         ui.horizontal_wrapped(|ui| {
-            ui.heading(Text::NavReadiness.get(lang));
-            ui.add_space(12.0);
+            if !presenting {
+                ui.heading(Text::NavReadiness.get(lang));
+                ui.add_space(12.0);
+            }
             for tab in Tab::ALL {
+                if presenting && tab == Tab::Framework && self.tab != tab {
+                    continue;
+                }
                 if ui.selectable_label(self.tab == tab, tab.label().get(lang)).clicked() {
                     self.tab = tab;
                 }
             }
+            if presenting && self.tab != Tab::Framework {
+                ui.separator();
+                self.round_picker_ui(ui, cx, 150.0);
+                if self.tab == Tab::Scoring {
+                    ui.separator();
+                    self.scoring.mode_ui(ui, lang);
+                }
+            }
         });
-        if self.tab != Tab::Framework {
-            self.round_bar_ui(ui, cx);
+        if !presenting {
+            if self.tab != Tab::Framework {
+                self.round_bar_ui(ui, cx);
+            }
+            ui.separator();
         }
-        ui.separator();
         match self.tab {
             Tab::Scoring => match self.round {
                 Some(round) => self.scoring.ui(ui, cx, round),
@@ -80,32 +99,30 @@ impl ReadinessView {
         }
     }
 
-    /// Choose the round, or start a new one.
+    /// Which round is scored and shown.
+    fn round_picker_ui(&mut self, ui: &mut Ui, cx: &ViewCx<'_>, width: f32) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let current = self.round.and_then(|r| workbook.round(r)).map_or_else(String::new, |r| r.label());
+        egui::ComboBox::from_id_salt("readiness_round")
+            .selected_text(current)
+            .width(width)
+            .show_ui(ui, |ui| {
+                for r in &workbook.rounds {
+                    ui.selectable_value(&mut self.round, Some(r.id), r.label());
+                }
+            })
+            .response
+            .accessible_name(Text::Round.get(lang));
+    }
+
+    /// Choose the round, or start a new one (in front of the room a round is scored, not started).
     fn round_bar_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>) {
         let lang = cx.lang;
         let workbook = cx.session.workbook();
         ui.horizontal_wrapped(|ui| {
             ui.label(Text::Round.get(lang));
-            let current = self.round.and_then(|r| workbook.round(r)).map_or_else(String::new, |r| r.label());
-            egui::ComboBox::from_id_salt("readiness_round")
-                .selected_text(current)
-                .width(200.0)
-                .show_ui(ui, |ui| {
-                    for r in &workbook.rounds {
-                        ui.selectable_value(&mut self.round, Some(r.id), r.label());
-                    }
-                })
-                .response
-                .accessible_name(Text::Round.get(lang));
-            if theme::presenting(ui.ctx()) {
-                // In front of the room a round is scored, not started: the screen is kept for the question,
-                // and the scoring's mode switch joins this row.
-                if self.tab == Tab::Scoring {
-                    ui.separator();
-                    self.scoring.mode_ui(ui, lang);
-                }
-                return;
-            }
+            self.round_picker_ui(ui, cx, 200.0);
             ui.separator();
             ui.add_enabled_ui(cx.editable, |ui| {
                 let name_label = ui.label(Text::NewRoundName.get(lang));

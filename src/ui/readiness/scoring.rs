@@ -136,10 +136,13 @@ impl Scoring {
             self.item_nav_ui(ui, workbook, round, presenting, lang);
             // Presented, the question is a little larger than the body and a button is only as tall as its
             // text: the five levels then fit under the question at 1024x768.
-            let (question_size, space, button_height) = if presenting { (18.0, 3.0, 28.0) } else { (22.0, 8.0, 40.0) };
+            let (question_size, space, button_height) = if presenting { (18.0, 3.0, 24.0) } else { (22.0, 8.0, 40.0) };
             ui.add_space(space);
             ui.label(RichText::new(question(item, lang)).size(question_size).strong());
             ui.add_space(space);
+            if presenting {
+                ui.spacing_mut().item_spacing.y = 4.0;
+            }
             for level in 1..=5u8 {
                 let chosen = score.is_some_and(|s| s.level == level);
                 let text = RichText::new(format!("{level}  {}", level_text(item, level, lang))).size(17.0);
