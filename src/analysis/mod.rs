@@ -3,6 +3,7 @@
 
 pub mod completeness;
 pub mod finance;
+pub mod monev;
 pub mod overview;
 pub mod programs;
 pub mod quick_wins;
