@@ -11,6 +11,7 @@ use crate::model::{
 };
 
 mod finance;
+mod monev;
 mod quick_wins;
 mod readiness;
 mod strategy;
@@ -18,6 +19,7 @@ mod strategy;
 pub use readiness::readiness_framework;
 
 use finance::demo_finance;
+use monev::demo_monev;
 use readiness::demo_baseline;
 
 const DIMENSIONS_JSON: &str = include_str!("../assets/seed/dimensions.json");
@@ -275,6 +277,7 @@ pub fn demo_workbook() -> Workbook {
     let (baseline, scores) = demo_baseline(&readiness_items);
     let (finance, finance_settings) = demo_finance();
     let quick_wins = quick_wins::demo_quick_wins(&programs, p.period_start);
+    let monev = demo_monev(&programs, &agencies);
     Workbook {
         profile: Profile {
             masterplan_id: stable_id("demo-masterplan", "konawe-selatan-2022-2031"),
@@ -304,7 +307,7 @@ pub fn demo_workbook() -> Workbook {
         finance_settings: Some(finance_settings),
         strategy,
         quick_wins,
-        monev: Monev::with_default_framework(),
+        monev,
     }
 }
 

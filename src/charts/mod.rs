@@ -10,6 +10,7 @@
 
 pub mod finance;
 mod labels;
+pub mod monev;
 pub mod of_workbook;
 pub mod quick_wins;
 pub mod readiness;

@@ -6,6 +6,7 @@ mod export;
 mod generate;
 mod import;
 mod merge;
+mod monev;
 mod quick_wins;
 mod repair;
 
@@ -269,6 +270,7 @@ pub fn info_json(session: &Session, lang: Lang) -> serde_json::Value {
         "strategy": strategy_json(workbook),
         "finance": finance_json(workbook),
         "quick_wins": quick_wins::quick_wins_json(workbook),
+        "monev": monev::monev_json(workbook),
         "problems": problems,
         "counts": {
             "dimensions": workbook.dimensions.len(),

@@ -73,6 +73,25 @@ pub fn format_decimal(value: f64, digits: usize) -> String {
     format!("{value:.digits$}").replace('.', ",")
 }
 
+/// A decimal number typed the Indonesian way (`3,5`) or with a point (`3.5`), with at most `digits` decimals,
+/// as a whole number of 1/10^`digits`: `parse_scaled("3,71", 2) == Some(371)`. `None` for anything else
+/// (a sign, letters, more decimals, two separators): a typo is refused, never rounded into a value.
+pub fn parse_scaled(text: &str, digits: u32) -> Option<u64> {
+    let text = text.trim();
+    let (whole, fraction) = match text.split_once([',', '.']) {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (text, ""),
+    };
+    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) || fraction.len() > digits as usize {
+        return None;
+    }
+    let scale = 10u64.checked_pow(digits)?;
+    let fraction_value = format!("{fraction:0<width$}", width = digits as usize);
+    let fraction_value: u64 = if digits == 0 { 0 } else { fraction_value.parse().ok()? };
+    whole.parse::<u64>().ok()?.checked_mul(scale)?.checked_add(fraction_value)
+}
+
 /// Replace each `{}` in `template` by the next argument, and each plural group `[one|many]` by `one` when the
 /// argument before it is 1 and by `many` otherwise ("{} [row|rows] read": "1 row read", "3 rows read"); only
 /// the English texts need groups. Extra placeholders stay visible, extra arguments are ignored: a translation
@@ -191,6 +210,17 @@ mod tests {
             assert!(!id.trim().is_empty(), "{key:?} has no Indonesian text");
             assert!(!en.trim().is_empty(), "{key:?} has no English text");
             assert_eq!(id.matches("{}").count(), en.matches("{}").count(), "{key:?} placeholders differ");
+        }
+    }
+
+    #[test]
+    fn parse_scaled_reads_a_decimal_comma_or_point_and_refuses_typos() {
+        assert_eq!(parse_scaled("3,71", 2), Some(371));
+        assert_eq!(parse_scaled(" 3.5 ", 2), Some(350));
+        assert_eq!(parse_scaled("4", 2), Some(400));
+        assert_eq!(parse_scaled("0,05", 2), Some(5));
+        for typo in ["", ",5", "3,714", "3,7,1", "-1", "3a", "3 ,5", "+2"] {
+            assert_eq!(parse_scaled(typo, 2), None, "{typo:?}");
         }
     }
 

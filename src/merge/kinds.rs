@@ -11,9 +11,11 @@ use uuid::Uuid;
 
 use super::fields::{Fields, explode, from_fields, implode, to_fields};
 use crate::i18n::Text;
+use crate::model::monev::{evaluation_score_id, realisation_id, spending_id};
 use crate::model::quick_wins::{CriterionScore, Vote};
 use crate::model::{
-    Change, FinanceValue, Id, Program, QuickWinChange as Qw, Score, StrategyChange as St, Workbook, stable_id,
+    Change, EvaluationScore, FinanceValue, Id, MonevChange as Mc, Program, QuickWinChange as Qw, Realisation, Score,
+    Spending, StrategyChange as St, Workbook, stable_id,
 };
 
 /// One kind of row.
@@ -333,6 +335,60 @@ pub static KINDS: &[Kind] = &[
         rows: |w| w.quick_wins.picker.iter().map(|s| (SINGLE, to_fields(s))).collect(),
         put: |f| Ok(Change::QuickWin(Qw::PutPicker(Some(from_fields(f)?)))),
         remove: |_, _| Some(Change::QuickWin(Qw::PutPicker(None))),
+    },
+    // Monitoring after programs (a realisation points at its program); the evaluation framework before its
+    // scores. Realisation and spending are separate rows, so two copies filling different sources of one
+    // program's year do not conflict.
+    Kind {
+        name: "realisation",
+        table: "realisation",
+        label: Text::MergeKindRealisation,
+        rows: |w| list(&w.monev.realisations, |r| realisation_id(r.program_id, r.year)),
+        put: |f| Ok(Change::Monev(Mc::PutRealisation(from_fields(f)?))),
+        remove: |_, f| {
+            let r = from_fields::<Realisation>(f.clone()).ok()?;
+            Some(Change::Monev(Mc::RemoveRealisation { program: r.program_id, year: r.year }))
+        },
+    },
+    Kind {
+        name: "spending",
+        table: "realisation_spending",
+        label: Text::MergeKindSpending,
+        rows: |w| list(&w.monev.spending, |s| spending_id(s.program_id, s.year, s.source)),
+        put: |f| Ok(Change::Monev(Mc::PutSpending(from_fields(f)?))),
+        remove: |_, f| {
+            let s = from_fields::<Spending>(f.clone()).ok()?;
+            Some(Change::Monev(Mc::RemoveSpending { program: s.program_id, year: s.year, source: s.source }))
+        },
+    },
+    with_id!(
+        "evaluation_dimension",
+        "evaluation_dimension",
+        MergeKindEvaluationDimension,
+        |w| w.monev.dimensions,
+        Change::Monev,
+        Mc::PutDimension,
+        Mc::RemoveDimension
+    ),
+    with_id!(
+        "evaluation_item",
+        "evaluation_item",
+        MergeKindEvaluationItem,
+        |w| w.monev.items,
+        Change::Monev,
+        Mc::PutItem,
+        Mc::RemoveItem
+    ),
+    Kind {
+        name: "evaluation_score",
+        table: "evaluation_score",
+        label: Text::MergeKindEvaluationScore,
+        rows: |w| list(&w.monev.scores, |s| evaluation_score_id(s.year, s.item_id)),
+        put: |f| Ok(Change::Monev(Mc::PutScore(from_fields(f)?))),
+        remove: |_, f| {
+            let s = from_fields::<EvaluationScore>(f.clone()).ok()?;
+            Some(Change::Monev(Mc::RemoveScore { year: s.year, item: s.item_id }))
+        },
     },
 ];
 

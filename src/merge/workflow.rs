@@ -10,7 +10,7 @@ use super::fields::Fields;
 use super::kinds::{FieldMaps, KINDS, RowKey, SINGLE, field_maps_of, kind_named};
 use super::package::{self, Package, PackageRow, Sender};
 use super::plan::{Outcome, Plan, Side, Stamp, Stamps, Summary, plan};
-use super::scope::{allowed, refusal};
+use super::scope::{Owners, allowed, owners, refusal};
 use super::trust::{Trust, check_package, check_workbook};
 use crate::i18n::{Message, Text};
 use crate::model::{Id, Workbook};
@@ -262,6 +262,20 @@ fn prepare_package(ours: &Session, path: &Path, bytes: &[u8], force: bool) -> Re
     })
 }
 
+/// Who owns each program once the plan is applied: here, then the program rows the plan writes.
+fn owners_after(prepared: &Prepared) -> Result<Owners, Message> {
+    let mut written = FieldMaps::new();
+    for entry in &prepared.plan.entries {
+        if KINDS[entry.key.kind].name == "program"
+            && !matches!(entry.outcome, Outcome::Refused { .. })
+            && let Some(row) = prepared.plan.chosen(entry).map_err(|e| e.message())?
+        {
+            written.insert(entry.key, row);
+        }
+    }
+    Ok(owners(&written, &prepared.ours))
+}
+
 fn put_or_remove(rows: &mut FieldMaps, key: RowKey, fields: Option<Fields>) {
     match fields {
         Some(fields) => rows.insert(key, fields),
@@ -277,13 +291,14 @@ pub fn apply(ours: &mut Session, prepared: &Prepared) -> Result<usize, Message> 
     }
     // Defence in depth: the scope rule again, on what the plan would now write.
     if let Some(scope) = prepared.trust.scope() {
+        let owners = owners_after(prepared)?;
         for entry in &prepared.plan.entries {
             if matches!(entry.outcome, Outcome::Refused { .. }) {
                 continue;
             }
             let row = prepared.plan.chosen(entry).map_err(|e| e.message())?;
             let here = prepared.ours.get(&entry.key);
-            if row.as_ref() != here && !allowed(scope, entry.key.kind, &[here, row.as_ref()]) {
+            if row.as_ref() != here && !allowed(scope, entry.key.kind, &[here, row.as_ref()], &owners) {
                 return Err(Message::with(Text::MergeScopeViolated, [entry.title.clone()]));
             }
         }

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::records;
 use crate::i18n::{Message, Text};
-use crate::model::{Change, Id, QuickWinChange, Workbook};
+use crate::model::{Change, Id, MonevChange, QuickWinChange, Workbook};
 
 /// Where a recorded change came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,6 +117,15 @@ pub fn agencies_touched(workbook: &Workbook, changes: &[Change]) -> Vec<Id> {
                     touched.extend(d.program_id.and_then(program_agency).into_iter().chain(decision_agency(d.id)));
                 }
                 QuickWinChange::RemoveDecision(id) => touched.extend(decision_agency(*id)),
+                _ => {}
+            },
+            // What a program did after the signing is its agency's report.
+            Change::Monev(change) => match change {
+                MonevChange::PutRealisation(r) => touched.extend(program_agency(r.program_id)),
+                MonevChange::PutSpending(s) => touched.extend(program_agency(s.program_id)),
+                MonevChange::RemoveRealisation { program, .. } | MonevChange::RemoveSpending { program, .. } => {
+                    touched.extend(program_agency(*program));
+                }
                 _ => {}
             },
             _ => {}

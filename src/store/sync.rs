@@ -15,7 +15,7 @@ use super::records;
 use super::undo::Step;
 use super::{CommitError, Session, clock, now_iso};
 use crate::i18n::{Message, Text};
-use crate::model::{Agency, Change, Id, Program, Workbook};
+use crate::model::{Agency, Change, Id, MonevChange, Program, Workbook};
 
 /// What a merge learns about the copy merged in.
 #[derive(Clone, Debug)]
@@ -115,9 +115,20 @@ impl Session {
         let own = |program: Option<Id>| {
             program.is_none_or(|id| self.workbook.program(id).is_none_or(|p| p.agency_id == Some(agency)))
         };
+        let owns = |program: Id| self.workbook.program(program).is_some_and(|p| p.agency_id == Some(agency));
         let allowed = changes.iter().all(|change| match change {
             Change::PutProgram(p) => p.agency_id == Some(agency) && own(Some(p.id)),
             Change::RemoveProgram(id) => self.workbook.program(*id).is_some_and(|p| p.agency_id == Some(agency)),
+            // The agency reports what its own programs did after the signing; the evaluation is the
+            // coordinator's.
+            Change::Monev(change) => match change {
+                MonevChange::PutRealisation(r) => owns(r.program_id),
+                MonevChange::PutSpending(s) => owns(s.program_id),
+                MonevChange::RemoveRealisation { program, .. } | MonevChange::RemoveSpending { program, .. } => {
+                    owns(*program)
+                }
+                _ => false,
+            },
             _ => false,
         });
         let name = self.workbook.agency(agency).map_or_else(|| agency.to_string(), |a| a.label().to_string());

@@ -41,8 +41,9 @@ pub enum Command {
     RepairContents,
 }
 
-/// Ctrl+1 to Ctrl+9: the views in the order of the navigation, so a facilitator can switch without the mouse.
-const VIEW_KEYS: [&[KeyboardShortcut]; 9] = [
+/// Ctrl+1 to Ctrl+9 and Ctrl+0: the views in the order of the navigation, so a facilitator can switch without
+/// the mouse.
+const VIEW_KEYS: [&[KeyboardShortcut]; 10] = [
     &[KeyboardShortcut::new(CTRL, Key::Num1)],
     &[KeyboardShortcut::new(CTRL, Key::Num2)],
     &[KeyboardShortcut::new(CTRL, Key::Num3)],
@@ -52,6 +53,7 @@ const VIEW_KEYS: [&[KeyboardShortcut]; 9] = [
     &[KeyboardShortcut::new(CTRL, Key::Num7)],
     &[KeyboardShortcut::new(CTRL, Key::Num8)],
     &[KeyboardShortcut::new(CTRL, Key::Num9)],
+    &[KeyboardShortcut::new(CTRL, Key::Num0)],
 ];
 
 /// One entry of a menu.
@@ -191,7 +193,7 @@ impl Command {
     }
 
     /// Commands reachable by a shortcut, in the order they are checked (longer chords first, so Ctrl+Shift+Z
-    /// is not taken for Ctrl+Z), then Ctrl+1 to Ctrl+9 for the views in the order of the navigation.
+    /// is not taken for Ctrl+Z), then Ctrl+1 to Ctrl+9 and Ctrl+0 for the views in the order of the navigation.
     pub fn with_shortcuts() -> Vec<Command> {
         let mut commands = vec![
             Command::Redo,

@@ -17,6 +17,7 @@ mod guide;
 mod home;
 mod journal;
 pub mod merge;
+pub mod monev;
 mod names;
 mod presentation;
 mod profile;

@@ -5,6 +5,8 @@
 use egui::collapsing_header::CollapsingState;
 use egui::{Label, Sense, Ui, WidgetText};
 
+use super::theme;
+
 pub fn wrapping_section(
     ui: &mut Ui,
     id: impl egui::AsIdSalt,
@@ -21,4 +23,13 @@ pub fn wrapping_section(
         header.toggle();
     }
     header.body(body);
+}
+
+/// The view's name before its tabs. Presented, the bar already names the view, so the heading steps aside and
+/// the tabs take its place: the room's screen is kept for the content.
+pub fn view_heading(ui: &mut Ui, title: &str) {
+    if !theme::presenting(ui.ctx()) {
+        ui.heading(title);
+        ui.add_space(12.0);
+    }
 }

@@ -13,13 +13,15 @@ pub enum View {
     Finance,
     Strategy,
     QuickWins,
+    /// Monitoring and evaluation after the signing (`ui::monev`).
+    Monev,
     Export,
     /// Every recorded change with who, when and where it came from (`ui::journal`).
     Journal,
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Home,
         View::Profile,
         View::Programs,
@@ -27,6 +29,7 @@ impl View {
         View::Finance,
         View::Strategy,
         View::QuickWins,
+        View::Monev,
         View::Export,
         View::Journal,
     ];
@@ -40,6 +43,7 @@ impl View {
             View::Finance => Text::NavFinance,
             View::Strategy => Text::NavStrategy,
             View::QuickWins => Text::NavQuickWins,
+            View::Monev => Text::NavMonev,
             View::Export => Text::NavExport,
             View::Journal => Text::NavHistory,
         }

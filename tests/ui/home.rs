@@ -157,9 +157,12 @@ fn ctrl_and_a_digit_go_to_that_view_of_the_navigation() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     harness.run();
     assert_eq!(harness.state().view(), View::Programs);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num9);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num8);
     harness.run();
-    assert_eq!(harness.state().view(), View::Journal);
+    assert_eq!(harness.state().view(), View::Monev);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Journal, "Ctrl+0 is the tenth view");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
     assert_eq!(harness.state().view(), View::Home);

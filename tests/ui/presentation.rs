@@ -162,3 +162,28 @@ fn the_presentation_bar_fits_the_projector_without_overlaps() {
     let right_edge = rects.last().unwrap().right();
     assert!(px(&harness, right_edge) <= PROJECTOR[0], "the way out is on screen");
 }
+
+/// Presented at 1024x768, readiness scoring keeps the screen for the question: the tabs, the round and the
+/// one-at-a-time switch share one row, the framework's tab steps aside, and all five levels are on screen
+/// without a scroll. Leaving brings the framework's tab back.
+#[test]
+fn presented_readiness_scoring_shows_all_five_levels_on_one_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = projector_app(dir.path());
+    execute(&mut harness, Command::Show(View::Readiness));
+    assert_eq!(harness.query_all_by_label("Kerangka").count(), 1, "editing shows the framework's tab");
+    execute(&mut harness, Command::Present);
+
+    assert_eq!(harness.query_all_by_label("Kerangka").count(), 0, "presented, the framework's tab steps aside");
+    let tab = harness.get_by_label("Penilaian").rect();
+    let switch = harness.get_by_label("Satu per satu").rect();
+    assert!((tab.center().y - switch.center().y).abs() < 4.0, "tabs {tab:?} and mode switch {switch:?} share a row");
+    for level in 1..=5 {
+        let button = harness.get_by_role_and_label(Role::Button, &format!("Nilai {level}")).rect();
+        let bottom = px(&harness, button.bottom());
+        assert!(bottom <= PROJECTOR[1], "level {level} ends {bottom} px down, below the 768 px screen");
+    }
+
+    execute(&mut harness, Command::Present);
+    assert_eq!(harness.query_all_by_label("Kerangka").count(), 1, "the framework's tab is back after presenting");
+}

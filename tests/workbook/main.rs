@@ -15,6 +15,7 @@ mod kill;
 mod merge;
 mod migrations;
 mod minutes_export;
+mod monev;
 mod quick_wins;
 mod refused;
 mod round_trip;

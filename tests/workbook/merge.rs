@@ -4,6 +4,7 @@
 
 mod attacks;
 mod bases;
+mod monev;
 mod property;
 mod references;
 mod tampered;

@@ -60,7 +60,7 @@ impl App {
         };
         let hide_money = self.presentation.active && self.presentation.hide_money;
         // An agency copy edits only its programs: other views are shown, not edited, with a banner saying why.
-        let in_scope = session.scope().is_none() || self.view == View::Programs;
+        let in_scope = session.scope().is_none() || matches!(self.view, View::Programs | View::Monev);
         scope_banner(ui, lang, session);
         let editable = session.read_only().is_none() && in_scope;
         let mut cx = ViewCx::new(lang, session, edits);
@@ -75,6 +75,7 @@ impl App {
             View::Finance if hide_money => money_hidden_ui(ui, lang),
             View::Finance => self.finance.ui(ui, &mut cx),
             View::QuickWins => self.quick_wins.ui(ui, &mut cx),
+            View::Monev => self.monev.ui(ui, &mut cx),
             View::Export => self.export.ui(ui, &mut cx),
             View::Journal => self.journal.ui(ui, &cx),
         }

@@ -20,6 +20,7 @@ use super::finance::FinanceView;
 use super::home::HomeView;
 use super::journal::JournalView;
 use super::merge::MergeUi;
+use super::monev::MonevView;
 use super::presentation::Presentation;
 use super::profile::ProfileView;
 use super::programs::ProgramsView;
@@ -64,6 +65,7 @@ pub struct App {
     strategy: StrategyView,
     finance: FinanceView,
     quick_wins: QuickWinsView,
+    monev: MonevView,
     /// Presentation (workshop) mode: view state, never saved.
     presentation: Presentation,
     export: ExportView,
@@ -96,6 +98,7 @@ impl App {
             strategy: StrategyView::default(),
             finance: FinanceView::default(),
             quick_wins: QuickWinsView::default(),
+            monev: MonevView::default(),
             presentation: Presentation::default(),
             export: ExportView::default(),
             journal: JournalView::default(),
@@ -145,6 +148,11 @@ impl App {
     /// The Quick Win view's state: its tab and picker (tests set them directly).
     pub fn quick_wins_mut(&mut self) -> &mut QuickWinsView {
         &mut self.quick_wins
+    }
+
+    /// The Monev view's state: its tab and year (tests read them).
+    pub fn monev_mut(&mut self) -> &mut MonevView {
+        &mut self.monev
     }
 
     /// Presentation mode: whether it is on, money hidden, the timer.

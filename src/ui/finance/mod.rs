@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::grid::TextGrid;
+use super::section::view_heading;
 use super::{ViewCx, theme};
 use crate::analysis::finance::{FinanceAnalysis, Ratio, YearRatios, analyse};
 use crate::i18n::{Lang, Message, Text, format_decimal, rupiah_short};
@@ -61,12 +62,8 @@ impl FinanceView {
             self.cached.key = Some(key);
             self.charts.invalidate();
         }
-        // Presented, the bar names the view, so the tabs take the heading's place in one row.
         ui.horizontal_wrapped(|ui| {
-            if !theme::presenting(ui.ctx()) {
-                ui.heading(Text::NavFinance.get(lang));
-                ui.add_space(12.0);
-            }
+            view_heading(ui, Text::NavFinance.get(lang));
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label().get(lang)).clicked() {
                     self.tab = tab;

@@ -16,6 +16,7 @@ use egui::{ComboBox, RichText, Ui};
 use super::ViewCx;
 use super::names;
 use super::quick_wins::money;
+use super::section::view_heading;
 use crate::analysis::programs::{self as select, ProgramFilter, ProgramIndex, SortKey};
 use crate::i18n::{Lang, Message, Text};
 use crate::model::{Change, Edit, FundingSource, Id, Workbook};
@@ -140,8 +141,7 @@ impl ProgramsView {
         self.selection.retain(|id| workbook.program(*id).is_some());
 
         ui.horizontal(|ui| {
-            ui.heading(Text::NavPrograms.get(lang));
-            ui.add_space(12.0);
+            view_heading(ui, Text::NavPrograms.get(lang));
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label().get(lang)).clicked() {
                     self.tab = tab;

@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 use egui::Ui;
 
+use super::section::view_heading;
 use super::{ViewCx, names};
 use crate::analysis::quick_wins::{Ranked, Window, picker_cap, ranking as rank_programs};
 use crate::i18n::{Text, format_decimal, rupiah_short};
@@ -86,8 +87,7 @@ impl QuickWinsView {
         let lang = cx.lang;
         let window = self.window(cx.session.workbook());
         ui.horizontal_wrapped(|ui| {
-            ui.heading(Text::NavQuickWins.get(lang));
-            ui.add_space(12.0);
+            view_heading(ui, Text::NavQuickWins.get(lang));
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label().get(lang)).clicked() {
                     self.tab = tab;

@@ -10,6 +10,7 @@ use egui::Ui;
 
 pub use scoring::question as item_question;
 
+use super::section::view_heading;
 use super::{ViewCx, theme};
 use crate::i18n::{Message, Text};
 use crate::model::{Change, Edit, Id, Round, new_id};
@@ -60,10 +61,7 @@ impl ReadinessView {
         // outside the room): the screen is kept for the question and all five levels at 1024x768.
         let presenting = theme::presenting(ui.ctx());
         ui.horizontal_wrapped(|ui| {
-            if !presenting {
-                ui.heading(Text::NavReadiness.get(lang));
-                ui.add_space(12.0);
-            }
+            view_heading(ui, Text::NavReadiness.get(lang));
             for tab in Tab::ALL {
                 if presenting && tab == Tab::Framework && self.tab != tab {
                     continue;

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::fields::Drafts;
+use super::section::view_heading;
 use super::{ViewCx, names};
 use crate::analysis::strategy::{Gaps, gaps};
 use crate::i18n::{Lang, Message, Text};
@@ -94,8 +95,7 @@ impl StrategyView {
             self.dimension = workbook.dimensions.first().map(|d| d.id);
         }
         ui.horizontal_wrapped(|ui| {
-            ui.heading(Text::NavStrategy.get(lang));
-            ui.add_space(12.0);
+            view_heading(ui, Text::NavStrategy.get(lang));
             for tab in Tab::ALL {
                 if ui.selectable_label(self.tab == tab, tab.label().get(lang)).clicked() {
                     self.tab = tab;
