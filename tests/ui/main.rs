@@ -7,6 +7,7 @@ mod flows;
 mod grids;
 mod home;
 mod merge;
+mod monev;
 mod presentation;
 mod programs;
 mod quick_wins;

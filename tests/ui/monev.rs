@@ -1,0 +1,128 @@
+//! The Monev view driven through the accessibility tree: money spent typed in the grid (a typo refused and
+//! kept), a delay saved only with its reason, other agencies' rows read-only in an agency copy, and the
+//! evaluation's scores typed and checked.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use smartcity_workbench::model::{FundingSource, RealisationStatus};
+use smartcity_workbench::store::Session;
+use smartcity_workbench::ui::{App, Startup, View};
+
+use crate::{app, demo_copy};
+
+fn monev_view(path: std::path::PathBuf, dir: &std::path::Path) -> Harness<'static, App> {
+    let mut harness = app(Startup::Path(path), dir);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num8);
+    harness.run();
+    assert_eq!(harness.state().view(), View::Monev);
+    harness
+}
+
+fn type_into(harness: &mut Harness<'_, App>, field: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, field).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_role_and_label(Role::TextInput, field).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn program_id(harness: &Harness<'_, App>, code: &str) -> smartcity_workbench::model::Id {
+    harness.state().session().unwrap().workbook().programs.iter().find(|p| p.code == code).unwrap().id
+}
+
+#[test]
+fn money_spent_is_typed_in_the_grid_and_a_typo_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = monev_view(demo_copy(dir.path()), dir.path());
+    // The view opens on the latest year reported: 2025 in the demo.
+    assert_eq!(harness.state_mut().monev_mut().year(), Some(2025));
+    let id = program_id(&harness, "GOV-PS-01");
+    let spent = |h: &Harness<'_, App>| {
+        h.state().session().unwrap().workbook().monev.spending_row(id, 2025, FundingSource::Apbd).map(|s| s.amount)
+    };
+    type_into(&mut harness, "Realisasi anggaran GOV-PS-01", "550.000.000");
+    assert_eq!(spent(&harness), Some(550_000_000));
+    type_into(&mut harness, "Realisasi anggaran GOV-PS-01", "55O juta");
+    assert_eq!(spent(&harness), Some(550_000_000), "the typo saved nothing");
+    harness.get_by_label_contains("GOV-PS-01: ");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Realisasi anggaran GOV-PS-01");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("55O juta"), "the typing stays to be mended");
+    // Above the plan is allowed, and flagged beside the plan.
+    type_into(&mut harness, "Realisasi anggaran GOV-PS-01", "700.000.000");
+    assert_eq!(spent(&harness), Some(700_000_000));
+    harness.get_by_label("⚠ Rp 600.000.000");
+}
+
+#[test]
+fn a_delay_chosen_in_the_grid_waits_for_its_reason_and_is_saved_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = monev_view(demo_copy(dir.path()), dir.path());
+    let id = program_id(&harness, "GOV-PS-02");
+    let status = |h: &Harness<'_, App>| {
+        h.state().session().unwrap().workbook().monev.realisation(id, 2025).map(|r| (r.status, r.reason.clone()))
+    };
+    let before = status(&harness);
+    harness.get_by_role_and_label(Role::ComboBox, "Status GOV-PS-02").click();
+    harness.run();
+    harness.get_by_label("Terlambat").click();
+    harness.run();
+    assert_eq!(status(&harness), before, "no delay without its reason");
+    harness.get_by_label_contains("Tulis alasannya");
+    type_into(&mut harness, "Alasan", "Anggaran digeser ke penanganan banjir");
+    let (saved, reason) = status(&harness).unwrap();
+    assert_eq!(saved, RealisationStatus::Delayed);
+    assert_eq!(reason, "Anggaran digeser ke penanganan banjir");
+}
+
+#[test]
+fn an_agency_copy_reports_its_own_programs_and_shows_the_others_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_copy(dir.path());
+    let copy = dir.path().join("dinas.smartcity");
+    let (own, other) = {
+        let mut session = Session::open(&path, "koordinator").unwrap();
+        let workbook = session.workbook().clone();
+        let own = workbook.programs.iter().find(|p| p.code == "GOV-PS-01").unwrap().clone();
+        let agency = workbook.agency(own.agency_id.unwrap()).unwrap().clone();
+        let other = workbook.programs.iter().find(|p| p.code == "GOV-PS-02").unwrap().clone();
+        assert_ne!(other.agency_id, own.agency_id);
+        session.write_agency_copy(&copy, Some(&agency)).unwrap();
+        (own, other)
+    };
+    let mut harness = monev_view(copy, dir.path());
+    let disabled = |h: &Harness<'_, App>, name: &str| {
+        h.get_by_role_and_label(Role::TextInput, name).accesskit_node().is_disabled()
+    };
+    assert!(!disabled(&harness, &format!("Realisasi anggaran {}", own.code)), "its own program is editable");
+    assert!(disabled(&harness, &format!("Realisasi anggaran {}", other.code)), "another agency's is read-only");
+    type_into(&mut harness, &format!("Capaian {}", own.code), "150 jenis layanan");
+    let workbook = harness.state().session().unwrap().workbook();
+    assert_eq!(workbook.monev.realisation(own.id, 2025).unwrap().actual, "150 jenis layanan");
+    // The evaluation is the coordinator's.
+    harness.get_by_role_and_label(Role::Button, "Evaluasi").click();
+    harness.run();
+    assert!(disabled(&harness, "Nilai (0–5) outcome_implementation"));
+}
+
+#[test]
+fn an_evaluation_score_is_typed_the_indonesian_way_and_out_of_range_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = monev_view(demo_copy(dir.path()), dir.path());
+    harness.get_by_role_and_label(Role::Button, "Evaluasi").click();
+    harness.run();
+    let item = smartcity_workbench::model::monev::evaluation::item_id("outcome_implementation");
+    let score = |h: &Harness<'_, App>| h.state().session().unwrap().workbook().monev.score(2025, item).map(|s| s.score);
+    assert_eq!(score(&harness), None, "2025 is not evaluated in the demo");
+    // Outcome's suggestion is 5 x the implementation rate: 41 of 44 programs ran in 2025.
+    harness.get_by_label("Saran dari data workbook: 4,66");
+    type_into(&mut harness, "Nilai (0–5) outcome_implementation", "3,5");
+    assert_eq!(score(&harness), Some(350));
+    type_into(&mut harness, "Nilai (0–5) outcome_implementation", "7");
+    assert_eq!(score(&harness), Some(350), "a score above 5 is refused");
+    harness.get_by_label_contains("Nilai harus angka 0 sampai 5");
+    harness.get_by_label_contains("Indeks capaian evaluasi 2025: 3,50");
+}
