@@ -16,8 +16,9 @@ use super::rows;
 use crate::i18n::{Lang, Message, Text};
 use crate::model::QuickWinChange::{self, PutCriterion, PutWorkshop};
 use crate::model::StrategyChange::{self, PutDirection, PutGoal, PutIndicator, PutIssue, PutStrategy, PutSwot};
+use crate::model::monev::{evaluation_score_id, realisation_id, spending_id};
 use crate::model::{
-    Change, Field, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_change,
+    Change, Field, MonevChange, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_change,
     validate_finance_value, validate_program_alone,
 };
 
@@ -322,6 +323,7 @@ pub fn model_problems(conn: &Connection, workbook: &Workbook) -> rusqlite::Resul
     }
     finance_problems(conn, workbook, &mut out)?;
     entity_problems(conn, workbook, &mut out)?;
+    monev_problems(conn, workbook, &mut out)?;
     Ok(out)
 }
 
@@ -380,10 +382,50 @@ fn entity_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<Content
     Ok(())
 }
 
+/// Monitoring and evaluation rows through the same rules as their edits; every fix removes the row. A
+/// realisation or spending row of a removed program is kept by design (undoing the removal brings it back),
+/// so for those only the other rules count.
+fn monev_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
+    let m = &workbook.monev;
+    let put = |c: MonevChange| Change::Monev(c);
+    let mut rows: Vec<(&str, String, Change)> = Vec::new();
+    let realisations = m.realisations.iter();
+    rows.extend(realisations.map(|r| {
+        ("realisation", realisation_id(r.program_id, r.year).to_string(), put(MonevChange::PutRealisation(r.clone())))
+    }));
+    rows.extend(m.spending.iter().map(|s| {
+        let id = spending_id(s.program_id, s.year, s.source).to_string();
+        ("realisation_spending", id, put(MonevChange::PutSpending(*s)))
+    }));
+    let dimensions = m.dimensions.iter();
+    rows.extend(
+        dimensions.map(|d| ("evaluation_dimension", d.id.to_string(), put(MonevChange::PutDimension(d.clone())))),
+    );
+    rows.extend(m.items.iter().map(|i| ("evaluation_item", i.id.to_string(), put(MonevChange::PutItem(i.clone())))));
+    rows.extend(m.scores.iter().map(|s| {
+        ("evaluation_score", evaluation_score_id(s.year, s.item_id).to_string(), put(MonevChange::PutScore(s.clone())))
+    }));
+    for (table, id, change) in rows {
+        let problems = validate_change(workbook, &change);
+        let Some(problem) = problems.into_iter().find(|p| p.field != Field::RealisationProgram) else { continue };
+        let sql = format!("SELECT rowid FROM {table} WHERE id = ?1");
+        let Some(rowid) = rowid_where(conn, &sql, [&id])? else { continue };
+        let field = if problem.field == Field::RealisationSpent { "amount".into() } else { field_name(problem.field) };
+        out.push(ContentProblem {
+            table: table.into(),
+            row: id,
+            field,
+            message: problem.message,
+            fix: Fix { rowid, action: FixAction::RemoveRow },
+        });
+    }
+    Ok(())
+}
+
 /// The model's name of a field, as the column it is about: `AgencyShortName` is `short_name`.
 fn field_name(field: Field) -> String {
     let name = format!("{field:?}");
-    let words = ["Agency", "Member", "Item", "Band", "Round", "Score", "Strategy"];
+    let words = ["Agency", "Member", "Item", "Band", "Round", "Score", "Strategy", "Realisation", "Evaluation"];
     let bare = words.iter().find_map(|w| name.strip_prefix(w)).filter(|rest| !rest.is_empty()).unwrap_or(&name);
     let mut column = String::new();
     for (at, c) in bare.char_indices() {

@@ -133,6 +133,26 @@ const KINDS: &[(&str, Plant, &str, &str)] = &[
         "budget_line",
         "year",
     ),
+    (
+        "money spent above the limit",
+        |c| {
+            let id: String = c.query_row("SELECT id FROM realisation_spending LIMIT 1", [], |r| r.get(0)).unwrap();
+            c.execute("UPDATE realisation_spending SET amount = 200000000000000 WHERE id = ?1", [&id]).unwrap();
+            id
+        },
+        "realisation_spending",
+        "amount",
+    ),
+    (
+        "a delay without its reason",
+        |c| {
+            let id: String = c.query_row("SELECT id FROM realisation LIMIT 1", [], |r| r.get(0)).unwrap();
+            c.execute("UPDATE realisation SET status = 'delayed', reason = '' WHERE id = ?1", [&id]).unwrap();
+            id
+        },
+        "realisation",
+        "reason",
+    ),
 ];
 
 /// A demo workbook at `dir/name` with `plant` applied by a plain SQLite connection (foreign keys off, as any
