@@ -113,12 +113,16 @@ impl EvaluationForm {
         let workbook = cx.session.workbook();
         let current = workbook.monev.score(year, item.id);
         let item_name = name(lang, &item.name_id, &item.name_en);
-        ui.add(egui::Label::new(item_name).wrap()).on_hover_text(item_name);
+        // A question is a sentence: it wraps in a column of its own width, not in the grid's narrowest.
+        ui.vertical(|ui| {
+            ui.set_width(260.0);
+            ui.add(egui::Label::new(item_name).wrap());
+        });
         ui.label(item.weight.to_string());
         let fields: [(&str, Text, String, f32); 3] = [
             ("score", Text::EvalScore, current.map_or_else(String::new, |s| score_text(s.score)), 80.0),
-            ("evidence", Text::MonevEvidence, current.map_or_else(String::new, |s| s.evidence.clone()), 220.0),
-            ("note", Text::MonevNote, current.map_or_else(String::new, |s| s.note.clone()), 220.0),
+            ("evidence", Text::MonevEvidence, current.map_or_else(String::new, |s| s.evidence.clone()), 180.0),
+            ("note", Text::MonevNote, current.map_or_else(String::new, |s| s.note.clone()), 180.0),
         ];
         for (what, label, text, width) in fields {
             let id = field_id(item, year, what);

@@ -104,7 +104,7 @@ impl RealisationGrid {
             id: "monev_grid",
             columns: &COLUMNS,
             labels: 2,
-            header_height: 2.0 * body + 12.0,
+            header_height: body + 14.0,
             row_height: body + 14.0,
             rows: self.rows.programs.len(),
             scroll: true,

@@ -20,6 +20,7 @@ use crate::ui::ViewCx;
 use crate::ui::charts::ChartTextures;
 use crate::ui::fields::choice;
 use crate::ui::section::view_heading;
+use crate::ui::theme;
 
 pub use form::RealisationForm;
 
@@ -108,7 +109,8 @@ impl MonevView {
                 .on_hover_text(Text::MonevSearch.get(lang));
             }
         });
-        if workbook.profile.is_example && !workbook.monev.realisations.is_empty() {
+        // Presented, the bar's badge already says the workbook is an example.
+        if workbook.profile.is_example && !workbook.monev.realisations.is_empty() && !theme::presenting(ui.ctx()) {
             ui.label(RichText::new(Text::MonevExample.get(lang)).weak().italics());
         }
         ui.separator();
