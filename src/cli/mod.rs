@@ -19,6 +19,8 @@ use crate::analysis::finance::analyse;
 use crate::analysis::readiness::{Index, band_of, round_result};
 use crate::analysis::strategy::gaps as strategy_gaps;
 use crate::i18n::{Lang, Message, Text};
+use crate::io::ImportPlan;
+use crate::io::realisation::RealisationPlan;
 use crate::model::{Body, LineTree, Scenario, Workbook};
 use crate::paths::default_author;
 use crate::seed::{demo_workbook, untitled_workbook};
@@ -44,6 +46,11 @@ Usage:
                                           all or none; print a report of every refused row
   smartcity-workbench import --template FILE
                                           write the import template (.csv or .xlsx) in the --lang language
+  smartcity-workbench import PATH FILE --realisation [--dry-run]
+                                          set the realisation of FILE (one row per program, year and
+                                          funding source, matched by program code), all or none
+  smartcity-workbench import --template FILE --realisation
+                                          write the realisation template (.csv or .xlsx)
   smartcity-workbench export PATH --out DIR [--book 1..5|all] [--format docx|html|xlsx|csv|svg|png|all]
                                           write the books, spreadsheet, CSV tables and charts of the workbook
                                           at PATH into the folder DIR, in Indonesian or the --lang language
@@ -85,8 +92,8 @@ pub enum HeadlessCommand {
     Info { path: PathBuf, json: bool },
     Repair { path: PathBuf, dry_run: bool },
     Generate { path: PathBuf, programs: usize, force: bool },
-    Import { path: PathBuf, file: PathBuf, dry_run: bool },
-    ImportTemplate { file: PathBuf },
+    Import { path: PathBuf, file: PathBuf, dry_run: bool, realisation: bool },
+    ImportTemplate { file: PathBuf, realisation: bool },
     Merge(merge::MergeArgs),
     AgencyCopy { path: PathBuf, dest: PathBuf, agency: Option<String>, force: bool },
     Reissue { path: PathBuf, copy: String, dest: Option<PathBuf> },
@@ -103,7 +110,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
     let mut force = false;
     let mut demo = false;
     let mut programs = None;
-    let (mut dry_run, mut template) = (false, false);
+    let (mut dry_run, mut template, mut realisation) = (false, false, false);
     let (mut prefer, mut agency, mut reissue, mut trust) = (None, None, None, false);
     let mut words: Vec<&str> = Vec::new();
     let mut export_options: Vec<(&str, &str)> = Vec::new();
@@ -115,6 +122,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             "--demo" => demo = true,
             "--dry-run" => dry_run = true,
             "--template" => template = true,
+            "--realisation" => realisation = true,
             "--programs" => {
                 let count = iter.next().ok_or_else(|| format!("--programs needs a number\n\n{USAGE}"))?;
                 programs = Some(generate::parse_count(count)?);
@@ -156,7 +164,7 @@ pub fn parse(args: &[String]) -> Result<Invocation, String> {
             programs: programs.ok_or_else(|| format!("generate needs --programs N\n\n{USAGE}"))?,
             force,
         },
-        Some("import") => return import::parse(&words[1..], template, dry_run).map(|c| headless(c, lang)),
+        Some("import") => return import::parse(&words[1..], template, dry_run, realisation).map(|c| headless(c, lang)),
         Some(command @ ("merge" | "agency-copy" | "package")) => {
             let flags = merge::Flags { dry_run, force, trust, prefer: prefer.map(String::as_str), agency, reissue };
             return merge::parse(command, &words[1..], flags).map(|c| headless(c, lang));
@@ -202,8 +210,13 @@ pub fn run(headless: Headless) -> ExitCode {
         HeadlessCommand::Info { path, json } => return info(&path, json, lang),
         HeadlessCommand::Repair { path, dry_run } => return repair::run(&path, dry_run, lang),
         HeadlessCommand::Generate { path, programs, force } => generate::run(&path, programs, force, lang),
-        HeadlessCommand::Import { path, file, dry_run } => return import::run(&path, &file, dry_run, lang),
-        HeadlessCommand::ImportTemplate { file } => import::template(&file, lang),
+        HeadlessCommand::Import { path, file, dry_run, realisation: false } => {
+            return import::run::<ImportPlan>(&path, &file, dry_run, lang);
+        }
+        HeadlessCommand::Import { path, file, dry_run, realisation: true } => {
+            return import::run::<RealisationPlan>(&path, &file, dry_run, lang);
+        }
+        HeadlessCommand::ImportTemplate { file, realisation } => import::template(&file, realisation, lang),
         HeadlessCommand::Merge(args) => return merge::run(&args, lang),
         HeadlessCommand::Reissue { path, copy, dest } => {
             merge::reissue(&path, &copy, dest.as_deref()).map(|m| m.show(lang))

@@ -18,6 +18,7 @@ pub mod import;
 pub mod program_export;
 pub mod program_table;
 pub mod readiness_json;
+pub mod realisation;
 pub mod spreadsheet;
 pub mod table;
 
@@ -28,7 +29,7 @@ pub use program_export::{
     DEFAULT_DELIMITER, write_programs_csv, write_programs_file, write_programs_xlsx, write_template,
 };
 pub use program_table::ProgramField;
-pub use table::{Cell, FileKind, ReadError, Table, TableRow, read_csv, read_file, read_xlsx};
+pub use table::{Cell, FileKind, ReadError, Table, TableRow, read_csv, read_file, read_file_preferring, read_xlsx};
 
 #[cfg(test)]
 mod tests;

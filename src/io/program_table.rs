@@ -277,7 +277,7 @@ pub struct Word<T: 'static> {
     pub aliases: &'static [&'static str],
 }
 
-const fn word<T>(
+pub(crate) const fn word<T>(
     value: T,
     key: &'static str,
     id: &'static str,

@@ -135,8 +135,14 @@ impl FileKind {
     }
 }
 
-/// Read a `.csv` or `.xlsx` file.
+/// Read a `.csv` or `.xlsx` file (of an XLSX, the sheet named Program or Programs, else the first).
 pub fn read_file(path: &Path) -> Result<Table, ReadError> {
+    read_file_preferring(path, &PROGRAM_SHEETS)
+}
+
+/// Read a `.csv` or `.xlsx` file; of an XLSX, the first sheet whose name (any case) is one of `sheets`, else
+/// the first sheet.
+pub fn read_file_preferring(path: &Path, sheets: &[&str]) -> Result<Table, ReadError> {
     let kind = FileKind::of(path).ok_or(ReadError::UnknownFileType)?;
     let size = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?.len();
     if size > MAX_FILE_BYTES {
@@ -146,9 +152,12 @@ pub fn read_file(path: &Path) -> Result<Table, ReadError> {
     let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     match kind {
         FileKind::Csv => read_csv(&bytes, &source),
-        FileKind::Xlsx => read_xlsx(bytes, &source),
+        FileKind::Xlsx => read_xlsx_sheet(bytes, &source, sheets),
     }
 }
+
+/// The sheets a program import reads first.
+const PROGRAM_SHEETS: [&str; 2] = ["program", "programs"];
 
 /// Build the table from rows with their numbers: the first row with anything in it is the header.
 fn into_table(source: &str, rows: Vec<TableRow>) -> Result<Table, ReadError> {
@@ -269,14 +278,16 @@ fn parse_csv(text: &str, delimiter: char) -> Result<Vec<TableRow>, ReadError> {
 /// Read an XLSX workbook: the sheet named Program or Programs (any case), else the first sheet. Row numbers are
 /// the spreadsheet's own.
 pub fn read_xlsx(bytes: Vec<u8>, source: &str) -> Result<Table, ReadError> {
+    read_xlsx_sheet(bytes, source, &PROGRAM_SHEETS)
+}
+
+/// Read the first sheet named one of `sheets` (any case), else the first sheet.
+fn read_xlsx_sheet(bytes: Vec<u8>, source: &str, sheets: &[&str]) -> Result<Table, ReadError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Spreadsheet(e.to_string()))?;
     let names = book.sheet_names();
     let name = names
         .iter()
-        .find(|n| {
-            let n = n.trim().to_lowercase();
-            n == "program" || n == "programs"
-        })
+        .find(|n| sheets.contains(&n.trim().to_lowercase().as_str()))
         .or_else(|| names.first())
         .ok_or(ReadError::Empty)?
         .clone();

@@ -53,3 +53,120 @@ fn info_json_reports_the_demos_realisation_and_evaluation_per_year() {
     assert_eq!(number(&y2024["improvement"]), 0.525);
     assert!(y2025["index"].is_null(), "2025 is not evaluated");
 }
+
+/// The demo at `dir/w.smartcity` exported as XLSX and CSV into `dir/out`.
+fn exported_demo(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let path = demo_file(dir, "w.smartcity");
+    let out = dir.join("out");
+    std::fs::create_dir(&out).unwrap();
+    succeeded(&run(dir, &["export", path.to_str().unwrap(), "--out", out.to_str().unwrap(), "--format", "xlsx,csv"]));
+    (path, out)
+}
+
+#[test]
+fn the_exported_realisation_imports_back_unchanged_from_csv_and_xlsx() {
+    let dir = temp_dir();
+    let (path, out) = exported_demo(dir.path());
+    let before = bytes(&path);
+    let xlsx = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+    for file in [out.join("realisasi.csv"), xlsx] {
+        let output = run(dir.path(), &["import", path.to_str().unwrap(), file.to_str().unwrap(), "--realisation"]);
+        succeeded(&output);
+        let shown = text(&output.stdout);
+        // 189 rows: every program-year of the demo with its sources; none refused.
+        assert!(shown.contains("189 rows read, 143 program-years ready to import, 0 rows refused"), "{shown}");
+        assert!(bytes(&path) == before, "{}: the same realisation changes nothing", file.display());
+    }
+}
+
+#[test]
+fn a_realisation_file_with_bad_rows_is_refused_whole_with_each_row_and_reason() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "w.smartcity");
+    let before = bytes(&path);
+    let file = dir.path().join("laporan.csv");
+    std::fs::write(
+        &file,
+        "Kode;Tahun;Status;Alasan;Sumber dana;Realisasi anggaran\n\
+         XXX-01;2025;Berjalan;;APBD;1000\n\
+         GOV-PS-01;2040;Berjalan;;APBD;1000\n\
+         GOV-PS-02;2025;mungkin;;APBD;12.500.000,50\n\
+         GOV-PS-03;2025;Berjalan;;;5000000\n\
+         GOV-MB-02;2026;Terlambat;;APBD;2.000.000.000\n\
+         GOV-MB-03;2026;Selesai;;APBD;200.000.000.000.000\n\
+         GOV-KP-03;2026;Selesai;;APBD;150.000.000\n",
+    )
+    .unwrap();
+    let output = run(dir.path(), &["import", path.to_str().unwrap(), file.to_str().unwrap(), "--realisation"]);
+    assert_eq!(output.status.code(), Some(1), "{}", show(&output));
+    let shown = text(&output.stdout);
+    for line in [
+        "row 2, column Kode: There is no program with the code XXX-01 in this workbook",
+        "row 3, column Tahun: The year 2040 is outside the masterplan period 2022–2031",
+        "row 4, column Status: mungkin is not known",
+        "row 4, column Realisasi anggaran: Rupiah must be whole",
+        "row 5, column Sumber dana: Money spent needs its funding source",
+        "row 6, column Status: A delayed or dropped program needs a reason",
+        "row 7, column Realisasi anggaran: ",
+    ] {
+        assert!(shown.contains(line), "{line:?} in {shown}");
+    }
+    assert!(shown.contains("7 rows read, 1 program-year ready to import, 6 rows refused"), "{shown}");
+    assert!(bytes(&path) == before, "nothing is half-imported");
+}
+
+#[test]
+fn a_clean_realisation_file_sets_the_years_it_states_and_an_agency_copy_only_its_own() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "w.smartcity");
+    let file = dir.path().join("2026.csv");
+    std::fs::write(
+        &file,
+        "Kode;Tahun;Status;Sumber dana;Realisasi anggaran;Capaian\n\
+         GOV-PS-01;2026;Selesai;APBD;400.000.000;180 jenis layanan\n\
+         GOV-PS-01;2026;Selesai;Provinsi;50.000.000;180 jenis layanan\n",
+    )
+    .unwrap();
+    let dry =
+        run(dir.path(), &["import", path.to_str().unwrap(), file.to_str().unwrap(), "--realisation", "--dry-run"]);
+    succeeded(&dry);
+    assert!(text(&dry.stdout).contains("1 program-year ready"), "{}", show(&dry));
+    assert_eq!(info_json(dir.path(), &path)["monev"]["years"][4]["reported"], 0, "a dry run writes nothing");
+    succeeded(&run(dir.path(), &["import", path.to_str().unwrap(), file.to_str().unwrap(), "--realisation"]));
+    let workbook = file_state(&path);
+    let program = workbook.programs.iter().find(|p| p.code == "GOV-PS-01").unwrap();
+    assert_eq!(workbook.monev.spent(program.id, 2026), 450_000_000);
+    assert_eq!(workbook.monev.realisation(program.id, 2026).unwrap().actual, "180 jenis layanan");
+
+    // An agency copy of another agency refuses the row: it reports only its own programs.
+    let mut session = open(&path);
+    let other = session.workbook().agencies.iter().find(|a| Some(a.id) != program.agency_id).unwrap().clone();
+    let copy = dir.path().join("dinas.smartcity");
+    session.write_agency_copy(&copy, Some(&other)).unwrap();
+    drop(session);
+    let output = run(dir.path(), &["import", copy.to_str().unwrap(), file.to_str().unwrap(), "--realisation"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("row 2, column Kode: The program GOV-PS-01 is not"), "{}", show(&output));
+}
+
+#[test]
+fn the_realisation_template_is_written_in_both_formats_and_imports_into_the_demo() {
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "w.smartcity");
+    for name in ["templat.csv", "templat.xlsx"] {
+        let file = dir.path().join(name);
+        succeeded(&run(dir.path(), &["import", "--template", file.to_str().unwrap(), "--realisation", "--lang", "id"]));
+        let output =
+            run(dir.path(), &["import", path.to_str().unwrap(), file.to_str().unwrap(), "--realisation", "--dry-run"]);
+        succeeded(&output);
+        assert!(
+            text(&output.stdout).contains("4 rows read, 3 program-years ready to import, 0 rows refused"),
+            "{name}: {}",
+            show(&output)
+        );
+    }
+}

@@ -7,20 +7,20 @@ use crate::io::table::Cell;
 use crate::model::{MAX_AMOUNT, MAX_TEXT_CHARS};
 
 /// A cell's text as quoted in a message: at most 60 characters, so a hostile cell cannot flood the report.
-pub(super) fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     if text.chars().count() > 60 { text.chars().take(60).collect::<String>() + "…" } else { text.to_string() }
 }
 
-pub(super) fn too_long(text: &str) -> Option<Message> {
+pub(crate) fn too_long(text: &str) -> Option<Message> {
     (text.chars().count() > MAX_TEXT_CHARS).then(|| Message::with(Text::TooLong, [MAX_TEXT_CHARS.to_string()]))
 }
 
-pub(super) fn unknown_word<T>(cell: &Cell, words: &[Word<T>]) -> Message {
+pub(crate) fn unknown_word<T>(cell: &Cell, words: &[Word<T>]) -> Message {
     Message::with(Text::ImportUnknownValue, [shown(&cell.text()), accepted_words(words)])
 }
 
 /// A year: a whole number in a spreadsheet cell, or four digits typed.
-pub(super) fn year(cell: &Cell) -> Result<i32, Message> {
+pub(crate) fn year(cell: &Cell) -> Result<i32, Message> {
     let year = match cell {
         Cell::Int(n) => i32::try_from(*n).ok(),
         Cell::Float(f) if f.fract() == 0.0 && f.abs() < 1e6 => Some(*f as i32),
@@ -32,7 +32,7 @@ pub(super) fn year(cell: &Cell) -> Result<i32, Message> {
 
 /// An amount of whole rupiah: a numeric cell without a fraction, or text typed the Indonesian way. Negative
 /// amounts and amounts above [`MAX_AMOUNT`] are refused.
-pub(super) fn amount(cell: &Cell) -> Result<i64, Message> {
+pub(crate) fn amount(cell: &Cell) -> Result<i64, Message> {
     let value = match cell {
         Cell::Int(n) => *n,
         Cell::Float(f) if !f.is_finite() => return Err(Message::new(Text::MoneyNotANumber)),

@@ -2,7 +2,7 @@
 //! of every problem by row and column, and the programs that can be added. Applying the plan is one [`Edit`]
 //! (one transaction, one undo step); the command line applies it only when no row was refused.
 
-mod cells;
+pub(crate) mod cells;
 mod lookup;
 mod planner;
 

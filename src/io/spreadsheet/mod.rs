@@ -72,6 +72,11 @@ pub fn workbook_xlsx(workbook: &Workbook, lang: Lang) -> Result<Vec<u8>, String>
     build(workbook, &tables, lang).map_err(|e| Text::SpreadsheetFailed.get(lang).replace("{}", &e.to_string()))
 }
 
+/// An XLSX workbook of just `tables` (a template), as bytes.
+pub fn tables_xlsx(workbook: &Workbook, tables: &[DataTable], lang: Lang) -> Result<Vec<u8>, String> {
+    build(workbook, tables, lang).map_err(|e| Text::SpreadsheetFailed.get(lang).replace("{}", &e.to_string()))
+}
+
 fn build(workbook: &Workbook, tables: &[DataTable], lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = XlsxBook::new();
     let title = format!("{} — {}", Text::SpreadsheetTitle.get(lang), workbook.profile.region_name);

@@ -4,6 +4,7 @@
 //! per dimension, and the prioritisation with the quick wins. Plain rows of typed values, written by the XLSX workbook
 //! ([`super::write_workbook`]) and as CSV ([`crate::io::csv_tables`]) alike, in the export's language.
 
+mod monev;
 mod programs;
 
 use std::collections::HashMap;
@@ -32,6 +33,9 @@ pub enum TableKind {
     QuickWins,
     Strategies,
     Indicators,
+    /// Monitoring, in the realisation import's format.
+    Realisation,
+    EvaluationScores,
 }
 
 impl TableKind {
@@ -49,6 +53,8 @@ impl TableKind {
             TableKind::QuickWins => Text::SheetQuickWins,
             TableKind::Strategies => Text::SheetStrategies,
             TableKind::Indicators => Text::SheetIndicators,
+            TableKind::Realisation => Text::SheetRealisation,
+            TableKind::EvaluationScores => Text::SheetEvaluationScores,
         };
         text.get(lang)
     }
@@ -164,7 +170,17 @@ pub fn tables(workbook: &Workbook, lang: Lang) -> Vec<DataTable> {
     if !workbook.strategy.indicators.is_empty() {
         tables.push(indicators(workbook, lang));
     }
+    // The realisation is always there (if only with its header): it is the form agencies fill in.
+    tables.push(monev::realisation(workbook, lang));
+    if !workbook.monev.scores.is_empty() {
+        tables.push(monev::evaluation_scores(workbook, lang));
+    }
     tables
+}
+
+/// The realisation table alone: the export's sheet and the import template.
+pub fn realisation_table(workbook: &Workbook, lang: Lang) -> DataTable {
+    monev::realisation(workbook, lang)
 }
 
 /// Every item in every round: its level, target and gap, with evidence and note.
