@@ -126,3 +126,41 @@ fn an_evaluation_score_is_typed_the_indonesian_way_and_out_of_range_is_refused()
     harness.get_by_label_contains("Nilai harus angka 0 sampai 5");
     harness.get_by_label_contains("Indeks capaian evaluasi 2025: 3,50");
 }
+
+#[test]
+fn realisation_is_imported_from_a_file_as_one_undo_step_and_a_bad_row_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = monev_view(demo_copy(dir.path()), dir.path());
+    let id = program_id(&harness, "GOV-PS-01");
+    let file = dir.path().join("laporan.csv");
+    let read = |harness: &mut Harness<'_, App>, file: &std::path::Path| {
+        harness.get_by_role_and_label(Role::TextInput, "Berkas").focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness.get_by_role_and_label(Role::TextInput, "Berkas").type_text(&file.display().to_string());
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Baca berkas").click();
+        harness.run();
+    };
+    harness.get_by_role_and_label(Role::Button, "Impor").click();
+    harness.run();
+
+    std::fs::write(&file, "Kode;Tahun;Status;Sumber dana;Realisasi anggaran\nGOV-PS-01;2026;Selesai;APBD;400.000.000\nGOV-PS-02;2026;Selesai;APBD;12,5\n").unwrap();
+    read(&mut harness, &file);
+    harness.get_by_label_contains("baris 3, kolom Realisasi anggaran: ");
+    let button = harness.get_by_role_and_label(Role::Button, "Impor realisasi 1 program-tahun");
+    assert!(button.accesskit_node().is_disabled(), "a refused row imports nothing");
+
+    std::fs::write(
+        &file,
+        "Kode;Tahun;Status;Sumber dana;Realisasi anggaran\nGOV-PS-01;2026;Selesai;APBD;400.000.000\n",
+    )
+    .unwrap();
+    read(&mut harness, &file);
+    harness.get_by_role_and_label(Role::Button, "Impor realisasi 1 program-tahun").click();
+    harness.run();
+    let spent = |h: &Harness<'_, App>| h.state().session().unwrap().workbook().monev.spent(id, 2026);
+    assert_eq!(spent(&harness), 400_000_000);
+    crate::execute(&mut harness, smartcity_workbench::ui::Command::Undo);
+    assert_eq!(spent(&harness), 0, "one Ctrl+Z undoes the import");
+}

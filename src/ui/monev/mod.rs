@@ -7,6 +7,7 @@ mod dashboard;
 mod evaluation;
 mod form;
 mod grid;
+mod import;
 mod money;
 
 use std::path::PathBuf;
@@ -27,6 +28,7 @@ pub use form::RealisationForm;
 use dashboard::dashboard_ui;
 use evaluation::EvaluationForm;
 use grid::{OpenDetails, RealisationGrid};
+use import::RealisationImport;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -34,16 +36,19 @@ pub enum Tab {
     Realisation,
     Dashboard,
     Evaluation,
+    /// Realisation from the spreadsheets agencies send.
+    Import,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Realisation, Tab::Dashboard, Tab::Evaluation];
+    const ALL: [Tab; 4] = [Tab::Realisation, Tab::Dashboard, Tab::Evaluation, Tab::Import];
 
     fn label(self) -> Text {
         match self {
             Tab::Realisation => Text::MonevTabRealisation,
             Tab::Dashboard => Text::MonevTabDashboard,
             Tab::Evaluation => Text::MonevTabEvaluation,
+            Tab::Import => Text::MonevTabImport,
         }
     }
 }
@@ -64,6 +69,7 @@ pub struct MonevView {
     grid: RealisationGrid,
     details: Option<Details>,
     evaluation: EvaluationForm,
+    import: RealisationImport,
     charts: ChartTextures,
 }
 
@@ -97,8 +103,10 @@ impl MonevView {
                     self.tab = tab;
                 }
             }
-            ui.separator();
-            self.year_ui(ui, cx, year);
+            if self.tab != Tab::Import {
+                ui.separator();
+                self.year_ui(ui, cx, year);
+            }
             if self.tab == Tab::Realisation {
                 ui.separator();
                 ui.add(
@@ -123,6 +131,7 @@ impl MonevView {
             }
             Tab::Dashboard => dashboard_ui(ui, cx, figures, year, &mut self.charts),
             Tab::Evaluation => self.evaluation.ui(ui, cx, figures, year),
+            Tab::Import => self.import.ui(ui, cx),
         }
         self.details_ui(ui.ctx(), cx);
     }
