@@ -164,3 +164,19 @@ fn realisation_is_imported_from_a_file_as_one_undo_step_and_a_bad_row_imports_no
     crate::execute(&mut harness, smartcity_workbench::ui::Command::Undo);
     assert_eq!(spent(&harness), 0, "one Ctrl+Z undoes the import");
 }
+
+#[test]
+fn the_program_editor_holds_the_programs_realisation_per_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app(Startup::Path(demo_copy(dir.path())), dir.path());
+    let id = program_id(&harness, "GOV-PS-01");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    harness.state_mut().programs_mut().open(id);
+    harness.run();
+    harness.get_by_label("Realisasi per tahun (monev)").click();
+    harness.run();
+    type_into(&mut harness, "Capaian", "130 jenis layanan");
+    let workbook = harness.state().session().unwrap().workbook();
+    assert_eq!(workbook.monev.realisation(id, 2025).unwrap().actual, "130 jenis layanan", "the latest reported year");
+}

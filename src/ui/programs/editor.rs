@@ -10,6 +10,7 @@ use crate::model::{ActionType, BudgetLine, Change, Edit, Field, FundingSource, P
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, choice, problem_label, text_field};
 use crate::ui::grid::{Col, FrozenGrid, GridCells};
+use crate::ui::monev::{RealisationForm, default_year};
 use crate::ui::names;
 use crate::ui::readiness::item_question;
 use crate::ui::strategy::program_strategy_row;
@@ -20,6 +21,9 @@ pub struct ProgramEditor {
     /// Opened on a program just added: it reaches the workbook when the frame's edits are committed, so the
     /// editor waits one frame for it instead of closing.
     awaiting: bool,
+    /// The program's realisation of one year after the signing (`ui::monev`), and which year.
+    realisation: RealisationForm,
+    realisation_year: Option<i32>,
 }
 
 /// A text field of a program: which field, its label, and how to read and write it.
@@ -70,7 +74,13 @@ const TEXTS: [ProgramText; 9] = [
 
 impl ProgramEditor {
     pub fn new(id: ProgramId) -> Self {
-        ProgramEditor { id, drafts: Drafts::default(), awaiting: false }
+        ProgramEditor {
+            id,
+            drafts: Drafts::default(),
+            awaiting: false,
+            realisation: RealisationForm::default(),
+            realisation_year: None,
+        }
     }
 
     /// The editor of a program handed over as an edit this frame.
@@ -140,6 +150,8 @@ impl ProgramEditor {
             } else {
                 self.budget_ui(ui, cx, program);
             }
+            ui.add_space(8.0);
+            self.realisation_ui(ui, cx, program);
             ui.add_space(12.0);
             if ui.button(Text::DeleteProgram.get(lang)).clicked() {
                 cx.push(Edit::one(
@@ -148,6 +160,29 @@ impl ProgramEditor {
                 ));
             }
         });
+    }
+
+    /// What the program did in one year after the signing: the same form as the Monev view's details.
+    fn realisation_ui(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program) {
+        let lang = cx.lang;
+        let workbook = cx.session.workbook();
+        let years: Vec<i32> = workbook.profile.years().collect();
+        let mut year = self.realisation_year.filter(|y| years.contains(y)).unwrap_or_else(|| default_year(workbook));
+        egui::CollapsingHeader::new(RichText::new(Text::MonevRealisationSection.get(lang)).strong())
+            .id_salt(("program_realisation", self.id))
+            .show(ui, |ui| {
+                choice(
+                    ui,
+                    ("program_realisation_year", self.id),
+                    Text::MonevYear.get(lang),
+                    &mut year,
+                    &years,
+                    |y| y.to_string(),
+                    80.0,
+                );
+                self.realisation.ui(ui, cx, program, year);
+            });
+        self.realisation_year = Some(year);
     }
 
     fn text_row(&mut self, ui: &mut Ui, cx: &mut ViewCx<'_>, program: &Program, spec: &ProgramText) {
