@@ -13,7 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 
 use super::atomic_file::{WriteError, write_file};
-use super::books::{Book, BookOptions, DEFAULT_AREA, DocFormat, file_name, minutes_file_name, render, render_minutes};
+use super::books::{
+    Book, BookOptions, DEFAULT_AREA, DocFormat, evaluation_file_name, evaluation_years, file_name, minutes_file_name,
+    render, render_evaluation, render_minutes,
+};
 use super::chart_set::{ChartFileError, ChartSize, NamedChart, main_charts, write_png_file, write_svg_file};
 use super::csv_tables::{DELIMITERS, table_csv};
 use super::spreadsheet::tables::{DataTable, tables};
@@ -118,6 +121,8 @@ pub enum Item {
     Book(Book, DocFormat),
     /// The minutes (berita acara) of the workshop with this id: they travel with the documents.
     Minutes(Id, DocFormat),
+    /// The monitoring and evaluation report of this year: it travels with the documents too.
+    Evaluation(i32, DocFormat),
     Spreadsheet,
     /// The table at this index of [`tables`].
     Csv(usize),
@@ -204,6 +209,12 @@ pub fn plan(workbook: &Workbook, request: &ExportRequest) -> Result<Vec<PlannedF
             for format in &documents {
                 let name = minutes_file_name(workbook, workshop.id, *format, lang);
                 files.push(PlannedFile { name, item: Item::Minutes(workshop.id, *format) });
+            }
+        }
+        for year in evaluation_years(workbook) {
+            for format in &documents {
+                let name = evaluation_file_name(year, *format, lang);
+                files.push(PlannedFile { name, item: Item::Evaluation(year, *format) });
             }
         }
     }
@@ -347,6 +358,7 @@ fn write_one(
             render(workbook, *book, *format, &options).map_err(render_failed)?
         }
         Item::Minutes(workshop, format) => render_minutes(workbook, *workshop, *format, lang).map_err(render_failed)?,
+        Item::Evaluation(year, format) => render_evaluation(workbook, *year, *format, lang).map_err(render_failed)?,
         Item::Spreadsheet => workbook_xlsx(workbook, lang).map_err(render_failed)?,
         Item::Csv(i) => {
             let tables = prepared.tables.get_or_insert_with(|| tables(workbook, lang));

@@ -170,3 +170,39 @@ fn the_realisation_template_is_written_in_both_formats_and_imports_into_the_demo
         );
     }
 }
+
+#[test]
+fn the_evaluation_report_of_each_reported_year_travels_with_the_books_and_reads_its_figures() {
+    use smartcity_workbench::io::books::{DocFormat, render_evaluation};
+    let dir = temp_dir();
+    let path = demo_file(dir.path(), "w.smartcity");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let args =
+        ["export", path.to_str().unwrap(), "--out", out.to_str().unwrap(), "--book", "3", "--format", "docx,html"];
+    let output = run(dir.path(), &args);
+    succeeded(&output);
+    for year in 2022..=2025 {
+        for ext in ["docx", "html"] {
+            assert!(out.join(format!("laporan-evaluasi-{year}.{ext}")).exists(), "{year}.{ext}");
+        }
+    }
+    assert!(!out.join("laporan-evaluasi-2026.html").exists(), "nothing reported in 2026 yet");
+    let html = std::fs::read_to_string(out.join("laporan-evaluasi-2024.html")).unwrap();
+    for text in [
+        "Laporan Monitoring dan Evaluasi 2024",
+        "Pada tahun 2024 berjalan 41 dari 42 program yang dijadwalkan (97,6 %).",
+        "Indeks capaian evaluasi 2024 adalah 3,33 (skala 0–5).",
+        // The APBD spent beyond the envelope is worded as a shortfall, never a bare negative number.
+        "melampaui ruang fiskal smart city",
+        "SOC-IM-01",
+    ] {
+        assert!(html.contains(text), "{text:?} in the 2024 report");
+    }
+    let workbook = file_state(&path);
+    for format in [DocFormat::Docx, DocFormat::Html] {
+        let first = render_evaluation(&workbook, 2024, format, smartcity_workbench::i18n::Lang::En).unwrap();
+        let again = render_evaluation(&workbook, 2024, format, smartcity_workbench::i18n::Lang::En).unwrap();
+        assert!(first == again, "{format:?}: the same workbook gives the same bytes");
+    }
+}

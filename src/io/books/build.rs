@@ -30,11 +30,17 @@ pub struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     pub fn new(workbook: &'a Workbook, book: Book, format: DocFormat, lang: Lang, area: &str) -> Self {
-        let profile = &workbook.profile;
         let title = match book {
             Book::Area => B::AreaTitle.fill(lang, &[area]),
             _ => book.title(lang).to_string(),
         };
+        Builder::titled(workbook, title, format, lang)
+    }
+
+    /// A document of the book pipeline with its own title (the yearly evaluation report): the same cover,
+    /// contents, footer and numbering as the books.
+    pub fn titled(workbook: &'a Workbook, title: String, format: DocFormat, lang: Lang) -> Self {
+        let profile = &workbook.profile;
         let mut subtitle =
             vec![B::MasterplanOf.fill(
                 lang,

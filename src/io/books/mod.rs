@@ -7,6 +7,7 @@
 mod analysis;
 mod area;
 mod build;
+mod evaluation;
 mod masterplan;
 mod minutes;
 mod quick_wins;
@@ -17,6 +18,7 @@ use crate::i18n::Lang;
 use crate::io::document::{self, Document};
 use crate::model::Workbook;
 
+pub use evaluation::{evaluation_file_name, evaluation_years, render_evaluation};
 pub use minutes::{minutes_file_name, render_minutes};
 pub use texts::B as BookText;
 

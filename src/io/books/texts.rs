@@ -182,6 +182,50 @@ book_texts! {
     MatchedIn => "Cocok pada", "Matched in";
     ByDimension => "Program kawasan per dimensi", "Area programs by dimension";
     AreaPrograms => "Daftar program kawasan", "List of area programs";
+
+    // The yearly evaluation report
+    EvaluationTitle => "Laporan Monitoring dan Evaluasi {}", "Monitoring and Evaluation Report {}";
+    FileEvaluation => "laporan-evaluasi", "evaluation-report";
+    EvSummary => "Ringkasan tahun ini", "Summary of the year";
+    EvRateText => "Pada tahun {} berjalan {} dari {} program yang dijadwalkan ({}).", "In {} the programs that ran were {} of the {} due ({}).";
+    EvMoneyText => "Anggaran terealisasi {} dari rencana {} ({}).", "Money spent was {} of the {} planned ({}).";
+    EvEnvelopeRoom => "Dari APBD terealisasi {} untuk program, ruang fiskal smart city {} masih menyisakan ruang {}.", "With {} of APBD spent on the programs, the smart city envelope of {} leaves room of {}.";
+    EvEnvelopeShort => "APBD terealisasi {} untuk program melampaui ruang fiskal smart city {}: kekurangan {}.", "The {} of APBD spent on the programs exceeds the smart city envelope of {}: a shortfall of {}.";
+    EvNoEnvelope => "Ruang fiskal smart city tahun ini belum dapat dihitung dari analisis keuangan.", "This year's smart city envelope cannot be computed from the financial analysis yet.";
+    EvIndexText => "Indeks capaian evaluasi {} adalah {} (skala 0–5).", "The evaluation achievement index of {} is {} (scale 0–5).";
+    EvImproved => "Naik dari evaluasi {} sebesar {}.", "Up on the evaluation of {} by {}.";
+    EvDeclined => "Turun dari evaluasi {} sebesar {}.", "Down on the evaluation of {} by {}.";
+    EvNotScored => "Penilaian mandiri tahun {} belum diisi.", "The self-assessment of {} is not filled in yet.";
+    EvDimensions => "Keterlaksanaan dan realisasi anggaran per dimensi", "Programs carried out and money spent by dimension";
+    EvDimensionsCaption => "Keterlaksanaan dan realisasi anggaran per dimensi, {}", "Programs carried out and money spent by dimension, {}";
+    EvDimension => "Dimensi", "Dimension";
+    EvDue => "Dijadwalkan", "Due";
+    EvRan => "Berjalan", "Ran";
+    EvRate => "Keterlaksanaan", "Carried out";
+    EvPlanned => "Rencana", "Planned";
+    EvSpent => "Realisasi", "Spent";
+    EvRealised => "Realisasi / rencana", "Spent / planned";
+    EvSelfAssessment => "Penilaian mandiri", "Self-assessment";
+    EvDimensionTitle => "{} (bobot {}): nilai {}", "{} (weight {}): score {}";
+    EvSuggestion => "Saran dari data workbook: {}.", "Suggested by the workbook's figures: {}.";
+    EvItem => "Butir", "Item";
+    EvWeight => "Bobot", "Weight";
+    EvScore => "Nilai", "Score";
+    EvEvidence => "Data dukung", "Evidence";
+    EvNote => "Catatan", "Note";
+    EvBehind => "Program tertinggal dan melebihi anggaran", "Programs behind schedule and over budget";
+    EvNothingBehind => "Semua program yang dijadwalkan berjalan sesuai rencana anggaran.", "Every due program ran within its planned money.";
+    EvBehindCaption => "Program tertinggal, {}", "Programs behind schedule, {}";
+    EvOverBudgetCaption => "Program dengan realisasi di atas rencana, {}", "Programs that spent above the plan, {}";
+    EvOverrun => "Kelebihan", "Over";
+    EvProgram => "Program", "Program";
+    EvStatus => "Status", "Status";
+    EvReason => "Alasan", "Reason";
+    EvPrograms => "Realisasi per program", "Realisation per program";
+    EvProgramsCaption => "Realisasi program yang dijadwalkan, {}", "Realisation of the due programs, {}";
+    EvCode => "Kode", "Code";
+    EvTarget => "Target", "Target";
+    EvActual => "Capaian", "Actual";
 }
 
 impl B {
