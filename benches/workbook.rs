@@ -417,3 +417,85 @@ mod merge {
         });
     }
 }
+
+/// Monitoring on the 10,000-program workbook with ten years of realisation (100,000 realisations and their
+/// spending): opening and loading, one edit of a realisation, the figures (computed once per revision), and
+/// one frame of the grid, the dashboard and the evaluation at 1920x1080, caches warm.
+mod monev {
+    use super::*;
+    use smartcity_workbench::analysis::monev::monev_figures;
+    use smartcity_workbench::generate::with_realisation;
+    use smartcity_workbench::model::MonevChange;
+    use smartcity_workbench::ui::monev::Tab;
+    use smartcity_workbench::ui::{App, Command, Startup, View};
+
+    static REALISED: OnceLock<PathBuf> = OnceLock::new();
+
+    fn realised_file() -> &'static Path {
+        REALISED.get_or_init(|| {
+            let path = FOLDER.get().expect("main sets the folder").join("realised.smartcity");
+            let workbook = with_realisation(large_workbook(PROGRAMS, SEED), SEED);
+            store::write_new_file(&path, &workbook, AUTHOR).expect("the monitoring workbook is written");
+            path
+        })
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn open_and_load(bencher: Bencher) {
+        let path = realised_file();
+        bencher.bench_local(|| Session::open(path, AUTHOR).expect("opens"));
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 5)]
+    fn edit_one_realisation(bencher: Bencher) {
+        let mut session = Session::open(realised_file(), AUTHOR).expect("opens");
+        let mut realisation = session.workbook().monev.realisations[50_000].clone();
+        let mut edits = 0u64;
+        bencher.bench_local(|| {
+            edits += 1;
+            realisation.note = format!("Catatan {edits}");
+            let label = Message::with(Text::EditRealisation, ["x".to_string(), "y".to_string()]);
+            let change = Change::Monev(MonevChange::PutRealisation(realisation.clone()));
+            session.commit(Edit::one(label, change)).expect("the edit is saved");
+        });
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn figures_of_a_revision(bencher: Bencher) {
+        let workbook = with_realisation(large_workbook(PROGRAMS, SEED), SEED);
+        bencher.bench_local(|| monev_figures(&workbook));
+    }
+
+    fn frame_of(bencher: Bencher, tab: Tab) {
+        use smartcity_workbench::paths::DataDir;
+        let ctx = egui::Context::default();
+        let mut frame = eframe::Frame::_new_kittest();
+        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("monev-frames-data"));
+        let mut app = App::new(&ctx, Startup::Path(realised_file().to_path_buf()), data_dir);
+        app.execute(&ctx, Command::Show(View::Monev));
+        app.monev_mut().tab = tab;
+        let input = || egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, DESKTOP)),
+            ..Default::default()
+        };
+        for _ in 0..3 {
+            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
+        }
+        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn grid_frame(bencher: Bencher) {
+        frame_of(bencher, Tab::Realisation);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn dashboard_frame(bencher: Bencher) {
+        frame_of(bencher, Tab::Dashboard);
+    }
+
+    #[divan::bench(sample_count = 20, sample_size = 3)]
+    fn evaluation_frame(bencher: Bencher) {
+        frame_of(bencher, Tab::Evaluation);
+    }
+}

@@ -7,8 +7,8 @@
 //! what real masterplans hold, which is what a benchmark wants.
 
 use crate::model::{
-    ActionType, Agency, BudgetLine, Element, FundingSource, Program, ProgramStatus, QuickWins, Workbook, YearTarget,
-    stable_id,
+    ActionType, Agency, BudgetLine, Element, FundingSource, Program, ProgramStatus, QuickWins, Realisation,
+    RealisationStatus, Spending, Workbook, YearTarget, stable_id,
 };
 use crate::seed;
 
@@ -22,6 +22,37 @@ pub fn large_workbook(programs: usize, seed: u64) -> Workbook {
     // The demo's quick-win scores, votes and minutes name the demo's programs, which are gone: keep only the
     // criteria.
     workbook.quick_wins = QuickWins::with_default_criteria();
+    // Likewise the demo's realisation: it names the demo's programs. The evaluation scores stay.
+    workbook.monev.realisations.clear();
+    workbook.monev.spending.clear();
+    workbook
+}
+
+/// `workbook` with a realisation of every program in every year of the period, and spending of 80-105 % of
+/// each budget line: the ten years after the signing at their heaviest, for the monitoring benchmarks.
+pub fn with_realisation(mut workbook: Workbook, seed: u64) -> Workbook {
+    let mut rng = SplitMix64::new(seed ^ 0x004d_4f4e_4556);
+    let (mut realisations, mut spending) = (Vec::new(), Vec::new());
+    for program in &workbook.programs {
+        for year in workbook.profile.years() {
+            let status = match rng.below(20) {
+                0 => RealisationStatus::Delayed,
+                1 => RealisationStatus::NotStarted,
+                _ if year == program.end_year => RealisationStatus::Done,
+                _ => RealisationStatus::Running,
+            };
+            let reason = if status.needs_reason() { "Lelang ulang".to_string() } else { String::new() };
+            realisations.push(Realisation { status, reason, ..Realisation::new(program.id, year) });
+            for line in program.budget.iter().filter(|l| l.year == year) {
+                let amount = line.amount / 100 * (80 + rng.below(26) as i64);
+                spending.push(Spending { program_id: program.id, year, source: line.source, amount });
+            }
+        }
+    }
+    realisations.sort_by_key(Realisation::key);
+    spending.sort_by_key(Spending::key);
+    workbook.monev.realisations = realisations;
+    workbook.monev.spending = spending;
     workbook
 }
 
