@@ -31,8 +31,8 @@ pub use strategy::{
 };
 pub use validate::{
     FIRST_YEAR, Field, LAST_YEAR, MAX_AMOUNT, MAX_RATE_BP, MAX_TEXT_CHARS, MIN_RATE_BP, Problem, budget_line_problems,
-    program_code_key, program_code_taken, validate_change, validate_finance_value, validate_program,
-    validate_program_alone, validate_projection_settings,
+    program_code_key, program_code_taken, validate_change, validate_finance_value, validate_monev_row,
+    validate_program, validate_program_alone, validate_projection_settings,
 };
 
 use serde::{Deserialize, Serialize};

@@ -19,7 +19,7 @@ use crate::model::StrategyChange::{self, PutDirection, PutGoal, PutIndicator, Pu
 use crate::model::monev::{evaluation_score_id, realisation_id, spending_id};
 use crate::model::{
     Change, Field, MonevChange, Workbook, budget_line_problems, program_code_key, program_code_taken, validate_change,
-    validate_finance_value, validate_program_alone,
+    validate_finance_value, validate_monev_row, validate_program_alone,
 };
 
 /// One forbidden thing in the file, and how a repair removes it.
@@ -387,37 +387,27 @@ fn entity_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<Content
 /// so for those only the other rules count.
 fn monev_problems(conn: &Connection, workbook: &Workbook, out: &mut Vec<ContentProblem>) -> rusqlite::Result<()> {
     let m = &workbook.monev;
-    let put = |c: MonevChange| Change::Monev(c);
-    let mut rows: Vec<(&str, String, Change)> = Vec::new();
-    let realisations = m.realisations.iter();
-    rows.extend(realisations.map(|r| {
-        ("realisation", realisation_id(r.program_id, r.year).to_string(), put(MonevChange::PutRealisation(r.clone())))
-    }));
-    rows.extend(m.spending.iter().map(|s| {
-        let id = spending_id(s.program_id, s.year, s.source).to_string();
-        ("realisation_spending", id, put(MonevChange::PutSpending(*s)))
-    }));
-    let dimensions = m.dimensions.iter();
-    rows.extend(
-        dimensions.map(|d| ("evaluation_dimension", d.id.to_string(), put(MonevChange::PutDimension(d.clone())))),
-    );
-    rows.extend(m.items.iter().map(|i| ("evaluation_item", i.id.to_string(), put(MonevChange::PutItem(i.clone())))));
-    rows.extend(m.scores.iter().map(|s| {
-        ("evaluation_score", evaluation_score_id(s.year, s.item_id).to_string(), put(MonevChange::PutScore(s.clone())))
-    }));
-    for (table, id, change) in rows {
-        let problems = validate_change(workbook, &change);
-        let Some(problem) = problems.into_iter().find(|p| p.field != Field::RealisationProgram) else { continue };
-        let sql = format!("SELECT rowid FROM {table} WHERE id = ?1");
+    let rows = (m.realisations.iter().map(|r| MonevChange::PutRealisation(r.clone())))
+        .chain(m.spending.iter().map(|s| MonevChange::PutSpending(*s)))
+        .chain(m.dimensions.iter().map(|d| MonevChange::PutDimension(d.clone())))
+        .chain(m.items.iter().map(|i| MonevChange::PutItem(i.clone())))
+        .chain(m.scores.iter().map(|s| MonevChange::PutScore(s.clone())));
+    for change in rows {
+        let Some(problem) = validate_monev_row(workbook, &change).into_iter().next() else { continue };
+        // The id is derived (a hash) for most kinds: worked out only for a row with a problem.
+        let (table, id) = match &change {
+            MonevChange::PutRealisation(r) => ("realisation", realisation_id(r.program_id, r.year)),
+            MonevChange::PutSpending(s) => ("realisation_spending", spending_id(s.program_id, s.year, s.source)),
+            MonevChange::PutDimension(d) => ("evaluation_dimension", d.id),
+            MonevChange::PutItem(i) => ("evaluation_item", i.id),
+            MonevChange::PutScore(s) => ("evaluation_score", evaluation_score_id(s.year, s.item_id)),
+            _ => continue,
+        };
+        let (id, sql) = (id.to_string(), format!("SELECT rowid FROM {table} WHERE id = ?1"));
         let Some(rowid) = rowid_where(conn, &sql, [&id])? else { continue };
         let field = if problem.field == Field::RealisationSpent { "amount".into() } else { field_name(problem.field) };
-        out.push(ContentProblem {
-            table: table.into(),
-            row: id,
-            field,
-            message: problem.message,
-            fix: Fix { rowid, action: FixAction::RemoveRow },
-        });
+        let fix = Fix { rowid, action: FixAction::RemoveRow };
+        out.push(ContentProblem { table: table.into(), row: id, field, message: problem.message, fix });
     }
     Ok(())
 }

@@ -180,3 +180,21 @@ fn the_program_editor_holds_the_programs_realisation_per_year() {
     let workbook = harness.state().session().unwrap().workbook();
     assert_eq!(workbook.monev.realisation(id, 2025).unwrap().actual, "130 jenis layanan", "the latest reported year");
 }
+
+#[test]
+fn the_evaluation_weights_are_data_the_coordinator_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = monev_view(demo_copy(dir.path()), dir.path());
+    harness.get_by_role_and_label(Role::Button, "Evaluasi").click();
+    harness.run();
+    let weight = |h: &Harness<'_, App>| {
+        let m = &h.state().session().unwrap().workbook().monev;
+        m.dimension_keyed("outcome").unwrap().weight
+    };
+    assert_eq!(weight(&harness), 30);
+    type_into(&mut harness, "bobot outcome", "40");
+    assert_eq!(weight(&harness), 40);
+    type_into(&mut harness, "bobot outcome", "empat puluh");
+    assert_eq!(weight(&harness), 40, "a typo changes nothing");
+    harness.get_by_label_contains("Bobot harus bilangan bulat");
+}

@@ -14,7 +14,7 @@ mod readiness;
 mod strategy;
 
 pub use finance::{validate_finance_value, validate_projection_settings};
-pub use monev::validate_monev;
+pub use monev::{validate_monev, validate_monev_row};
 pub use profile::validate_profile;
 pub use programs::{
     budget_line_problems, program_code_key, program_code_taken, validate_program, validate_program_alone,

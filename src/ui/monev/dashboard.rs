@@ -86,6 +86,16 @@ fn headline_ui(ui: &mut Ui, cx: &ViewCx<'_>, y: &YearFigures) {
     );
 }
 
+/// The most programs a list shows on the dashboard, worst first: the rest are in the grid and the report.
+const LISTED: usize = 15;
+
+/// "… and 985 more", under a list cut at [`LISTED`].
+fn more_ui(ui: &mut Ui, cx: &ViewCx<'_>, len: usize) {
+    if len > LISTED {
+        ui.label(RichText::new(Message::with(Text::MonevMore, [(len - LISTED).to_string()]).show(cx.lang)).weak());
+    }
+}
+
 /// Behind schedule first, then over budget, then reported outside their years.
 fn lists_ui(ui: &mut Ui, cx: &ViewCx<'_>, y: &YearFigures) {
     let (lang, workbook) = (cx.lang, cx.session.workbook());
@@ -94,26 +104,29 @@ fn lists_ui(ui: &mut Ui, cx: &ViewCx<'_>, y: &YearFigures) {
     if y.behind.is_empty() {
         ui.label(Text::MonevNothingBehind.get(lang));
     }
-    for b in &y.behind {
+    for b in y.behind.iter().take(LISTED) {
         let reason = if b.reason.is_empty() { String::new() } else { format!(": {}", b.reason) };
         ui.label(format!("• {} — {}{reason}", code(b.program), b.status.text().get(lang)));
     }
+    more_ui(ui, cx, y.behind.len());
     if !y.over_budget.is_empty() {
         ui.label(
             RichText::new(Message::with(Text::MonevOverBudgetList, [y.over_budget.len().to_string()]).show(lang))
                 .strong(),
         );
-        for o in &y.over_budget {
+        for o in y.over_budget.iter().take(LISTED) {
             let amounts =
                 Message::with(Text::MonevOverrun, [money(o.spent, cx), money(o.planned, cx), money(o.overrun, cx)]);
             ui.colored_label(ui.visuals().warn_fg_color, format!("• {} — {}", code(o.program), amounts.show(lang)));
         }
+        more_ui(ui, cx, y.over_budget.len());
     }
     if !y.not_due_reported.is_empty() {
         ui.label(RichText::new(Text::MonevNotDueReported.get(lang)).strong());
-        for id in &y.not_due_reported {
+        for id in y.not_due_reported.iter().take(LISTED) {
             ui.label(format!("• {}", code(*id)));
         }
+        more_ui(ui, cx, y.not_due_reported.len());
     }
 }
 

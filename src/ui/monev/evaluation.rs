@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use super::dashboard::signed;
 use crate::analysis::monev::{EvaluationYear, MonevFigures};
 use crate::i18n::{Lang, Message, Text, format_decimal, parse_scaled};
-use crate::model::monev::evaluation::MAX_EVALUATION_SCORE;
+use crate::model::monev::evaluation::{MAX_EVALUATION_SCORE, MAX_EVALUATION_WEIGHT};
 use crate::model::{Change, Edit, EvaluationDimension, EvaluationItem, EvaluationScore, MonevChange, Workbook};
 use crate::ui::ViewCx;
 use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
@@ -62,14 +62,25 @@ impl EvaluationForm {
         let workbook = cx.session.workbook();
         let score = evaluation.and_then(|e| e.by_dimension.iter().find(|d| d.dimension == dimension.id));
         let title = format!(
-            "{} · {} · {}",
+            "{} · {}",
             name(lang, &dimension.name_id, &dimension.name_en),
-            Text::EvalWeight.fill(lang, &[&dimension.weight.to_string()]),
             Text::EvalDimensionScore
                 .fill(lang, &[&score.and_then(|s| s.score).map_or("–".into(), |s| format_decimal(s, 2))]),
         );
         ui.add_space(6.0);
-        ui.label(RichText::new(title).strong().size(17.0));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(title).strong().size(17.0));
+            ui.label(Text::EvalItemWeight.get(lang));
+            let accessible = Text::EvalWeight.fill(lang, &[&dimension.key]);
+            let id = egui::Id::unique(("evaluation_dimension_weight", dimension.id));
+            let spec = FieldSpec::new(id, &accessible).width(60.0).enabled(editable);
+            if let Some(typed) = text_field(ui, &mut self.drafts, spec, &dimension.weight.to_string(), lang) {
+                let changed = parse_weight(&typed)
+                    .map(|weight| MonevChange::PutDimension(EvaluationDimension { weight, ..dimension.clone() }));
+                self.commit_framework(cx, id, typed, changed);
+            }
+        });
+        problem_label(ui, &self.drafts, egui::Id::unique(("evaluation_dimension_weight", dimension.id)), lang);
         let suggestion = evaluation.and_then(|e| e.suggestions.for_key(&dimension.key));
         let items: Vec<&EvaluationItem> = workbook.monev.items_of(dimension.id).collect();
         if let Some(suggested) = suggestion {
@@ -118,7 +129,14 @@ impl EvaluationForm {
             ui.set_width(260.0);
             ui.add(egui::Label::new(item_name).wrap());
         });
-        ui.label(item.weight.to_string());
+        let id = egui::Id::unique(("evaluation_item_weight", item.id));
+        let accessible = Text::EvalWeight.fill(lang, &[&item.key]);
+        let spec = FieldSpec::new(id, &accessible).width(50.0).enabled(editable);
+        if let Some(typed) = text_field(ui, &mut self.drafts, spec, &item.weight.to_string(), lang) {
+            let changed =
+                parse_weight(&typed).map(|weight| MonevChange::PutItem(EvaluationItem { weight, ..item.clone() }));
+            self.commit_framework(cx, id, typed, changed);
+        }
         let fields: [(&str, Text, String, f32); 3] = [
             ("score", Text::EvalScore, current.map_or_else(String::new, |s| score_text(s.score)), 80.0),
             ("evidence", Text::MonevEvidence, current.map_or_else(String::new, |s| s.evidence.clone()), 180.0),
@@ -164,6 +182,32 @@ impl EvaluationForm {
         };
         if let Err(problems) = cx.propose(Edit::one(label, change)) {
             self.drafts.refuse(id, typed, problems[0].message.clone());
+        }
+    }
+}
+
+/// A weight as typed: whole points.
+fn parse_weight(text: &str) -> Result<u32, Message> {
+    text.trim()
+        .parse::<u32>()
+        .map_err(|_| Message::with(Text::EvaluationWeightRange, [MAX_EVALUATION_WEIGHT.to_string()]))
+}
+
+impl EvaluationForm {
+    /// A changed weight of the framework, checked by the model (range, not all zero); refused, the typing stays.
+    fn commit_framework(
+        &mut self,
+        cx: &mut ViewCx<'_>,
+        id: egui::Id,
+        typed: String,
+        changed: Result<MonevChange, Message>,
+    ) {
+        let proposed = changed.and_then(|change| {
+            let edit = Edit::one(Message::new(Text::EditEvaluationFramework), Change::Monev(change));
+            cx.propose(edit).map_err(|problems| problems[0].message.clone())
+        });
+        if let Err(problem) = proposed {
+            self.drafts.refuse(id, typed, problem);
         }
     }
 }
