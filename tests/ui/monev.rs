@@ -198,3 +198,31 @@ fn the_evaluation_weights_are_data_the_coordinator_types() {
     assert_eq!(weight(&harness), 40, "a typo changes nothing");
     harness.get_by_label_contains("Bobot harus bilangan bulat");
 }
+
+#[test]
+fn the_coordinator_adds_renames_and_removes_evaluation_items_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = monev_view(demo_copy(dir.path()), dir.path());
+    harness.get_by_role_and_label(Role::Button, "Evaluasi").click();
+    harness.run();
+    harness.get_by_label("Kerangka evaluasi: dimensi dan butir").click();
+    harness.run();
+    let monev = |h: &Harness<'_, App>| h.state().session().unwrap().workbook().monev.clone();
+    let items = monev(&harness).items.len();
+    harness.get_by_role_and_label(Role::Button, "Tambah butir outcome").click();
+    harness.run();
+    let added = monev(&harness).items.iter().find(|i| i.key == "outcome_1").cloned().expect("a new item");
+    assert_eq!((added.name_id.as_str(), added.weight), ("Butir baru", 0));
+    type_into(&mut harness, "Butir outcome_1 (id)", "Keterlaksanaan quick win lanjutan");
+    assert_eq!(monev(&harness).item(added.id).unwrap().name_id, "Keterlaksanaan quick win lanjutan");
+
+    // The outcome item scored in 2023 and 2024: removed with its scores, and back with one undo.
+    let scored = monev(&harness).items.iter().find(|i| i.key == "outcome_implementation").unwrap().id;
+    let scores = |h: &Harness<'_, App>| monev(h).scores.iter().filter(|s| s.item_id == scored).count();
+    assert_eq!(scores(&harness), 2);
+    harness.get_by_role_and_label(Role::Button, "Hapus butir outcome_implementation beserta nilainya").click();
+    harness.run();
+    assert_eq!((monev(&harness).items.len(), scores(&harness)), (items, 0));
+    crate::execute(&mut harness, smartcity_workbench::ui::Command::Undo);
+    assert_eq!((monev(&harness).items.len(), scores(&harness)), (items + 1, 2));
+}

@@ -68,6 +68,13 @@ fn the_exported_realisation_imports_back_unchanged_from_csv_and_xlsx() {
     let dir = temp_dir();
     let (path, out) = exported_demo(dir.path());
     let before = bytes(&path);
+    let framework = std::fs::read_to_string(out.join("kerangka-evaluasi.csv")).unwrap();
+    assert!(
+        framework.contains("Outcome (hasil);30;outcome_implementation;Keterlaksanaan program masterplan;"),
+        "{framework}"
+    );
+    let scores = std::fs::read_to_string(out.join("nilai-evaluasi.csv")).unwrap();
+    assert_eq!(scores.lines().count(), 1 + 22, "a header and 11 items x 2 years");
     let xlsx = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -36,6 +36,7 @@ pub enum TableKind {
     /// Monitoring, in the realisation import's format.
     Realisation,
     EvaluationScores,
+    EvaluationFramework,
 }
 
 impl TableKind {
@@ -55,6 +56,7 @@ impl TableKind {
             TableKind::Indicators => Text::SheetIndicators,
             TableKind::Realisation => Text::SheetRealisation,
             TableKind::EvaluationScores => Text::SheetEvaluationScores,
+            TableKind::EvaluationFramework => Text::SheetEvaluationFramework,
         };
         text.get(lang)
     }
@@ -174,6 +176,9 @@ pub fn tables(workbook: &Workbook, lang: Lang) -> Vec<DataTable> {
     tables.push(monev::realisation(workbook, lang));
     if !workbook.monev.scores.is_empty() {
         tables.push(monev::evaluation_scores(workbook, lang));
+    }
+    if !workbook.monev.items.is_empty() {
+        tables.push(monev::evaluation_framework(workbook, lang));
     }
     tables
 }

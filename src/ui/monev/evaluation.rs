@@ -15,7 +15,7 @@ use crate::ui::fields::{Drafts, FieldSpec, problem_label, text_field};
 
 #[derive(Default)]
 pub struct EvaluationForm {
-    drafts: Drafts,
+    pub(super) drafts: Drafts,
 }
 
 fn name<'a>(lang: Lang, id: &'a str, en: &'a str) -> &'a str {
@@ -46,6 +46,8 @@ impl EvaluationForm {
             for dimension in &workbook.monev.dimensions {
                 self.dimension_ui(ui, cx, dimension, evaluation, year, editable);
             }
+            ui.add_space(12.0);
+            self.framework_ui(ui, cx, editable);
         });
     }
 
@@ -195,7 +197,7 @@ fn parse_weight(text: &str) -> Result<u32, Message> {
 
 impl EvaluationForm {
     /// A changed weight of the framework, checked by the model (range, not all zero); refused, the typing stays.
-    fn commit_framework(
+    pub(super) fn commit_framework(
         &mut self,
         cx: &mut ViewCx<'_>,
         id: egui::Id,

@@ -6,6 +6,7 @@
 mod dashboard;
 mod evaluation;
 mod form;
+mod framework;
 mod grid;
 mod import;
 mod money;

@@ -106,3 +106,34 @@ pub(super) fn evaluation_scores(workbook: &Workbook, lang: Lang) -> DataTable {
         .collect();
     DataTable { kind: TableKind::EvaluationScores, columns, rows }
 }
+
+/// The evaluation framework: each item under its dimension with both weights, the key and both names, so the
+/// weighting a regency uses can be read and compared without the app.
+pub(super) fn evaluation_framework(workbook: &Workbook, lang: Lang) -> DataTable {
+    let m = &workbook.monev;
+    let name = |id: &str, en: &str| if lang == Lang::En { en.to_string() } else { id.to_string() };
+    let columns = vec![
+        Column::new(Text::MonevDimension.get(lang), 20.0),
+        Column::new(Text::SheetDimensionWeight.get(lang), 10.0),
+        Column::new(Text::SheetItemKey.get(lang), 24.0),
+        Column::new(Text::SheetItemId.get(lang), 50.0),
+        Column::new(Text::SheetItemEn.get(lang), 50.0),
+        Column::new(Text::SheetItemWeight.get(lang), 10.0),
+    ];
+    let rows = m
+        .dimensions
+        .iter()
+        .flat_map(|d| m.items_of(d.id).map(move |i| (d, i)))
+        .map(|(d, i)| {
+            vec![
+                Value::Text(name(&d.name_id, &d.name_en)),
+                Value::Int(i64::from(d.weight)),
+                Value::text(&i.key),
+                Value::text(&i.name_id),
+                Value::text(&i.name_en),
+                Value::Int(i64::from(i.weight)),
+            ]
+        })
+        .collect();
+    DataTable { kind: TableKind::EvaluationFramework, columns, rows }
+}
