@@ -203,6 +203,8 @@ fn the_evaluation_report_of_each_reported_year_travels_with_the_books_and_reads_
         // The APBD spent beyond the envelope is worded as a shortfall, never a bare negative number.
         "melampaui ruang fiskal smart city",
         "SOC-IM-01",
+        "Keterlaksanaan program per elemen, 2024",
+        "Capaian indikator",
     ] {
         assert!(html.contains(text), "{text:?} in the 2024 report");
     }

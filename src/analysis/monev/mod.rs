@@ -141,7 +141,40 @@ pub struct YearFigures {
     pub not_due_reported: Vec<Id>,
 }
 
+/// How the indicators of a year stand: of those with a target, how many report an actual value, how many of
+/// those reach the target (achievement 100 % or more) and how many fall short; an actual value that cannot be
+/// read as a number counts as reported but neither.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndicatorSummary {
+    pub with_target: usize,
+    pub reported: usize,
+    pub met: usize,
+    pub below: usize,
+}
+
 impl YearFigures {
+    pub fn indicator_summary(&self) -> IndicatorSummary {
+        let mut summary = IndicatorSummary::default();
+        for i in self.indicators.iter().filter(|i| !i.target.is_empty()) {
+            summary.with_target += 1;
+            summary.reported += usize::from(!i.actual.is_empty());
+            match i.achievement {
+                Some(a) if a >= 1.0 => summary.met += 1,
+                Some(_) => summary.below += 1,
+                None => {}
+            }
+        }
+        summary
+    }
+
+    /// The indicators below their target, lowest achievement first (then program order).
+    pub fn indicators_below(&self) -> Vec<&Indicator> {
+        let mut below: Vec<&Indicator> =
+            self.indicators.iter().filter(|i| i.achievement.is_some_and(|a| a < 1.0)).collect();
+        below.sort_by(|a, b| a.achievement.unwrap_or(0.0).total_cmp(&b.achievement.unwrap_or(0.0)));
+        below
+    }
+
     /// APBD spent / the envelope, or `None` without an envelope above zero.
     pub fn envelope_used(&self) -> Option<f64> {
         self.envelope.filter(|e| *e > 0).map(|e| self.apbd.spent as f64 / e as f64)

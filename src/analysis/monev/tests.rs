@@ -146,3 +146,16 @@ fn leading_numbers_are_read_the_indonesian_way() {
     assert_eq!(leading_number("75,5%"), Some(75.5));
     assert_eq!(leading_number("seluruh desa"), None);
 }
+
+#[test]
+fn indicator_summary_counts_targets_reports_and_achievement() {
+    let (wb, [a, ..]) = built();
+    let f = monev_figures(&wb);
+    let y = f.year(2023).unwrap();
+    // Only A has a 2023 target (100 %) and reports 80 %: reported, below its target at 0.8.
+    assert_eq!(y.indicator_summary(), IndicatorSummary { with_target: 1, reported: 1, met: 0, below: 1 });
+    let below = y.indicators_below();
+    assert_eq!(below.len(), 1);
+    assert_eq!(below[0].program, a);
+    assert!(close(below[0].achievement, 0.8));
+}

@@ -44,6 +44,7 @@ pub fn render_evaluation(workbook: &Workbook, year: i32, format: DocFormat, lang
     let mut b = Builder::titled(workbook, B::EvaluationTitle.fill(lang, &[&year.to_string()]), format, lang);
     summary(&mut b, &figures, y);
     dimensions(&mut b, &figures, y);
+    indicators(&mut b, y);
     self_assessment(&mut b, &figures, year);
     behind(&mut b, y);
     programs(&mut b, y);
@@ -138,12 +139,56 @@ fn dimensions(b: &mut Builder<'_>, figures: &MonevFigures, y: &YearFigures) {
         Column::new(b.t(B::EvRealised), Align::Right, 2),
     ];
     b.table(&B::EvDimensionsCaption.fill(lang, &[&y.year.to_string()]), columns, rate_rows(rows));
+    let rows = y
+        .by_element
+        .iter()
+        .filter(|(_, rate)| rate.due > 0)
+        .filter_map(|(id, rate)| {
+            let name = b.element_name(workbook.element(*id)?).to_string();
+            Some(Row::body(vec![name, rate.due.to_string(), rate.ran.to_string(), percent(rate.value())]))
+        })
+        .collect();
+    let columns = vec![
+        Column::new(b.t(B::EvElement), Align::Left, 6),
+        Column::new(b.t(B::EvDue), Align::Right, 2),
+        Column::new(b.t(B::EvRan), Align::Right, 2),
+        Column::new(b.t(B::EvRate), Align::Right, 2),
+    ];
+    b.table(&B::EvElementsCaption.fill(lang, &[&y.year.to_string()]), columns, rows);
     let chart = implementation_by_dimension(workbook, y, lang);
     let title = chart.title.clone();
     b.chart("monev-rate", &chart, &title);
     let chart = spending_by_year(workbook, figures, lang);
     let title = chart.title.clone();
     b.chart("monev-spent", &chart, &title);
+}
+
+/// How the indicators stand, and every indicator below its target, lowest first.
+fn indicators(b: &mut Builder<'_>, y: &YearFigures) {
+    let lang = b.lang;
+    let workbook = b.workbook;
+    b.chapter(b.t(B::EvIndicators));
+    let s = y.indicator_summary();
+    let counts = [s.with_target, s.reported, s.met, s.below].map(|n| n.to_string());
+    b.paragraph(B::EvIndicatorText.fill(lang, &[&y.year.to_string(), &counts[0], &counts[1], &counts[2], &counts[3]]));
+    let below = y.indicators_below();
+    if below.is_empty() {
+        return;
+    }
+    let rows = below
+        .iter()
+        .map(|i| {
+            let program = workbook.program(i.program).map_or_else(String::new, |p| format!("{} {}", p.code, p.name));
+            Row::body(vec![program, i.target.clone(), i.actual.clone(), percent(i.achievement)])
+        })
+        .collect();
+    let columns = vec![
+        Column::new(b.t(B::EvProgram), Align::Left, 6),
+        Column::new(b.t(B::EvTarget), Align::Left, 3),
+        Column::new(b.t(B::EvActual), Align::Left, 3),
+        Column::new(b.t(B::EvAchievement), Align::Right, 2),
+    ];
+    b.table(&B::EvBelowCaption.fill(lang, &[&y.year.to_string()]), columns, rows);
 }
 
 fn self_assessment(b: &mut Builder<'_>, figures: &MonevFigures, year: i32) {

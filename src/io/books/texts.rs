@@ -226,6 +226,12 @@ book_texts! {
     EvCode => "Kode", "Code";
     EvTarget => "Target", "Target";
     EvActual => "Capaian", "Actual";
+    EvElement => "Elemen", "Element";
+    EvElementsCaption => "Keterlaksanaan program per elemen, {}", "Programs carried out by element, {}";
+    EvIndicators => "Capaian indikator", "Indicator achievement";
+    EvIndicatorText => "Pada tahun {}, {} indikator program memiliki target; {} di antaranya dilaporkan capaiannya, {} mencapai target dan {} masih di bawah target. Capaian dibaca dari angka di awal teks capaian dan target.", "In {}, {} program indicators have a target; {} of them report an actual value, {} reach the target and {} are below it. Achievement is read from the number at the start of the actual value and of the target.";
+    EvBelowCaption => "Indikator di bawah target, {}", "Indicators below their target, {}";
+    EvAchievement => "Capaian / target", "Actual / target";
 }
 
 impl B {

@@ -48,6 +48,9 @@ pub fn dashboard_ui(ui: &mut Ui, cx: &ViewCx<'_>, figures: &MonevFigures, year: 
             Some((names::dimension(workbook.dimension(*id)?, lang).to_string(), Some(*rate), *money))
         });
         table_ui(ui, cx, "monev_by_dimension", Text::MonevDimension, rows.collect());
+        ui.label(RichText::new(Text::MonevByElement.get(lang)).strong());
+        elements_ui(ui, cx, y);
+        indicators_ui(ui, cx, y);
         ui.label(RichText::new(Text::MonevByAgency.get(lang)).strong());
         let rows = y.budget_by_agency.iter().map(|(agency, money)| {
             let name = agency.and_then(|a| workbook.agency(a)).map_or(Text::NoAgency.get(lang), |a| a.label());
@@ -128,6 +131,46 @@ fn lists_ui(ui: &mut Ui, cx: &ViewCx<'_>, y: &YearFigures) {
         }
         more_ui(ui, cx, y.not_due_reported.len());
     }
+}
+
+/// Per element: programs due, ran and the rate (money is per dimension, agency and source).
+fn elements_ui(ui: &mut Ui, cx: &ViewCx<'_>, y: &YearFigures) {
+    let (lang, workbook) = (cx.lang, cx.session.workbook());
+    egui::Grid::new("monev_by_element").striped(true).num_columns(4).spacing([16.0, 4.0]).show(ui, |ui| {
+        for header in [Text::MonevElement, Text::MonevColDue, Text::MonevColRan, Text::MonevColRate] {
+            ui.label(RichText::new(header.get(lang)).strong());
+        }
+        ui.end_row();
+        for (id, rate) in y.by_element.iter().filter(|(_, r)| r.due > 0) {
+            let Some(element) = workbook.element(*id) else { continue };
+            ui.label(names::element(element, lang));
+            ui.label(rate.due.to_string());
+            ui.label(rate.ran.to_string());
+            ui.label(percent(rate.value()));
+            ui.end_row();
+        }
+    });
+    ui.add_space(8.0);
+}
+
+/// How the indicators stand, and the lowest ones below their target.
+fn indicators_ui(ui: &mut Ui, cx: &ViewCx<'_>, y: &YearFigures) {
+    let (lang, workbook) = (cx.lang, cx.session.workbook());
+    let s = y.indicator_summary();
+    ui.label(RichText::new(Text::MonevIndicators.get(lang)).strong());
+    let counts = [s.with_target, s.reported, s.met, s.below].map(|n| n.to_string());
+    ui.label(Message::with(Text::MonevIndicatorCounts, counts).show(lang));
+    let below = y.indicators_below();
+    for i in below.iter().take(LISTED) {
+        let code = workbook.program(i.program).map_or("", |p| p.code.as_str());
+        let line = Message::with(
+            Text::MonevIndicatorBelow,
+            [code.to_string(), i.actual.clone(), i.target.clone(), percent(i.achievement)],
+        );
+        ui.label(format!("• {}", line.show(lang)));
+    }
+    more_ui(ui, cx, below.len());
+    ui.add_space(8.0);
 }
 
 /// Rows of (name, rate, money): due, ran, rate, planned, spent, spent / planned.
