@@ -64,7 +64,7 @@ fn profile(b: &mut Builder<'_>) {
     }
     b.section(b.t(B::AgencyList));
     let columns = vec![
-        Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+        Column::code(b.app(Text::AgencyCode), 2),
         Column::new(b.app(Text::AgencyName), Align::Left, 8),
         Column::new(b.app(Text::AgencyShortName), Align::Left, 3),
     ];
@@ -432,7 +432,7 @@ fn gaps(b: &mut Builder<'_>, latest: &RoundResult) {
         return;
     }
     let columns = vec![
-        Column::new(b.app(Text::AgencyCode), Align::Left, 3),
+        Column::code(b.app(Text::AgencyCode), 3),
         Column::new(b.app(Text::Question), Align::Left, 11),
         Column::new(b.t(B::ScoreColumn), Align::Center, 3),
         Column::new(b.t(B::TargetColumn), Align::Center, 3),
@@ -503,7 +503,7 @@ fn goals_table(b: &mut Builder<'_>) {
     let s = &wb.strategy;
     b.section(b.t(B::SecGoals));
     let columns = vec![
-        Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+        Column::code(b.app(Text::AgencyCode), 2),
         Column::new(b.t(B::Goal), Align::Left, 6),
         Column::new(b.t(B::GoalTarget), Align::Left, 6),
         Column::new(b.t(B::Dimensions), Align::Left, 4),
@@ -523,7 +523,7 @@ fn issues_table(b: &mut Builder<'_>) {
     let s = &wb.strategy;
     b.section(b.t(B::SecIssues));
     let columns = vec![
-        Column::new(b.app(Text::AgencyCode), Align::Left, 2),
+        Column::code(b.app(Text::AgencyCode), 2),
         Column::new(b.t(B::Issue), Align::Left, 10),
         Column::new(b.app(Text::IssueSource), Align::Left, 3),
         Column::new(b.t(B::Dimensions), Align::Left, 4),

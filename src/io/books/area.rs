@@ -84,7 +84,7 @@ fn area_programs(b: &mut Builder<'_>, ordered: &[&Program], folded: &str, total:
     b.section(b.t(B::AreaPrograms));
     let fields = [b.app(Text::ColName), b.app(Text::Description), b.app(Text::Location)];
     let columns = vec![
-        Column::new(b.app(Text::ColCode), Align::Left, 11),
+        Column::code(b.app(Text::ColCode), 11),
         Column::new(b.app(Text::ColName), Align::Left, 24),
         Column::new(b.app(Text::Location), Align::Left, 12),
         Column::new(b.app(Text::ColAgency), Align::Left, 10),

@@ -251,7 +251,7 @@ impl<'a> Builder<'a> {
     /// The standard program list: code, name, element, agency, years, cost, sources; grouped by element.
     pub fn program_table(&mut self, caption: &str, programs: &[&Program]) {
         let columns = vec![
-            Column::new(self.app(Text::ColCode), Align::Left, 12),
+            Column::code(self.app(Text::ColCode), 12),
             Column::new(self.app(Text::ColName), Align::Left, 26),
             Column::new(self.app(Text::ColAgency), Align::Left, 12),
             Column::new(self.app(Text::ColYears), Align::Center, 11),

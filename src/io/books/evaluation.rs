@@ -8,7 +8,7 @@ use super::build::Builder;
 use super::texts::B;
 use crate::analysis::monev::{MonevFigures, Rate, Realised, YearFigures, is_due, monev_figures};
 use crate::charts::monev::{implementation_by_dimension, spending_by_year};
-use crate::i18n::{Lang, format_decimal, format_rupiah};
+use crate::i18n::{Lang, format_decimal, format_rupiah, rupiah_short};
 use crate::io::document::{self, Align, Column, Orientation, Row};
 use crate::model::{RealisationStatus, Workbook};
 
@@ -101,7 +101,9 @@ fn summary(b: &mut Builder<'_>, figures: &MonevFigures, y: &YearFigures) {
 }
 
 /// Rows of (name, rate, money) as table rows.
-fn rate_rows(rows: Vec<(String, Rate, Realised)>) -> Vec<Row> {
+/// Amounts in short form ("Rp 10,08 M"): seven columns on a portrait page; the exact rupiah are in the
+/// per-program table.
+fn rate_rows(rows: Vec<(String, Rate, Realised)>, lang: Lang) -> Vec<Row> {
     rows.into_iter()
         .map(|(name, rate, money)| {
             Row::body(vec![
@@ -109,8 +111,8 @@ fn rate_rows(rows: Vec<(String, Rate, Realised)>) -> Vec<Row> {
                 rate.due.to_string(),
                 rate.ran.to_string(),
                 percent(rate.value()),
-                format_rupiah(money.planned),
-                format_rupiah(money.spent),
+                rupiah_short(money.planned, lang),
+                rupiah_short(money.spent, lang),
                 percent(money.ratio()),
             ])
         })
@@ -131,14 +133,14 @@ fn dimensions(b: &mut Builder<'_>, figures: &MonevFigures, y: &YearFigures) {
         .collect();
     let columns = vec![
         Column::new(b.t(B::EvDimension), Align::Left, 4),
-        Column::new(b.t(B::EvDue), Align::Right, 2),
-        Column::new(b.t(B::EvRan), Align::Right, 2),
-        Column::new(b.t(B::EvRate), Align::Right, 2),
+        Column::new(b.t(B::EvDue), Align::Right, 3),
+        Column::new(b.t(B::EvRan), Align::Right, 3),
+        Column::new(b.t(B::EvRate), Align::Right, 3),
         Column::new(b.t(B::EvPlanned), Align::Right, 3),
         Column::new(b.t(B::EvSpent), Align::Right, 3),
-        Column::new(b.t(B::EvRealised), Align::Right, 2),
+        Column::new(b.t(B::EvRealised), Align::Right, 3),
     ];
-    b.table(&B::EvDimensionsCaption.fill(lang, &[&y.year.to_string()]), columns, rate_rows(rows));
+    b.table(&B::EvDimensionsCaption.fill(lang, &[&y.year.to_string()]), columns, rate_rows(rows, lang));
     let rows = y
         .by_element
         .iter()
@@ -315,7 +317,7 @@ fn programs(b: &mut Builder<'_>, y: &YearFigures) {
         })
         .collect();
     let columns = vec![
-        Column::new(b.t(B::EvCode), Align::Left, 2),
+        Column::code(b.t(B::EvCode), 2),
         Column::new(b.t(B::EvProgram), Align::Left, 5),
         Column::new(b.t(B::EvStatus), Align::Left, 2),
         Column::new(b.t(B::EvPlanned), Align::Right, 3),

@@ -112,7 +112,7 @@ fn framework(b: &mut Builder<'_>, by_element: &HashMap<Id, Vec<&Program>>, all: 
 /// The programs of one element: code, name with its action type, agency, years, cost, sources.
 fn element_programs(b: &mut Builder<'_>, caption: &str, programs: &[&Program]) {
     let columns = vec![
-        Column::new(b.app(Text::ColCode), Align::Left, 12),
+        Column::code(b.app(Text::ColCode), 12),
         Column::new(b.app(Text::ColName), Align::Left, 26),
         Column::new(b.app(Text::ColAgency), Align::Left, 12),
         Column::new(b.app(Text::ColYears), Align::Center, 11),
@@ -153,7 +153,7 @@ fn matrix(b: &mut Builder<'_>, by_element: &HashMap<Id, Vec<&Program>>) {
     b.paragraph(b.t(B::MatrixIntro));
     for d in &wb.dimensions {
         let mut columns = vec![
-            Column::new(b.app(Text::ColCode), Align::Left, 7),
+            Column::code(b.app(Text::ColCode), 7),
             Column::new(b.app(Text::ColName), Align::Left, 22),
             Column::new(b.app(Text::ColAgency), Align::Left, 9),
         ];

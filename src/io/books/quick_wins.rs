@@ -49,7 +49,7 @@ fn ranking(b: &mut Builder<'_>) {
     };
     let columns = vec![
         Column::new(b.app(Text::QwRank), Align::Center, 5),
-        Column::new(b.app(Text::ColCode), Align::Left, 5),
+        Column::code(b.app(Text::ColCode), 5),
         Column::new(b.app(Text::ColName), Align::Left, 11),
         Column::new(b.app(Text::QwScoreShort), Align::Right, 3),
         Column::new(b.app(Text::QwVotesShort), Align::Right, 3),

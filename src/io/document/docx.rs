@@ -466,7 +466,12 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>"
                     let fill = (row.kind == RowKind::Total).then_some("EEF1F5");
                     for (i, (column, w)) in table.columns.iter().zip(&widths).enumerate() {
                         let text = row.cells.get(i).map_or("", String::as_str);
-                        cell(xml, *w, 1, fill, look, column.align, text);
+                        // An amount ("Rp 10.075.000.000") or a code stays on one line: no break at its space.
+                        if column.align == Align::Right || column.nowrap {
+                            cell(xml, *w, 1, fill, look, column.align, &text.replace(' ', "\u{a0}"));
+                        } else {
+                            cell(xml, *w, 1, fill, look, column.align, text);
+                        }
                     }
                 }
             }

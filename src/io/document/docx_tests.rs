@@ -57,3 +57,21 @@ fn table_rows_group_total_alignment_and_keeping_together() {
     assert_eq!(xml.matches("<w:gridCol w:w=").count(), 2);
     assert!(xml.contains("<w:gridCol w:w=\"6802\"/><w:gridCol w:w=\"2267\"/>"), "3:1 of 16 cm");
 }
+
+#[test]
+fn amounts_and_codes_keep_their_spaces_unbroken() {
+    let table = Table {
+        caption: String::new(),
+        columns: vec![
+            Column::code("Kode", 1),
+            Column::new("Nama", Align::Left, 3),
+            Column::new("Biaya", Align::Right, 1),
+        ],
+        rows: vec![Row::body(vec!["GOV PS 01".into(), "Mal Pelayanan Publik".into(), "Rp 10.075.000.000".into()])],
+        compact: false,
+    };
+    let xml = document_xml(&Document { blocks: vec![Block::Table(table)], ..Document::default() });
+    assert!(xml.contains("Rp\u{a0}10.075.000.000"), "the amount does not break after Rp");
+    assert!(xml.contains("GOV\u{a0}PS\u{a0}01"), "the code does not break");
+    assert!(xml.contains("Mal Pelayanan Publik"), "other text wraps as usual");
+}

@@ -44,7 +44,9 @@ table.keep { break-inside: avoid; page-break-inside: avoid; }
 caption { caption-side: top; text-align: left; font-weight: bold; color: #44546a; padding: 0.2rem 0; }
 th, td { border: 1px solid var(--line); padding: 0.15rem 0.3rem; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: var(--accent); color: #fff; text-align: left; }
-th.num, td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+td.num, td.code { white-space: nowrap; overflow-wrap: normal; }
+td.num { text-align: right; }
 th.mid, td.mid { text-align: center; }
 tr.group th { background: var(--band); text-align: left; }
 tr.total td { background: #eef1f5; font-weight: bold; }
@@ -297,7 +299,8 @@ fn table(out: &mut String, table: &Table) {
             RowKind::Body | RowKind::Total => {
                 out.push_str(if row.kind == RowKind::Total { "<tr class=\"total\">" } else { "<tr>" });
                 for (i, column) in table.columns.iter().enumerate() {
-                    let _ = write!(out, "<td{}>", align_class(column.align));
+                    let class = if column.nowrap { " class=\"code\"" } else { align_class(column.align) };
+                    let _ = write!(out, "<td{class}>");
                     escape(row.cells.get(i).map_or("", String::as_str), out);
                     out.push_str("</td>");
                 }
@@ -362,6 +365,7 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::document::{Column, Row};
 
     #[test]
     fn base64_matches_the_standard_examples() {
@@ -407,6 +411,22 @@ mod tests {
         assert!(
             html.contains("<section class=\"landscape\">\n<h2 id=\"s4\" class=\"chapter\">Matriks</h2>\n</section>")
         );
+    }
+
+    #[test]
+    fn numeric_headers_wrap_while_amounts_and_codes_stay_whole() {
+        let table = Table {
+            caption: String::new(),
+            columns: vec![Column::code("Kode", 1), Column::new("Realisasi / rencana", Align::Right, 1)],
+            rows: vec![Row::body(vec!["GOV-PS-01".into(), "Rp 1.000".into()])],
+            compact: false,
+        };
+        let html =
+            String::from_utf8(write(&Document { blocks: vec![Block::Table(table)], ..Document::default() }).unwrap())
+                .unwrap();
+        assert!(html.contains("<td class=\"code\">GOV-PS-01</td><td class=\"num\">Rp 1.000</td>"), "{html}");
+        assert!(html.contains("th.num { text-align: right; }"), "a numeric header may wrap");
+        assert!(html.contains("td.num, td.code { white-space: nowrap; overflow-wrap: normal; }"));
     }
 
     #[test]

@@ -128,11 +128,18 @@ pub struct Column {
     pub align: Align,
     /// Relative width: the columns share the text width in proportion.
     pub width: u32,
+    /// A code (`GOV-PS-01`, `2.16.01`): never broken inside. Amounts (right-aligned) never are either.
+    pub nowrap: bool,
 }
 
 impl Column {
     pub fn new(header: impl Into<String>, align: Align, width: u32) -> Self {
-        Column { header: header.into(), align, width: width.max(1) }
+        Column { header: header.into(), align, width: width.max(1), nowrap: false }
+    }
+
+    /// A column of codes, kept whole on one line.
+    pub fn code(header: impl Into<String>, width: u32) -> Self {
+        Column { nowrap: true, ..Column::new(header, Align::Left, width) }
     }
 }
 
