@@ -50,6 +50,13 @@ pub fn retype(harness: &mut Harness<'_, App>, field: &str, text: &str) {
     harness.run();
 }
 
+/// Type `text` over what the field labelled `field` holds and leave it with Enter, as a user saves a cell.
+pub fn type_into(harness: &mut Harness<'_, App>, field: &str, text: &str) {
+    retype(harness, field, text);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
 /// Run `command` as its menu entry or its shortcut does, and let the app draw the frame after it.
 pub fn execute(harness: &mut Harness<'_, App>, command: Command) {
     let ctx = harness.ctx.clone();

@@ -10,7 +10,7 @@ use smartcity_workbench::model::{FundingSource, RealisationStatus};
 use smartcity_workbench::store::Session;
 use smartcity_workbench::ui::{App, Startup, View};
 
-use crate::{app, demo_copy};
+use crate::{app, demo_copy, type_into};
 
 fn monev_view(path: std::path::PathBuf, dir: &std::path::Path) -> Harness<'static, App> {
     let mut harness = app(Startup::Path(path), dir);
@@ -18,16 +18,6 @@ fn monev_view(path: std::path::PathBuf, dir: &std::path::Path) -> Harness<'stati
     harness.run();
     assert_eq!(harness.state().view(), View::Monev);
     harness
-}
-
-fn type_into(harness: &mut Harness<'_, App>, field: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, field).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_role_and_label(Role::TextInput, field).type_text(text);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
 }
 
 fn program_id(harness: &Harness<'_, App>, code: &str) -> smartcity_workbench::model::Id {
