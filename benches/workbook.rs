@@ -58,12 +58,23 @@ fn bench_frame(
     size: egui::Vec2,
     show: impl FnOnce(&mut smartcity_workbench::ui::App, &egui::Context),
 ) {
+    bench_frame_on(bencher, workbook_file(), data, size, show);
+}
+
+/// [`bench_frame`] on the workbook at `path`.
+fn bench_frame_on(
+    bencher: Bencher,
+    path: &Path,
+    data: &str,
+    size: egui::Vec2,
+    show: impl FnOnce(&mut smartcity_workbench::ui::App, &egui::Context),
+) {
     use smartcity_workbench::paths::DataDir;
     use smartcity_workbench::ui::{App, Startup};
     let ctx = egui::Context::default();
     let mut frame = eframe::Frame::_new_kittest();
     let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join(data));
-    let mut app = App::new(&ctx, Startup::Path(workbook_file().to_path_buf()), data_dir);
+    let mut app = App::new(&ctx, Startup::Path(path.to_path_buf()), data_dir);
     assert!(app.session().is_some_and(|s| s.workbook().programs.len() == PROGRAMS));
     show(&mut app, &ctx);
     let input = || egui::RawInput {
@@ -427,7 +438,7 @@ mod monev {
     use smartcity_workbench::generate::with_realisation;
     use smartcity_workbench::model::MonevChange;
     use smartcity_workbench::ui::monev::Tab;
-    use smartcity_workbench::ui::{App, Command, Startup, View};
+    use smartcity_workbench::ui::{Command, View};
 
     static REALISED: OnceLock<PathBuf> = OnceLock::new();
 
@@ -467,21 +478,10 @@ mod monev {
     }
 
     fn frame_of(bencher: Bencher, tab: Tab) {
-        use smartcity_workbench::paths::DataDir;
-        let ctx = egui::Context::default();
-        let mut frame = eframe::Frame::_new_kittest();
-        let data_dir = DataDir(FOLDER.get().expect("main sets the folder").join("monev-frames-data"));
-        let mut app = App::new(&ctx, Startup::Path(realised_file().to_path_buf()), data_dir);
-        app.execute(&ctx, Command::Show(View::Monev));
-        app.monev_mut().tab = tab;
-        let input = || egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, DESKTOP)),
-            ..Default::default()
-        };
-        for _ in 0..3 {
-            let _warm_up = ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame));
-        }
-        bencher.bench_local(|| ctx.run_ui(input(), |ui| eframe::App::ui(&mut app, ui, &mut frame)));
+        bench_frame_on(bencher, realised_file(), "monev-frames-data", DESKTOP, |app, ctx| {
+            app.execute(ctx, Command::Show(View::Monev));
+            app.monev_mut().tab = tab;
+        });
     }
 
     #[divan::bench(sample_count = 20, sample_size = 3)]

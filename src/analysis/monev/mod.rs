@@ -213,6 +213,14 @@ pub fn is_due(program: &Program, year: i32) -> bool {
             || program.budget.iter().any(|l| l.year == year && l.amount > 0))
 }
 
+/// The programs a year's realisation is about, as indices into the workbook's programs in its order: those
+/// due that year, and those reported that year although not due (a realisation row or money spent).
+pub fn programs_of_year(workbook: &Workbook, year: i32) -> Vec<usize> {
+    let m = &workbook.monev;
+    let reported = |p: &Program| m.realisation(p.id, year).is_some() || m.spent(p.id, year) > 0;
+    workbook.programs.iter().enumerate().filter(|(_, p)| is_due(p, year) || reported(p)).map(|(i, _)| i).collect()
+}
+
 /// What `program` plans in `year` from `source`; nothing when its masterplan status is dropped.
 pub fn planned(program: &Program, year: i32, source: FundingSource) -> i64 {
     if program.status == ProgramStatus::Dropped { 0 } else { program.amount(year, source) }

@@ -165,18 +165,31 @@ impl ImportPlan {
     /// The report as lines of text: file errors, one line per problem (`row N, column C: message`), notes, and
     /// the summary.
     pub fn report(&self, lang: Lang) -> Vec<String> {
-        let mut lines: Vec<String> = self.file_errors.iter().map(|m| m.show(lang)).collect();
-        for problem in &self.problems {
-            let args = [problem.row.to_string(), problem.column.clone(), problem.message.show(lang)];
-            lines.push(Message::with(Text::ImportReportLine, args).show(lang));
-        }
-        for note in &self.notes {
-            lines.push(Message::with(Text::ImportNote, [note.show(lang)]).show(lang));
-        }
-        if self.file_errors.is_empty() {
-            let counts = [self.rows_read.to_string(), self.programs.len().to_string(), self.rows_refused.to_string()];
-            lines.push(Message::with(Text::ImportSummary, counts).show(lang));
-        }
-        lines
+        let counts = [self.rows_read.to_string(), self.programs.len().to_string(), self.rows_refused.to_string()];
+        let summary = Message::with(Text::ImportSummary, counts);
+        report_lines(&self.file_errors, &self.problems, &self.notes, summary, lang)
     }
+}
+
+/// An import's report as lines: the file errors, one line per problem (`row N, column C: message`), the notes,
+/// and the summary (left out when the file as a whole was refused). Programs and realisation alike.
+pub fn report_lines(
+    file_errors: &[Message],
+    problems: &[RowProblem],
+    notes: &[Message],
+    summary: Message,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines: Vec<String> = file_errors.iter().map(|m| m.show(lang)).collect();
+    for problem in problems {
+        let args = [problem.row.to_string(), problem.column.clone(), problem.message.show(lang)];
+        lines.push(Message::with(Text::ImportReportLine, args).show(lang));
+    }
+    for note in notes {
+        lines.push(Message::with(Text::ImportNote, [note.show(lang)]).show(lang));
+    }
+    if file_errors.is_empty() {
+        lines.push(summary.show(lang));
+    }
+    lines
 }

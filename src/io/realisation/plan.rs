@@ -18,8 +18,8 @@ use std::collections::{BTreeSet, HashMap};
 use super::fields::{RealisationField, STATUSES};
 use crate::analysis::monev::is_due;
 use crate::i18n::{Lang, Message, Text};
-use crate::io::import::RowProblem;
 use crate::io::import::cells::{amount, shown, too_long, unknown_word, year};
+use crate::io::import::{RowProblem, report_lines};
 use crate::io::program_table::{FUNDING_SOURCES, fold, parse_word};
 use crate::io::table::{Table, TableRow};
 use crate::model::{
@@ -134,20 +134,10 @@ impl RealisationPlan {
 
     /// The report: file errors, one line per problem, notes, and the summary.
     pub fn report(&self, lang: Lang) -> Vec<String> {
-        let mut lines: Vec<String> = self.file_errors.iter().map(|m| m.show(lang)).collect();
-        for problem in &self.problems {
-            let args = [problem.row.to_string(), problem.column.clone(), problem.message.show(lang)];
-            lines.push(Message::with(Text::ImportReportLine, args).show(lang));
-        }
-        for note in &self.notes {
-            lines.push(Message::with(Text::ImportNote, [note.show(lang)]).show(lang));
-        }
-        if self.file_errors.is_empty() {
-            let refused: BTreeSet<usize> = self.problems.iter().map(|p| p.row).collect();
-            let counts = [self.rows_read.to_string(), self.program_years.to_string(), refused.len().to_string()];
-            lines.push(Message::with(Text::RealisationSummary, counts).show(lang));
-        }
-        lines
+        let refused: BTreeSet<usize> = self.problems.iter().map(|p| p.row).collect();
+        let counts = [self.rows_read.to_string(), self.program_years.to_string(), refused.len().to_string()];
+        let summary = Message::with(Text::RealisationSummary, counts);
+        report_lines(&self.file_errors, &self.problems, &self.notes, summary, lang)
     }
 }
 

@@ -7,7 +7,7 @@
 use egui::{Label, RichText, Ui};
 
 use super::form::{amount_text, edit_label, single_source, spending_edit};
-use crate::analysis::monev::is_due;
+use crate::analysis::monev::{is_due, programs_of_year};
 use crate::i18n::{Lang, Message, Text, format_rupiah};
 use crate::model::{Change, Edit, Id, MonevChange, Program, Realisation, RealisationStatus, Workbook};
 use crate::ui::ViewCx;
@@ -39,21 +39,16 @@ pub struct OpenDetails {
     pub pending: Option<RealisationStatus>,
 }
 
-/// The programs of the grid: due in `year`, or reported that year although not due, in the workbook's order,
-/// whose code or name contains `search` (ignoring case).
+/// The programs of the grid: those of the year ([`programs_of_year`]) whose code or name contains `search`
+/// (ignoring case).
 pub fn grid_programs(workbook: &Workbook, year: i32, search: &str) -> Vec<usize> {
     let needle = search.trim().to_lowercase();
-    workbook
-        .programs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| {
-            is_due(p, year) || workbook.monev.realisation(p.id, year).is_some() || workbook.monev.spent(p.id, year) > 0
-        })
-        .filter(|(_, p)| {
+    programs_of_year(workbook, year)
+        .into_iter()
+        .filter(|&i| {
+            let p = &workbook.programs[i];
             needle.is_empty() || p.code.to_lowercase().contains(&needle) || p.name.to_lowercase().contains(&needle)
         })
-        .map(|(i, _)| i)
         .collect()
 }
 
